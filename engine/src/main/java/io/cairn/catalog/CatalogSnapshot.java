@@ -1,0 +1,283 @@
+package io.cairn.catalog;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable, int-indexed view of the catalog compiled from the graph. The recommender and the audit run on
+ * it, never on per-request SPARQL. Entities are looked up by short id (last IRI segment) or by full IRI.
+ *
+ * <p>Thread-safe: nothing in it changes after construction.
+ */
+public final class CatalogSnapshot {
+  private final long version;
+  private final Instant builtAt;
+  private final List<Competency> competencies;
+  private final List<Occupation> occupations;
+  private final List<Credential> credentials;
+  private final List<Issuer> issuers;
+  private final List<Pathway> pathways;
+  private final IntSet[] broader;
+  private final IntSet[] narrower;
+  private final IntSet[] ancestors;
+  private final IntSet[] taughtBy;
+  private final IntSet[] stackedFrom;
+  private final IntSet[] stackClosureUp;
+  private final IntSet[] stackClosureDown;
+  private final IntSet[] unlocks;
+  private final Map<String, Integer> competencyKeys;
+  private final Map<String, Integer> occupationKeys;
+  private final Map<String, Integer> credentialKeys;
+  private final Map<String, Integer> issuerKeys;
+  private final Map<String, Integer> pathwayKeys;
+
+  /**
+   * @param broader for each competency, the competencies directly broader than it (same size as competencies)
+   */
+  public CatalogSnapshot(
+      long version,
+      Instant builtAt,
+      List<Competency> competencies,
+      List<Occupation> occupations,
+      List<Credential> credentials,
+      List<Issuer> issuers,
+      List<Pathway> pathways,
+      List<IntSet> broader) {
+    this.version = version;
+    this.builtAt = builtAt;
+    this.competencies = List.copyOf(competencies);
+    this.occupations = List.copyOf(occupations);
+    this.credentials = List.copyOf(credentials);
+    this.issuers = List.copyOf(issuers);
+    this.pathways = List.copyOf(pathways);
+    checkDense(this.competencies, Competency::index, "competency");
+    checkDense(this.occupations, Occupation::index, "occupation");
+    checkDense(this.credentials, Credential::index, "credential");
+    checkDense(this.issuers, Issuer::index, "issuer");
+    checkDense(this.pathways, Pathway::index, "pathway");
+    if (broader.size() != competencies.size()) {
+      throw new IllegalArgumentException("broader must have one entry per competency");
+    }
+    int nc = competencies.size();
+    this.broader = broader.toArray(IntSet[]::new);
+    this.narrower = invert(this.broader, nc);
+    this.ancestors = new IntSet[nc];
+    for (int i = 0; i < nc; i++) {
+      ancestors[i] = closure(i, this.broader);
+    }
+    int nk = credentials.size();
+    IntSet[] teaches = new IntSet[nk];
+    IntSet[] stacks = new IntSet[nk];
+    IntSet[] requires = new IntSet[nk];
+    for (Credential c : this.credentials) {
+      teaches[c.index()] = c.teaches();
+      stacks[c.index()] = IntSet.of(c.stacksInto().stream().mapToInt(StackLink::target).toArray());
+      requires[c.index()] = c.requiredCredentials();
+    }
+    this.taughtBy = invert(teaches, nc);
+    this.stackedFrom = invert(stacks, nk);
+    this.unlocks = invert(requires, nk);
+    this.stackClosureUp = new IntSet[nk];
+    this.stackClosureDown = new IntSet[nk];
+    for (int i = 0; i < nk; i++) {
+      stackClosureUp[i] = closure(i, stacks);
+      stackClosureDown[i] = closure(i, stackedFrom);
+    }
+    this.competencyKeys = keys(this.competencies, Competency::iri, Competency::id, Competency::index);
+    this.occupationKeys = keys(this.occupations, Occupation::iri, Occupation::id, Occupation::index);
+    this.credentialKeys = keys(this.credentials, Credential::iri, Credential::id, Credential::index);
+    this.issuerKeys = keys(this.issuers, Issuer::iri, Issuer::id, Issuer::index);
+    this.pathwayKeys = keys(this.pathways, Pathway::iri, Pathway::id, Pathway::index);
+  }
+
+  /** An empty catalog, used before the first build. */
+  public static CatalogSnapshot empty() {
+    return new CatalogSnapshot(0, Instant.EPOCH, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+  }
+
+  /** Monotonically increasing version; caches key on it. */
+  public long version() {
+    return version;
+  }
+
+  public Instant builtAt() {
+    return builtAt;
+  }
+
+  public List<Competency> competencies() {
+    return competencies;
+  }
+
+  public List<Occupation> occupations() {
+    return occupations;
+  }
+
+  public List<Credential> credentials() {
+    return credentials;
+  }
+
+  public List<Issuer> issuers() {
+    return issuers;
+  }
+
+  public List<Pathway> pathways() {
+    return pathways;
+  }
+
+  public Competency competency(int index) {
+    return competencies.get(index);
+  }
+
+  public Occupation occupation(int index) {
+    return occupations.get(index);
+  }
+
+  public Credential credential(int index) {
+    return credentials.get(index);
+  }
+
+  public Issuer issuer(int index) {
+    return issuers.get(index);
+  }
+
+  public Pathway pathway(int index) {
+    return pathways.get(index);
+  }
+
+  public Optional<Competency> findCompetency(String idOrIri) {
+    return find(competencyKeys, idOrIri).map(competencies::get);
+  }
+
+  public Optional<Occupation> findOccupation(String idOrIri) {
+    return find(occupationKeys, idOrIri).map(occupations::get);
+  }
+
+  public Optional<Credential> findCredential(String idOrIri) {
+    return find(credentialKeys, idOrIri).map(credentials::get);
+  }
+
+  public Optional<Issuer> findIssuer(String idOrIri) {
+    return find(issuerKeys, idOrIri).map(issuers::get);
+  }
+
+  public Optional<Pathway> findPathway(String idOrIri) {
+    return find(pathwayKeys, idOrIri).map(pathways::get);
+  }
+
+  /** Competencies directly broader than {@code competency}. */
+  public IntSet broader(int competency) {
+    return broader[competency];
+  }
+
+  /** Competencies directly narrower than {@code competency}. */
+  public IntSet narrower(int competency) {
+    return narrower[competency];
+  }
+
+  /** Every competency above {@code competency} in the hierarchy (transitive, itself excluded). */
+  public IntSet ancestors(int competency) {
+    return ancestors[competency];
+  }
+
+  /** Credentials whose learning outcomes align to {@code competency}. */
+  public IntSet taughtBy(int competency) {
+    return taughtBy[competency];
+  }
+
+  /** Credentials that stack directly into {@code credential}. */
+  public IntSet stackedFrom(int credential) {
+    return stackedFrom[credential];
+  }
+
+  /** Everything {@code credential} stacks into, transitively. */
+  public IntSet stacksIntoClosure(int credential) {
+    return stackClosureUp[credential];
+  }
+
+  /** Everything that stacks into {@code credential}, transitively. */
+  public IntSet stackedFromClosure(int credential) {
+    return stackClosureDown[credential];
+  }
+
+  /** Credentials that list {@code credential} as a prerequisite. */
+  public IntSet unlocks(int credential) {
+    return unlocks[credential];
+  }
+
+  /** Competencies held through the given credentials (what their learning outcomes align to). */
+  public IntSet competenciesTaughtBy(IntSet heldCredentials) {
+    BitSet bits = new BitSet(competencies.size());
+    heldCredentials.stream().forEach(c -> credentials.get(c).teaches().stream().forEach(bits::set));
+    return IntSet.of(bits);
+  }
+
+  private static Optional<Integer> find(Map<String, Integer> keys, String idOrIri) {
+    if (idOrIri == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(keys.get(idOrIri.trim()));
+  }
+
+  private static <T> Map<String, Integer> keys(
+      List<T> items,
+      java.util.function.Function<T, String> iri,
+      java.util.function.Function<T, String> id,
+      java.util.function.ToIntFunction<T> index) {
+    Map<String, Integer> keys = new HashMap<>(items.size() * 4);
+    for (T item : items) {
+      keys.put(iri.apply(item), index.applyAsInt(item));
+    }
+    for (T item : items) {
+      // an id shared by two IRIs stays ambiguous: such items are reachable by IRI only
+      keys.merge(id.apply(item), index.applyAsInt(item), (a, b) -> a.equals(b) ? a : -1);
+    }
+    keys.values().removeIf(v -> v < 0);
+    return Map.copyOf(keys);
+  }
+
+  private static <T> void checkDense(List<T> items, java.util.function.ToIntFunction<T> index, String what) {
+    for (int i = 0; i < items.size(); i++) {
+      if (index.applyAsInt(items.get(i)) != i) {
+        throw new IllegalArgumentException(what + " at position " + i + " has index " + index.applyAsInt(items.get(i)));
+      }
+    }
+  }
+
+  private static IntSet[] invert(IntSet[] forward, int targetCount) {
+    List<List<Integer>> inverse = new ArrayList<>(targetCount);
+    for (int i = 0; i < targetCount; i++) {
+      inverse.add(new ArrayList<>());
+    }
+    for (int source = 0; source < forward.length; source++) {
+      final int s = source;
+      forward[source].stream().forEach(t -> inverse.get(t).add(s));
+    }
+    IntSet[] result = new IntSet[targetCount];
+    for (int i = 0; i < targetCount; i++) {
+      result[i] = IntSet.of(inverse.get(i));
+    }
+    return result;
+  }
+
+  private static IntSet closure(int start, IntSet[] edges) {
+    BitSet seen = new BitSet();
+    ArrayList<Integer> stack = new ArrayList<>();
+    stack.add(start);
+    while (!stack.isEmpty()) {
+      int node = stack.remove(stack.size() - 1);
+      edges[node].stream().forEach(next -> {
+        if (!seen.get(next)) {
+          seen.set(next);
+          stack.add(next);
+        }
+      });
+    }
+    seen.clear(start);
+    return IntSet.of(seen);
+  }
+}

@@ -1,0 +1,124 @@
+package io.cairn.catalog;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.stream.IntStream;
+
+/**
+ * An immutable set of non-negative ints kept as a sorted array: the snapshot's dense indices (what a credential
+ * teaches, what an occupation needs) live in these so that hot loops touch arrays, not boxed collections.
+ */
+public final class IntSet {
+  private static final IntSet EMPTY = new IntSet(new int[0]);
+  private final int[] values;
+
+  private IntSet(int[] sortedDistinct) {
+    this.values = sortedDistinct;
+  }
+
+  public static IntSet empty() {
+    return EMPTY;
+  }
+
+  /** A set of the given values, in any order, duplicates dropped. */
+  public static IntSet of(int... values) {
+    if (values.length == 0) {
+      return EMPTY;
+    }
+    int[] copy = IntStream.of(values).sorted().distinct().toArray();
+    if (copy[0] < 0) {
+      throw new IllegalArgumentException("negative index " + copy[0]);
+    }
+    return new IntSet(copy);
+  }
+
+  public static IntSet of(Collection<Integer> values) {
+    return of(values.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  public static IntSet of(BitSet bits) {
+    return bits.isEmpty() ? EMPTY : new IntSet(bits.stream().toArray());
+  }
+
+  public boolean contains(int value) {
+    return Arrays.binarySearch(values, value) >= 0;
+  }
+
+  public int size() {
+    return values.length;
+  }
+
+  public boolean isEmpty() {
+    return values.length == 0;
+  }
+
+  /** The i-th smallest value. */
+  public int get(int i) {
+    return values[i];
+  }
+
+  public IntStream stream() {
+    return Arrays.stream(values);
+  }
+
+  public int[] toArray() {
+    return values.clone();
+  }
+
+  public BitSet toBitSet() {
+    BitSet bits = new BitSet();
+    for (int v : values) {
+      bits.set(v);
+    }
+    return bits;
+  }
+
+  public IntSet union(IntSet other) {
+    BitSet bits = toBitSet();
+    bits.or(other.toBitSet());
+    return of(bits);
+  }
+
+  /** Values of this set that are not in {@code other}. */
+  public IntSet minus(IntSet other) {
+    return of(stream().filter(v -> !other.contains(v)).toArray());
+  }
+
+  public IntSet intersect(IntSet other) {
+    return of(stream().filter(other::contains).toArray());
+  }
+
+  public int intersectionSize(IntSet other) {
+    int i = 0;
+    int j = 0;
+    int count = 0;
+    while (i < values.length && j < other.values.length) {
+      if (values[i] == other.values[j]) {
+        count++;
+        i++;
+        j++;
+      } else if (values[i] < other.values[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return count;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IntSet other && Arrays.equals(values, other.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(values);
+  }
+
+  @Override
+  public String toString() {
+    return Arrays.toString(values);
+  }
+}
