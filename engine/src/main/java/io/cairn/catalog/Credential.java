@@ -44,6 +44,16 @@ public record Credential(
     return ects > 0;
   }
 
+  /** True when this credential stacks directly into {@code whole} (with or without credits). */
+  public boolean stacksInto(int whole) {
+    for (StackLink link : stacksInto) {
+      if (link.target() == whole) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** ECTS this credential carries into {@code whole}, or 0 when it does not stack into it. */
   public double creditsToward(int whole) {
     for (StackLink link : stacksInto) {

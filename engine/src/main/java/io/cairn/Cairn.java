@@ -1,0 +1,122 @@
+package io.cairn;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.cairn.audit.AdvisorException;
+import io.cairn.audit.AuditResult;
+import io.cairn.audit.Auditor;
+import io.cairn.audit.Holdings;
+import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.catalog.CompetencySearch;
+import io.cairn.catalog.Pathway;
+import io.cairn.graph.LiveCatalog;
+import io.cairn.learner.Learner;
+import io.cairn.learner.ResolvedLearner;
+import io.cairn.learner.UnknownReferenceException;
+import io.cairn.rank.RecommendationList;
+import io.cairn.rank.RecommendationRequest;
+import io.cairn.rank.Recommender;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The engine's front door: the live catalog with the recommender and the auditor over it. The server and the
+ * CLI call this and nothing deeper. Thread-safe.
+ */
+public final class Cairn implements AutoCloseable {
+  private final LiveCatalog catalog;
+  private final Recommender recommender;
+  private final Auditor auditor;
+  private final Cache<Long, CompetencySearch> searches = Caffeine.newBuilder().maximumSize(2).build();
+
+  public Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor) {
+    this.catalog = catalog;
+    this.recommender = recommender;
+    this.auditor = auditor;
+  }
+
+  /** A Cairn with the default recommender and auditor. */
+  public static Cairn over(LiveCatalog catalog) {
+    return new Cairn(catalog, Recommender.builder().build(), Auditor.standard());
+  }
+
+  public LiveCatalog catalog() {
+    return catalog;
+  }
+
+  public CatalogSnapshot snapshot() {
+    return catalog.snapshot();
+  }
+
+  /** The label search over the current snapshot; rebuilt once per snapshot version. */
+  public CompetencySearch competencySearch() {
+    CatalogSnapshot snapshot = catalog.snapshot();
+    return searches.get(snapshot.version(), v -> new CompetencySearch(snapshot));
+  }
+
+  public RecommendationList recommend(RecommendationRequest request) {
+    return recommender.recommend(catalog.snapshot(), request);
+  }
+
+  /** An advisor exception as a request states it, with ids not yet resolved. */
+  public record ExceptionSpec(String kind, String requirement, String credential, String note) {}
+
+  /** The audit of one pathway plus what-if audits of others, for the same learner and snapshot. */
+  public record AuditReport(ResolvedLearner learner, AuditResult audit, List<AuditResult> whatIf,
+      CatalogSnapshot snapshot) {}
+
+  /**
+   * Audits the learner against {@code pathwayId} with the advisor's exceptions, and against each what-if
+   * pathway without them (exceptions name requirements of one pathway).
+   */
+  public AuditReport audit(Learner learner, String pathwayId, List<String> whatIf, List<ExceptionSpec> exceptions) {
+    CatalogSnapshot snapshot = catalog.snapshot();
+    ResolvedLearner resolved = ResolvedLearner.resolve(snapshot, learner);
+    Holdings holdings = new Holdings(resolved.credentials(), resolved.competencies());
+    Pathway pathway = pathway(snapshot, pathwayId);
+    List<AdvisorException> resolvedExceptions = new ArrayList<>();
+    for (ExceptionSpec spec : exceptions) {
+      resolvedExceptions.add(resolve(snapshot, spec));
+    }
+    AuditResult main = auditor.audit(snapshot, pathway, holdings, resolvedExceptions);
+    List<AuditResult> others = new ArrayList<>();
+    for (String other : whatIf) {
+      others.add(auditor.audit(snapshot, pathway(snapshot, other), holdings, List.of()));
+    }
+    return new AuditReport(resolved, main, others, snapshot);
+  }
+
+  private static Pathway pathway(CatalogSnapshot snapshot, String id) {
+    return snapshot.findPathway(id).orElseThrow(() -> new UnknownReferenceException(
+        "pathway", List.of(String.valueOf(id)), "list valid ones with GET /api/pathways"));
+  }
+
+  private static AdvisorException resolve(CatalogSnapshot snapshot, ExceptionSpec spec) {
+    String kind = spec.kind() == null ? "" : spec.kind().trim().toLowerCase(Locale.ROOT);
+    if (spec.requirement() == null || spec.requirement().isBlank()) {
+      throw new IllegalArgumentException("every exception needs 'requirement': the id of a condition or component");
+    }
+    return switch (kind) {
+      case "waive" -> new AdvisorException(AdvisorException.Kind.WAIVE, spec.requirement(), -1,
+          spec.note() == null ? "" : spec.note());
+      case "substitute" -> {
+        if (spec.credential() == null || spec.credential().isBlank()) {
+          throw new IllegalArgumentException(
+              "a substitute exception needs 'credential': the held credential that stands in");
+        }
+        int substitute = snapshot.findCredential(spec.credential()).orElseThrow(() -> new UnknownReferenceException(
+            "credential", List.of(spec.credential()), "list valid ones with GET /api/credentials")).index();
+        yield new AdvisorException(AdvisorException.Kind.SUBSTITUTE, spec.requirement(), substitute,
+            spec.note() == null ? "" : spec.note());
+      }
+      default -> throw new IllegalArgumentException(
+          "exception kind must be 'waive' or 'substitute', got '" + spec.kind() + "'");
+    };
+  }
+
+  @Override
+  public void close() {
+    catalog.close();
+  }
+}

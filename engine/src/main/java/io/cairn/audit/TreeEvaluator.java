@@ -1,0 +1,123 @@
+package io.cairn.audit;
+
+import io.cairn.catalog.IntSet;
+import io.cairn.catalog.Requirement;
+import io.cairn.catalog.Requirement.Condition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Evaluates a requirement tree greedily, children in declared order, each child seeing only what its earlier
+ * siblings left available.
+ */
+final class TreeEvaluator {
+  static final double EPSILON = 1e-9;
+  private final LeafEvaluator leaves;
+  private final ExceptionBook exceptions;
+
+  TreeEvaluator(LeafEvaluator leaves, ExceptionBook exceptions) {
+    this.leaves = leaves;
+    this.exceptions = exceptions;
+  }
+
+  /**
+   * Evaluates {@code node}, consuming from {@code available} what it counts.
+   *
+   * @param creditsWanted an enclosing credit rule still lacked credits when this node's turn came: the node then
+   *     counts everything it can instead of stopping once met
+   */
+  Evaluation evaluate(Requirement node, Availability available, boolean creditsWanted) {
+    Optional<AdvisorException> waiver = exceptions.waiver(node);
+    if (waiver.isEmpty()) {
+      return evaluateNode(node, available, creditsWanted);
+    }
+    // the subtree is still reported, but against a copy: a waived node uses up nothing
+    NodeResult evaluated = evaluateNode(node, available.copy(), creditsWanted).result();
+    double credits = evaluated.requiredCredits();
+    return new Evaluation(
+        evaluated.waived(LeafEvaluator.text("waived", waiver.get().note()), credits), Tally.waived(credits));
+  }
+
+  private Evaluation evaluateNode(Requirement node, Availability available, boolean creditsWanted) {
+    return switch (node) {
+      case Requirement.CredentialLeaf leaf -> leaves.credential(leaf, available);
+      case Requirement.CompetencyLeaf leaf -> leaves.competency(leaf);
+      case Condition condition ->
+          condition(condition, condition.allowsDoubleCounting() ? available.copy() : available, creditsWanted);
+    };
+  }
+
+  private Evaluation condition(Condition condition, Availability available, boolean creditsWanted) {
+    boolean byCredits = condition.rule() == Requirement.Rule.MINIMUM_CREDITS;
+    Availability working = available;
+    boolean counting = true;
+    Tally tally = new Tally();
+    double creditSum = 0;
+    int satisfied = 0;
+    boolean progress = false;
+    IntSet competencies = IntSet.empty();
+    List<NodeResult> children = new ArrayList<>();
+    for (Requirement child : condition.children()) {
+      // once met, later children are reported against a scratch copy so they leave holdings to our siblings; not
+      // under a credit rule still short of credits, though: what we left uncounted would be lost to it, and holding
+      // one more credential could then leave it with fewer credits
+      if (counting && !creditsWanted && reached(condition, satisfied, tally.total())) {
+        counting = false;
+        working = working.copy();
+      }
+      boolean childWants = counting
+          && (creditsWanted || byCredits && tally.total() < condition.minimumCredits() - EPSILON);
+      Evaluation evaluation = evaluate(child, working, childWants);
+      NodeResult result = evaluation.result();
+      children.add(result);
+      satisfied += result.status() == Status.SATISFIED ? 1 : 0;
+      progress |= result.status() != Status.MISSING;
+      if (counting) {
+        tally.addAll(evaluation.tally());
+        creditSum += result.credits();
+        competencies = competencies.union(result.countedCompetencies());
+      }
+    }
+    Status status = status(condition, satisfied, progress, tally.total());
+    NodeResult result = new NodeResult(condition.iri(), condition.id(), condition.name(), kind(condition), status,
+        satisfied, requiredCount(condition), byCredits ? tally.total() : creditSum,
+        byCredits ? condition.minimumCredits() : 0, tally.credentials(), competencies, null, -1, children);
+    return new Evaluation(result, tally);
+  }
+
+  private static boolean reached(Condition condition, int satisfied, double credits) {
+    return switch (condition.rule()) {
+      case ALL_OF -> false;
+      case AT_LEAST -> satisfied >= condition.requiredNumber();
+      case MINIMUM_CREDITS -> credits >= condition.minimumCredits() - EPSILON;
+    };
+  }
+
+  private static Status status(Condition condition, int satisfied, boolean progress, double credits) {
+    boolean met = switch (condition.rule()) {
+      case ALL_OF -> satisfied == condition.children().size();
+      case AT_LEAST -> satisfied >= condition.requiredNumber();
+      case MINIMUM_CREDITS -> credits >= condition.minimumCredits() - EPSILON;
+    };
+    if (met) {
+      return Status.SATISFIED;
+    }
+    boolean someway = condition.rule() == Requirement.Rule.MINIMUM_CREDITS ? credits > EPSILON : progress;
+    return someway ? Status.PARTIAL : Status.MISSING;
+  }
+
+  private static int requiredCount(Condition condition) {
+    return condition.rule() == Requirement.Rule.AT_LEAST
+        ? condition.requiredNumber()
+        : condition.children().size();
+  }
+
+  private static String kind(Condition condition) {
+    return switch (condition.rule()) {
+      case ALL_OF -> NodeResult.ALL_OF;
+      case AT_LEAST -> NodeResult.AT_LEAST;
+      case MINIMUM_CREDITS -> NodeResult.MINIMUM_CREDITS;
+    };
+  }
+}

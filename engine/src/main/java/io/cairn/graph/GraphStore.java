@@ -1,0 +1,192 @@
+package io.cairn.graph;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.compose.MultiUnion;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2Factory;
+
+/**
+ * Cairn's triple store: one Jena {@link Dataset}, TDB2 on disk or in memory. Each loaded source lives in its own
+ * named graph, so reloading a source replaces it; every load is checked against the SHACL shapes and is one
+ * transaction, so a refused or failed load leaves the store exactly as it was.
+ *
+ * <p>Thread-safe: reads run in read transactions side by side; writes are serialised by the dataset.
+ */
+public final class GraphStore implements AutoCloseable {
+  private static final String META_GRAPH = "urn:cairn:graph:meta";
+  private static final Node STORE = NodeFactory.createURI("urn:cairn:store");
+  private static final Node VERSION = NodeFactory.createURI("https://w3id.org/cairn/ns#storeVersion");
+
+  private final Dataset dataset;
+  private final ShapeValidator validator;
+  private final String description;
+
+  private GraphStore(Dataset dataset, String description) {
+    this.dataset = dataset;
+    this.validator = ShapeValidator.cairn();
+    this.description = description;
+    Txn.executeWrite(dataset, () -> dataset.asDatasetGraph()
+        .addGraph(NodeFactory.createURI(CairnOntology.ONTOLOGY_GRAPH), CairnOntology.ontology()));
+  }
+
+  /** A TDB2 store in {@code directory}, created if missing. */
+  public static GraphStore onDisk(Path directory) {
+    try {
+      Files.createDirectories(directory);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot create data directory " + directory, e);
+    }
+    return new GraphStore(TDB2Factory.connectDataset(directory.toString()), "TDB2 at " + directory.toAbsolutePath());
+  }
+
+  /** A transactional in-memory store, for tests and throwaway runs. */
+  public static GraphStore inMemory() {
+    return new GraphStore(DatasetFactory.createTxnMem(), "in-memory");
+  }
+
+  /** Where the data lives, for people. */
+  public String description() {
+    return description;
+  }
+
+  /**
+   * Validates the sources together with what the store already holds (less the graphs they replace) and
+   * writes them, each into its own named graph, in one transaction.
+   *
+   * @throws LoadRejectedException when the result would break a shape; nothing is written
+   */
+  public LoadReport load(List<RdfSource> sources) {
+    return Txn.calculateWrite(dataset, () -> {
+      List<Violation> violations = validator.validate(viewWith(sources));
+      if (!violations.isEmpty()) {
+        throw new LoadRejectedException(violations);
+      }
+      DatasetGraph dsg = dataset.asDatasetGraph();
+      long triples = 0;
+      List<String> graphs = new ArrayList<>();
+      for (RdfSource source : sources) {
+        Node name = NodeFactory.createURI(source.graphName());
+        dsg.removeGraph(name);
+        dsg.addGraph(name, source.graph());
+        triples += source.graph().size();
+        graphs.add(source.graphName());
+      }
+      long version = bumpVersion(dsg);
+      return new LoadReport(graphs, triples, version);
+    });
+  }
+
+  /** What the shapes say of these sources against the current store, without writing anything. */
+  public List<Violation> validate(List<RdfSource> sources) {
+    return Txn.calculateRead(dataset, () -> validator.validate(viewWith(sources)));
+  }
+
+  /** Increases on every committed change; snapshots and caches key on it. */
+  public long version() {
+    return Txn.calculateRead(dataset, () -> readVersion(dataset.asDatasetGraph()));
+  }
+
+  /** True when no source has been loaded yet. */
+  public boolean hasNoSources() {
+    return Txn.calculateRead(dataset, () -> sourceGraphs().isEmpty());
+  }
+
+  /** Names of the loaded sources' graphs. */
+  public List<String> sources() {
+    return Txn.calculateRead(dataset, () -> sourceGraphs().stream().map(Node::getURI).sorted().toList());
+  }
+
+  /** The triples about one entity (and the blank nodes it owns) as Turtle, from a bound SPARQL query. */
+  public String describe(String iri) {
+    return Txn.calculateRead(dataset, () -> {
+      Model union = unionModel();
+      try (QueryExecution exec = QueryExecution.model(union)
+          .query(SparqlQueries.get("describe-entity"))
+          .substitution("entity", union.createResource(iri))
+          .build()) {
+        Model result = exec.execConstruct();
+        result.setNsPrefixes(Prefixes.COMMON);
+        StringWriter out = new StringWriter();
+        RDFDataMgr.write(out, result, Lang.TURTLE);
+        return out.toString();
+      }
+    });
+  }
+
+  /** Runs {@code reader} over the union of all graphs inside one read transaction. */
+  <T> T read(Function<Model, T> reader) {
+    return Txn.calculateRead(dataset, () -> reader.apply(unionModel()));
+  }
+
+  @Override
+  public void close() {
+    dataset.close();
+  }
+
+  private Model unionModel() {
+    return ModelFactory.createModelForGraph(dataset.asDatasetGraph().getUnionGraph());
+  }
+
+  private Graph viewWith(List<RdfSource> sources) {
+    DatasetGraph dsg = dataset.asDatasetGraph();
+    Set<String> replaced = new HashSet<>();
+    sources.forEach(s -> replaced.add(s.graphName()));
+    MultiUnion union = new MultiUnion();
+    for (Iterator<Node> it = dsg.listGraphNodes(); it.hasNext(); ) {
+      Node name = it.next();
+      if (!replaced.contains(name.getURI()) && !name.getURI().equals(META_GRAPH)) {
+        union.addGraph(dsg.getGraph(name));
+      }
+    }
+    sources.forEach(s -> union.addGraph(s.graph()));
+    return union;
+  }
+
+  private List<Node> sourceGraphs() {
+    List<Node> names = new ArrayList<>();
+    dataset.asDatasetGraph().listGraphNodes().forEachRemaining(n -> {
+      if (n.isURI() && n.getURI().startsWith(RdfSource.GRAPH_PREFIX)) {
+        names.add(n);
+      }
+    });
+    return names;
+  }
+
+  private static long readVersion(DatasetGraph dsg) {
+    Graph meta = dsg.getGraph(NodeFactory.createURI(META_GRAPH));
+    var it = meta.find(STORE, VERSION, Node.ANY);
+    try {
+      return it.hasNext() ? ((Number) it.next().getObject().getLiteralValue()).longValue() : 0L;
+    } finally {
+      it.close();
+    }
+  }
+
+  private static long bumpVersion(DatasetGraph dsg) {
+    long next = readVersion(dsg) + 1;
+    Node name = NodeFactory.createURI(META_GRAPH);
+    dsg.deleteAny(name, STORE, VERSION, Node.ANY);
+    dsg.add(name, STORE, VERSION, NodeFactory.createLiteralDT(Long.toString(next),
+        org.apache.jena.datatypes.xsd.XSDDatatype.XSDlong));
+    return next;
+  }
+}

@@ -1,0 +1,68 @@
+package io.cairn.graph;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+
+/** Checks a data graph against Cairn's SHACL shapes. */
+final class ShapeValidator {
+  private final Shapes shapes;
+
+  ShapeValidator(Graph shapesGraph) {
+    this.shapes = Shapes.parse(shapesGraph);
+  }
+
+  static ShapeValidator cairn() {
+    return new ShapeValidator(CairnOntology.shapes());
+  }
+
+  List<Violation> validate(Graph data) {
+    ValidationReport report = ShaclValidator.get().validate(shapes, data);
+    if (report.conforms()) {
+      return List.of();
+    }
+    List<Violation> violations = new ArrayList<>();
+    for (ReportEntry entry : report.getEntries()) {
+      String path = entry.resultPath() == null ? "" : entry.resultPath().toString();
+      Node focus = entry.focusNode();
+      // blank nodes mean nothing to a person: report the nearest named owner and the path down to the value
+      for (int depth = 0; focus.isBlank() && depth < 4; depth++) {
+        var owners = data.find(Node.ANY, Node.ANY, focus);
+        try {
+          if (!owners.hasNext()) {
+            break;
+          }
+          var triple = owners.next();
+          path = "<" + triple.getPredicate().getURI() + ">" + (path.isEmpty() ? "" : "/" + path);
+          focus = triple.getSubject();
+        } finally {
+          owners.close();
+        }
+      }
+      violations.add(new Violation(
+          text(focus),
+          path,
+          entry.value() == null ? "" : text(entry.value()),
+          entry.severity().level().getLocalName(),
+          entry.message() == null ? "" : entry.message()));
+    }
+    violations.sort(Comparator.comparing(Violation::focusNode).thenComparing(Violation::path));
+    return violations;
+  }
+
+  private static String text(Node node) {
+    if (node.isURI()) {
+      return node.getURI();
+    }
+    if (node.isBlank()) {
+      return "_:" + node.getBlankNodeLabel();
+    }
+    return node.toString();
+  }
+}

@@ -1,0 +1,86 @@
+package io.cairn.rank;
+
+import io.cairn.audit.AuditResult;
+import io.cairn.audit.OpenLeaf;
+import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.catalog.Credential;
+import io.cairn.catalog.IntSet;
+import io.cairn.learner.ResolvedLearner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the credentials worth considering: not held, advancing the goal (an unmet target or an open requirement),
+ * and takeable now or one prerequisite away.
+ */
+final class CandidateGenerator {
+
+  /** The candidates, and how many advancing credentials were left out for prerequisites. */
+  record Result(List<Candidate> candidates, int blockedByPrerequisites, int advancing) {}
+
+  Result generate(CatalogSnapshot snapshot, GoalTargets goal, ResolvedLearner learner) {
+    IntSet unmet = goal.unmet();
+    List<OpenLeaf> openLeaves = goal.audit().map(AuditResult::openLeaves).orElse(List.of());
+    List<Candidate> candidates = new ArrayList<>();
+    int blocked = 0;
+    int advancing = 0;
+    for (Credential credential : snapshot.credentials()) {
+      if (learner.credentials().contains(credential.index())) {
+        continue;
+      }
+      IntSet newTargets = credential.teaches().intersect(unmet);
+      List<RequirementStep> steps = steps(credential, openLeaves);
+      if (newTargets.isEmpty() && steps.isEmpty()) {
+        continue;
+      }
+      advancing++;
+      IntSet missingCredentials = credential.requiredCredentials().minus(learner.credentials());
+      IntSet missingCompetencies = credential.requiredCompetencies().minus(learner.competencies());
+      int missing = missingCredentials.size() + missingCompetencies.size();
+      if (missing == 0 || (missing == 1 && reachableInOneStep(snapshot, learner, missingCredentials, missingCompetencies))) {
+        candidates.add(new Candidate(credential.index(), newTargets, steps, missingCredentials, missingCompetencies));
+      } else {
+        blocked++;
+      }
+    }
+    return new Result(candidates, blocked, advancing);
+  }
+
+  private static List<RequirementStep> steps(Credential credential, List<OpenLeaf> openLeaves) {
+    List<RequirementStep> steps = new ArrayList<>();
+    for (OpenLeaf leaf : openLeaves) {
+      if (leaf.credentialLeaf() && leaf.target() == credential.index()) {
+        steps.add(new RequirementStep(leaf.requirementId(), leaf.requirementName(), leaf.leafId(), leaf.leafName(),
+            credential.ects(), true));
+      } else if (leaf.credentialLeaf() && credential.stacksInto(leaf.target())) {
+        steps.add(new RequirementStep(leaf.requirementId(), leaf.requirementName(), leaf.leafId(), leaf.leafName(),
+            credential.creditsToward(leaf.target()), false));
+      } else if (!leaf.credentialLeaf() && credential.teaches().contains(leaf.target())) {
+        steps.add(new RequirementStep(leaf.requirementId(), leaf.requirementName(), leaf.leafId(), leaf.leafName(),
+            0, true));
+      }
+    }
+    return steps;
+  }
+
+  /** The one missing prerequisite can itself be taken now. */
+  private static boolean reachableInOneStep(CatalogSnapshot snapshot, ResolvedLearner learner,
+      IntSet missingCredentials, IntSet missingCompetencies) {
+    if (!missingCredentials.isEmpty()) {
+      return takeableNow(snapshot.credential(missingCredentials.get(0)), learner);
+    }
+    int competency = missingCompetencies.get(0);
+    return snapshot.taughtBy(competency).stream()
+        .anyMatch(c -> !learner.credentials().contains(c) && takeableNow(snapshot.credential(c), learner));
+  }
+
+  private static boolean takeableNow(Credential credential, ResolvedLearner learner) {
+    return credential.requiredCredentials().minus(learner.credentials()).isEmpty()
+        && credential.requiredCompetencies().minus(learner.competencies()).isEmpty();
+  }
+
+  static Map<String, Integer> none() {
+    return Map.of();
+  }
+}

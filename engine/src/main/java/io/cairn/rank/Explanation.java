@@ -1,0 +1,40 @@
+package io.cairn.rank;
+
+import io.cairn.catalog.IntSet;
+import java.util.List;
+
+/**
+ * Why a credential is suggested, in facts a person can check.
+ *
+ * @param covers unmet targets it teaches, with their weights
+ * @param advances open pathway requirements it advances
+ * @param stacksInto larger credentials it counts toward (transitively), not yet held
+ * @param unlocks credentials that list it as a prerequisite, not yet held
+ * @param missingPrerequisites prerequisite credentials still to take before it (one step away)
+ * @param missingCompetencies prerequisite competencies still to gain before it
+ * @param totalCost cost including missing prerequisites
+ * @param totalHours hours including missing prerequisites
+ */
+public record Explanation(
+    List<Target> covers,
+    List<RequirementStep> advances,
+    IntSet stacksInto,
+    IntSet unlocks,
+    IntSet missingPrerequisites,
+    IntSet missingCompetencies,
+    double cost,
+    String currency,
+    double hours,
+    double ects,
+    double totalCost,
+    double totalHours) {
+
+  public Explanation {
+    covers = List.copyOf(covers);
+    advances = List.copyOf(advances);
+  }
+
+  public boolean oneStepAway() {
+    return !missingPrerequisites.isEmpty() || !missingCompetencies.isEmpty();
+  }
+}

@@ -1,0 +1,54 @@
+package io.cairn.rank;
+
+import io.cairn.audit.Auditor;
+import io.cairn.catalog.CatalogSnapshot;
+
+/**
+ * Suggests the next credentials toward a goal. Implementations are thread-safe and keep no per-request state.
+ */
+public interface Recommender {
+
+  /**
+   * The best {@code request.k()} credentials for the learner, sorted by score, or an empty list with a reason.
+   *
+   * @throws io.cairn.learner.UnknownReferenceException when the request names ids the catalog lacks
+   */
+  RecommendationList recommend(CatalogSnapshot snapshot, RecommendationRequest request);
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Assembles a recommender; each setting is checked when set. */
+  final class Builder {
+    private Scorer scorer = new TransparentScorer();
+    private double diversity = 0.3;
+    private Auditor auditor = Auditor.standard();
+
+    private Builder() {}
+
+    public Builder scorer(Scorer scorer) {
+      this.scorer = java.util.Objects.requireNonNull(scorer, "scorer");
+      return this;
+    }
+
+    /** How strongly near-duplicates are pushed down: 0 turns diversity off, 1 is the strongest. */
+    public Builder diversity(double diversity) {
+      if (!(diversity >= 0 && diversity <= 1)) {
+        throw new IllegalArgumentException("diversity must be between 0 and 1, got " + diversity);
+      }
+      this.diversity = diversity;
+      return this;
+    }
+
+    public Builder auditor(Auditor auditor) {
+      this.auditor = java.util.Objects.requireNonNull(auditor, "auditor");
+      return this;
+    }
+
+    public Recommender build() {
+      Recommender base = new ScoringRecommender(scorer, new TargetResolver(auditor), new CandidateGenerator());
+      return diversity == 0 ? base : new DiversityReranker(base, diversity);
+    }
+  }
+}

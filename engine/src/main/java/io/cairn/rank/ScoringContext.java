@@ -1,0 +1,9 @@
+package io.cairn.rank;
+
+import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.learner.Constraints;
+import io.cairn.learner.ResolvedLearner;
+
+/** What a {@link Scorer} may look at besides the candidate. */
+public record ScoringContext(
+    CatalogSnapshot snapshot, GoalTargets goal, ResolvedLearner learner, Constraints constraints) {}

@@ -1,0 +1,102 @@
+package io.cairn.rank;
+
+import io.cairn.audit.AuditResult;
+import io.cairn.audit.OpenLeaf;
+import io.cairn.audit.Auditor;
+import io.cairn.audit.Holdings;
+import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.catalog.Competency;
+import io.cairn.catalog.IntSet;
+import io.cairn.catalog.Occupation;
+import io.cairn.catalog.Pathway;
+import io.cairn.learner.Goal;
+import io.cairn.learner.ResolvedLearner;
+import io.cairn.learner.UnknownReferenceException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns a goal into weighted competency targets (and, for a pathway, its audit). */
+final class TargetResolver {
+  /** Optional skills matter, but less than essential ones. */
+  static final double OPTIONAL_FACTOR = 0.4;
+
+  private final Auditor auditor;
+
+  TargetResolver(Auditor auditor) {
+    this.auditor = auditor;
+  }
+
+  GoalTargets resolve(CatalogSnapshot snapshot, Goal goal, ResolvedLearner learner) {
+    return switch (goal) {
+      case Goal.OccupationGoal g -> occupation(snapshot, g, learner);
+      case Goal.PathwayGoal g -> pathway(snapshot, g, learner);
+      case Goal.CompetencyGoal g -> competencies(snapshot, g, learner);
+    };
+  }
+
+  private GoalTargets occupation(CatalogSnapshot snapshot, Goal.OccupationGoal goal, ResolvedLearner learner) {
+    Occupation occupation = snapshot.findOccupation(goal.id()).orElseThrow(() -> new UnknownReferenceException(
+        "occupation", List.of(goal.id()), "find valid ones with GET /api/occupations"));
+    Map<Integer, Target> targets = new HashMap<>();
+    List<Integer> met = new ArrayList<>();
+    add(snapshot, occupation.essential(), 1.0, "essential", learner, targets, met);
+    add(snapshot, occupation.optional(), OPTIONAL_FACTOR, "optional", learner, targets, met);
+    return new GoalTargets("occupation", occupation.id(), occupation.label(), targets, IntSet.of(met),
+        Optional.empty());
+  }
+
+  private GoalTargets pathway(CatalogSnapshot snapshot, Goal.PathwayGoal goal, ResolvedLearner learner) {
+    Pathway pathway = snapshot.findPathway(goal.id()).orElseThrow(() -> new UnknownReferenceException(
+        "pathway", List.of(goal.id()), "list valid ones with GET /api/pathways"));
+    AuditResult audit = auditor.audit(snapshot, pathway,
+        new Holdings(learner.credentials(), learner.competencies()), List.of());
+    Map<Integer, Target> targets = new HashMap<>();
+    List<Integer> met = new ArrayList<>();
+    // the competencies an open requirement stands for are targets too, so skill coverage still counts
+    List<Integer> wanted = new ArrayList<>();
+    for (OpenLeaf leaf : audit.openLeaves()) {
+      if (leaf.credentialLeaf()) {
+        snapshot.credential(leaf.target()).teaches().stream().forEach(wanted::add);
+      } else {
+        wanted.add(leaf.target());
+      }
+    }
+    add(snapshot, IntSet.of(wanted), 1.0, "requirement", learner, targets, met);
+    return new GoalTargets("pathway", pathway.id(), pathway.name(), targets, IntSet.of(met), Optional.of(audit));
+  }
+
+  private GoalTargets competencies(CatalogSnapshot snapshot, Goal.CompetencyGoal goal, ResolvedLearner learner) {
+    List<Integer> wanted = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    for (String id : goal.ids()) {
+      snapshot.findCompetency(id).ifPresentOrElse(c -> wanted.add(c.index()), () -> unknown.add(id));
+    }
+    if (!unknown.isEmpty()) {
+      throw new UnknownReferenceException("competency", unknown, "find valid ones with GET /api/competencies?q=...");
+    }
+    Map<Integer, Target> targets = new HashMap<>();
+    List<Integer> met = new ArrayList<>();
+    add(snapshot, IntSet.of(wanted), 1.0, "requested", learner, targets, met);
+    return new GoalTargets("competencies", "", wanted.size() + " requested competencies", targets, IntSet.of(met),
+        Optional.empty());
+  }
+
+  private static void add(CatalogSnapshot snapshot, IntSet competencies, double factor, String reason,
+      ResolvedLearner learner, Map<Integer, Target> targets, List<Integer> met) {
+    competencies.stream().forEach(k -> {
+      if (learner.competencies().contains(k)) {
+        met.add(k);
+      } else {
+        targets.putIfAbsent(k, new Target(k, factor * demandFactor(snapshot.competency(k)), reason));
+      }
+    });
+  }
+
+  /** In-demand skills weigh up to twice as much as skills with no demand figure. */
+  static double demandFactor(Competency competency) {
+    return 1.0 + Math.max(0, Math.min(1, competency.demandIndex()));
+  }
+}

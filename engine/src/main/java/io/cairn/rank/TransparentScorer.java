@@ -1,0 +1,91 @@
+package io.cairn.rank;
+
+import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.catalog.Credential;
+import io.cairn.catalog.IntSet;
+
+/**
+ * A hand-weighted scorer whose every term can be read off the explanation: the demand-weighted value of the
+ * targets a credential newly covers, plus progress on open requirements and on stacks toward the goal, minus
+ * cost and time; a credential one prerequisite away is discounted.
+ */
+public final class TransparentScorer implements Scorer {
+  private final Weights weights;
+
+  /**
+   * The scorer's knobs.
+   *
+   * @param coverage per unit of target weight newly covered
+   * @param requirement per open requirement advanced directly (half for progress through stacking)
+   * @param stacking per larger credential it stacks into, times the share of that credential's skills the goal wants
+   * @param costPer1000 subtracted per 1000 of cost
+   * @param hoursPer100 subtracted per 100 hours of study
+   * @param oneStepFactor multiplies the score of a credential one prerequisite away, in (0, 1]
+   */
+  public record Weights(double coverage, double requirement, double stacking, double costPer1000,
+      double hoursPer100, double oneStepFactor) {
+    public Weights {
+      check(coverage, "coverage");
+      check(requirement, "requirement");
+      check(stacking, "stacking");
+      check(costPer1000, "costPer1000");
+      check(hoursPer100, "hoursPer100");
+      if (!(oneStepFactor > 0 && oneStepFactor <= 1)) {
+        throw new IllegalArgumentException("oneStepFactor must be in (0, 1], got " + oneStepFactor);
+      }
+    }
+
+    public static Weights defaults() {
+      return new Weights(1.0, 1.5, 0.5, 0.5, 0.3, 0.75);
+    }
+
+    private static void check(double w, String name) {
+      if (!(w >= 0) || Double.isInfinite(w)) {
+        throw new IllegalArgumentException(name + " weight must be a finite number >= 0, got " + w);
+      }
+    }
+  }
+
+  public TransparentScorer(Weights weights) {
+    this.weights = weights;
+  }
+
+  public TransparentScorer() {
+    this(Weights.defaults());
+  }
+
+  public Weights weights() {
+    return weights;
+  }
+
+  @Override
+  public double score(Candidate candidate, ScoringContext context) {
+    CatalogSnapshot snapshot = context.snapshot();
+    Credential credential = snapshot.credential(candidate.credential());
+    double coverage = candidate.newTargets().stream().mapToDouble(context.goal()::weight).sum();
+    double requirements = candidate.steps().stream().mapToDouble(s -> s.direct() ? 1.0 : 0.5).sum();
+    double stacking = 0;
+    IntSet unmet = context.goal().unmet();
+    for (int i = 0; i < snapshot.stacksIntoClosure(credential.index()).size(); i++) {
+      Credential whole = snapshot.credential(snapshot.stacksIntoClosure(credential.index()).get(i));
+      if (!context.learner().credentials().contains(whole.index()) && !whole.teaches().isEmpty()) {
+        stacking += (double) whole.teaches().intersectionSize(unmet) / whole.teaches().size();
+      }
+    }
+    double cost = credential.cost() + candidate.missingPrerequisites().stream()
+        .mapToDouble(p -> snapshot.credential(p).cost()).sum();
+    double hours = credential.hours() + candidate.missingPrerequisites().stream()
+        .mapToDouble(p -> snapshot.credential(p).hours()).sum();
+    double score = weights.coverage() * coverage
+        + weights.requirement() * requirements
+        + weights.stacking() * stacking
+        - weights.costPer1000() * cost / 1000.0
+        - weights.hoursPer100() * hours / 100.0;
+    return candidate.oneStepAway() ? score * (score > 0 ? weights.oneStepFactor() : 1 / weights.oneStepFactor()) : score;
+  }
+
+  @Override
+  public String name() {
+    return "transparent";
+  }
+}

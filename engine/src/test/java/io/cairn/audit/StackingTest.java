@@ -1,0 +1,94 @@
+package io.cairn.audit;
+
+import static io.cairn.audit.Fixture.allOf;
+import static io.cairn.audit.Fixture.audit;
+import static io.cairn.audit.Fixture.cred;
+import static io.cairn.audit.Fixture.minCredits;
+import static io.cairn.audit.Fixture.node;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.catalog.IntSet;
+import io.cairn.catalog.Requirement;
+import org.junit.jupiter.api.Test;
+
+class StackingTest {
+  private final Fixture f = new Fixture();
+  private final int cert = f.credential("cert", 5);
+  private final int other = f.credential("other", 10);
+  private final int b1 = f.credential("b1", 1);
+  private final int b2 = f.credential("b2", 1);
+  private final int b3 = f.credential("b3", 1);
+  private final int loose = f.credential("loose", 3);
+  private final CatalogSnapshot s;
+
+  StackingTest() {
+    f.stack(b1, cert, 2).stack(b2, cert, 3).stack(b3, cert, 2).stack(loose, other, 3);
+    s = f.snapshot();
+  }
+
+  private final Requirement tree = allOf("root", cred("kcert", cert));
+
+  @Test
+  void oneStackingBadgeGivesPartialCreditWithItsTransferCredits() {
+    NodeResult leaf = node(audit(s, tree, IntSet.of(b1)), "kcert");
+    assertEquals(Status.PARTIAL, leaf.status());
+    assertEquals(2.0, leaf.credits(), 1e-9);
+    assertEquals(5.0, leaf.requiredCredits(), 1e-9);
+    assertEquals(IntSet.of(b1), leaf.countedCredentials());
+    assertEquals(0, leaf.satisfiedCount());
+  }
+
+  @Test
+  void stackingBadgesSumTheirTransferCreditsButStayPartial() {
+    NodeResult leaf = node(audit(s, tree, IntSet.of(b1, b2)), "kcert");
+    assertEquals(Status.PARTIAL, leaf.status());
+    assertEquals(5.0, leaf.credits(), 1e-9);
+    assertEquals(IntSet.of(b1, b2), leaf.countedCredentials());
+  }
+
+  @Test
+  void partialCreditIsCappedAtTheCredentialsEcts() {
+    NodeResult leaf = node(audit(s, tree, IntSet.of(b1, b2, b3)), "kcert");
+    assertEquals(Status.PARTIAL, leaf.status());
+    assertEquals(5.0, leaf.credits(), 1e-9);
+    assertEquals(IntSet.of(b1, b2, b3), leaf.countedCredentials());
+  }
+
+  @Test
+  void holdingTheWholeSatisfiesWithItsOwnCredits() {
+    NodeResult leaf = node(audit(s, tree, IntSet.of(cert, b1)), "kcert");
+    assertEquals(Status.SATISFIED, leaf.status());
+    assertEquals(IntSet.of(cert), leaf.countedCredentials());
+    assertEquals(5.0, leaf.credits(), 1e-9);
+  }
+
+  @Test
+  void aCredentialStackingIntoSomethingElseGivesNothing() {
+    NodeResult leaf = node(audit(s, tree, IntSet.of(loose)), "kcert");
+    assertEquals(Status.MISSING, leaf.status());
+    assertEquals(0.0, leaf.credits(), 1e-9);
+    assertEquals(IntSet.empty(), leaf.countedCredentials());
+  }
+
+  @Test
+  void partialCreditFeedsACreditRule() {
+    AuditResult r = audit(s, minCredits("ten", 10, cred("kcert", cert), cred("kb2", b2)), IntSet.of(b1, b2));
+    // b1 and b2 both go to the certificate (5 ECTS), so the later b2 component finds b2 used
+    assertEquals(5.0, node(r, "ten").credits(), 1e-9);
+    assertEquals(Status.MISSING, node(r, "kb2").status());
+    assertEquals(Status.PARTIAL, node(r, "ten").status());
+  }
+
+  @Test
+  void aWholeAlreadyCountedFallsBackToItsPartsButACreditRuleCountsItOnce() {
+    AuditResult r = audit(s, minCredits("ten", 10, cred("first", cert), cred("again", cert)), IntSet.of(cert, b1));
+    assertEquals(Status.SATISFIED, node(r, "first").status());
+    assertEquals(Status.PARTIAL, node(r, "again").status(), "cert is used, its badge still stacks into it");
+    assertEquals(IntSet.of(b1), node(r, "again").countedCredentials());
+    assertEquals(2.0, node(r, "again").credits(), 1e-9);
+    // the badge's credits are part of the certificate's: the rule does not count them on top
+    assertEquals(5.0, node(r, "ten").credits(), 1e-9);
+    assertEquals(IntSet.of(cert, b1), node(r, "ten").countedCredentials());
+  }
+}

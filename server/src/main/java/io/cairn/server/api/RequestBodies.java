@@ -1,0 +1,144 @@
+package io.cairn.server.api;
+
+import io.cairn.Cairn;
+import io.cairn.catalog.DeliveryMode;
+import io.cairn.learner.Constraints;
+import io.cairn.learner.Goal;
+import io.cairn.learner.Learner;
+import io.cairn.rank.RecommendationRequest;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The JSON bodies the API accepts, and their checked conversion into engine records. */
+public final class RequestBodies {
+  private RequestBodies() {}
+
+  public record LearnerBody(String name, List<String> credentials, List<String> competencies) {
+    public Learner toLearner() {
+      return new Learner(name, noBlanks(credentials, "learner.credentials"),
+          noBlanks(competencies, "learner.competencies"));
+    }
+  }
+
+  public record GoalBody(String type, String id, List<String> ids) {
+    public Goal toGoal() {
+      if (type == null) {
+        throw ApiException.badRequest("goal.type is required: occupation, pathway or competencies");
+      }
+      return switch (type.trim().toLowerCase(Locale.ROOT)) {
+        case "occupation" -> new Goal.OccupationGoal(requireId("occupation"));
+        case "pathway" -> new Goal.PathwayGoal(requireId("pathway"));
+        case "competencies" -> {
+          if (ids == null || ids.isEmpty()) {
+            throw ApiException.badRequest("a competencies goal needs goal.ids: a non-empty list of competency ids");
+          }
+          yield new Goal.CompetencyGoal(noBlanks(ids, "goal.ids"));
+        }
+        default -> throw ApiException.badRequest(
+            "goal.type must be occupation, pathway or competencies, got '" + type + "'");
+      };
+    }
+
+    private String requireId(String what) {
+      if (id == null || id.isBlank()) {
+        throw ApiException.badRequest("a " + what + " goal needs goal.id: the " + what + "'s id or IRI");
+      }
+      return id.trim();
+    }
+  }
+
+  public record ConstraintsBody(Double maxCost, Double maxHours, List<String> modes, Boolean creditBearingOnly,
+      Integer maxEqfLevel) {
+    public Constraints toConstraints() {
+      Set<DeliveryMode> modeSet = EnumSet.noneOf(DeliveryMode.class);
+      if (modes != null) {
+        for (String m : modes) {
+          try {
+            modeSet.add(DeliveryMode.fromApiName(m == null ? "" : m));
+          } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("constraints.modes: " + e.getMessage());
+          }
+        }
+      }
+      if (maxCost != null && !(maxCost >= 0)) {
+        throw ApiException.badRequest("constraints.maxCost must be a number >= 0, got " + maxCost);
+      }
+      if (maxHours != null && !(maxHours >= 0)) {
+        throw ApiException.badRequest("constraints.maxHours must be a number >= 0, got " + maxHours);
+      }
+      if (maxEqfLevel != null && (maxEqfLevel < 1 || maxEqfLevel > 8)) {
+        throw ApiException.badRequest("constraints.maxEqfLevel must be from 1 to 8, got " + maxEqfLevel);
+      }
+      return new Constraints(
+          maxCost == null ? Double.POSITIVE_INFINITY : maxCost,
+          maxHours == null ? Double.POSITIVE_INFINITY : maxHours,
+          modeSet, Boolean.TRUE.equals(creditBearingOnly), maxEqfLevel == null ? 8 : maxEqfLevel);
+    }
+  }
+
+  public record RecommendationBody(LearnerBody learner, GoalBody goal, ConstraintsBody constraints, Integer k) {
+    static final int DEFAULT_K = 5;
+
+    public RecommendationRequest toRequest() {
+      if (goal == null) {
+        throw ApiException.badRequest("'goal' is required, e.g. {\"type\": \"occupation\", \"id\": \"...\"}");
+      }
+      int size = k == null ? DEFAULT_K : k;
+      if (size < 1 || size > RecommendationRequest.MAX_K) {
+        throw ApiException.badRequest("k must be from 1 to " + RecommendationRequest.MAX_K + ", got " + size);
+      }
+      return new RecommendationRequest(learner == null ? Learner.empty() : learner.toLearner(), goal.toGoal(),
+          constraints == null ? Constraints.none() : constraints.toConstraints(), size);
+    }
+  }
+
+  public record ExceptionBody(String kind, String requirement, String credential, String note) {
+    public Cairn.ExceptionSpec toSpec() {
+      return new Cairn.ExceptionSpec(kind, requirement, credential, note);
+    }
+  }
+
+  public record AuditBody(LearnerBody learner, String pathway, List<String> whatIf, List<ExceptionBody> exceptions) {
+    static final int MAX_WHAT_IF = 10;
+
+    public void check() {
+      if (pathway == null || pathway.isBlank()) {
+        throw ApiException.badRequest("'pathway' is required: the id or IRI of the pathway to audit");
+      }
+      if (whatIf != null && whatIf.size() > MAX_WHAT_IF) {
+        throw ApiException.badRequest("whatIf takes at most " + MAX_WHAT_IF + " pathways, got " + whatIf.size());
+      }
+    }
+
+    public Learner toLearner() {
+      return learner == null ? Learner.empty() : learner.toLearner();
+    }
+
+    public List<String> whatIfIds() {
+      return whatIf == null ? List.of() : noBlanks(whatIf, "whatIf");
+    }
+
+    public List<Cairn.ExceptionSpec> specs() {
+      return exceptions == null ? List.of() : exceptions.stream().map(e -> {
+        if (e == null) {
+          throw ApiException.badRequest("exceptions must not contain null");
+        }
+        return e.toSpec();
+      }).toList();
+    }
+  }
+
+  private static List<String> noBlanks(List<String> values, String field) {
+    if (values == null) {
+      return List.of();
+    }
+    for (String v : values) {
+      if (v == null || v.isBlank()) {
+        throw ApiException.badRequest(field + " must not contain empty or null ids");
+      }
+    }
+    return values.stream().map(String::trim).toList();
+  }
+}

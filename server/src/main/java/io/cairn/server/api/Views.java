@@ -1,0 +1,296 @@
+package io.cairn.server.api;
+
+import io.cairn.audit.AuditResult;
+import io.cairn.audit.DestinationResult;
+import io.cairn.audit.NodeResult;
+import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.catalog.Competency;
+import io.cairn.catalog.Credential;
+import io.cairn.catalog.IntSet;
+import io.cairn.catalog.Occupation;
+import io.cairn.catalog.Pathway;
+import io.cairn.catalog.Requirement;
+import io.cairn.rank.Explanation;
+import io.cairn.rank.Recommendation;
+import io.cairn.rank.RecommendationList;
+import io.cairn.rank.RequirementStep;
+import io.cairn.rank.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Turns engine records into the JSON shapes of the API (see openapi.json); ids, never dense indices. */
+public final class Views {
+  private final CatalogSnapshot s;
+
+  public Views(CatalogSnapshot snapshot) {
+    this.s = snapshot;
+  }
+
+  // ---------- references ----------
+
+  public record Ref(String id, String iri, String label) {}
+
+  public Ref competencyRef(int k) {
+    Competency c = s.competency(k);
+    return new Ref(c.id(), c.iri(), c.label());
+  }
+
+  public Ref credentialRef(int i) {
+    Credential c = s.credential(i);
+    return new Ref(c.id(), c.iri(), c.name());
+  }
+
+  public Ref occupationRef(int i) {
+    Occupation o = s.occupation(i);
+    return new Ref(o.id(), o.iri(), o.label());
+  }
+
+  public List<Ref> competencies(IntSet set) {
+    return set.stream().mapToObj(this::competencyRef).toList();
+  }
+
+  public List<Ref> credentials(IntSet set) {
+    return set.stream().mapToObj(this::credentialRef).toList();
+  }
+
+  // ---------- competencies ----------
+
+  public record CompetencySummary(String id, String iri, String label, String skillType, String reuseLevel,
+      double demandIndex) {}
+
+  public record CompetencyHit(String id, String iri, String label, String matchedLabel, String skillType,
+      String reuseLevel, double demandIndex) {}
+
+  public record Demand(double demandIndex, long postingCount, String source) {}
+
+  public record CompetencyDetail(String id, String iri, String label, List<String> altLabels, String skillType,
+      String reuseLevel, Demand demand, List<CompetencySummary> broader, List<CompetencySummary> narrower,
+      List<Ref> taughtBy, List<Ref> essentialFor, List<Ref> optionalFor) {}
+
+  public CompetencySummary competencySummary(Competency c) {
+    return new CompetencySummary(c.id(), c.iri(), c.label(), c.skillType(), c.reuseLevel(), c.demandIndex());
+  }
+
+  public List<CompetencySummary> competencySummaries(IntSet set) {
+    return set.stream().mapToObj(k -> competencySummary(s.competency(k))).toList();
+  }
+
+  public CompetencyDetail competencyDetail(Competency c) {
+    List<Ref> essential = new ArrayList<>();
+    List<Ref> optional = new ArrayList<>();
+    for (Occupation o : s.occupations()) {
+      if (o.essential().contains(c.index())) {
+        essential.add(occupationRef(o.index()));
+      } else if (o.optional().contains(c.index())) {
+        optional.add(occupationRef(o.index()));
+      }
+    }
+    return new CompetencyDetail(c.id(), c.iri(), c.label(), c.altLabels(), c.skillType(), c.reuseLevel(),
+        new Demand(c.demandIndex(), c.postingCount(), c.demandSource()),
+        competencySummaries(s.broader(c.index())), competencySummaries(s.narrower(c.index())),
+        credentials(s.taughtBy(c.index())), essential, optional);
+  }
+
+  // ---------- credentials ----------
+
+  public record CredentialSummary(String id, String iri, String name, String type, String achievementType, Ref issuer,
+      boolean creditBearing, double ects, double hours, Integer eqfLevel, String mode, double cost,
+      String currency) {}
+
+  public record StackRef(Ref credential, double transferCredits, boolean direct) {}
+
+  public record Prerequisites(List<Ref> credentials, List<Ref> competencies) {}
+
+  public record CredentialDetail(String id, String iri, String name, String description, String type,
+      String achievementType, Ref issuer, boolean creditBearing, double ects, double hours, Integer eqfLevel,
+      String mode, double cost, String currency, List<Ref> teaches, Prerequisites prerequisites,
+      List<StackRef> stacksInto, List<StackRef> stackedFrom, List<Ref> unlocks) {}
+
+  public CredentialSummary credentialSummary(Credential c) {
+    return new CredentialSummary(c.id(), c.iri(), c.name(), c.kind().apiName(), emptyToNull(c.achievementType()),
+        issuerRef(c), c.creditBearing(), c.ects(), c.hours(), c.eqfLevel() == 0 ? null : c.eqfLevel(),
+        c.mode().apiName(), c.cost(), c.currency());
+  }
+
+  public CredentialDetail credentialDetail(Credential c) {
+    List<StackRef> up = new ArrayList<>();
+    s.stacksIntoClosure(c.index()).stream().forEach(w -> up.add(new StackRef(credentialRef(w),
+        c.creditsToward(w), c.stacksInto(w))));
+    List<StackRef> down = new ArrayList<>();
+    s.stackedFromClosure(c.index()).stream().forEach(p -> {
+      Credential part = s.credential(p);
+      boolean direct = part.stacksInto(c.index());
+      down.add(new StackRef(credentialRef(p), part.creditsToward(c.index()), direct));
+    });
+    return new CredentialDetail(c.id(), c.iri(), c.name(), c.description(), c.kind().apiName(),
+        emptyToNull(c.achievementType()), issuerRef(c), c.creditBearing(), c.ects(), c.hours(),
+        c.eqfLevel() == 0 ? null : c.eqfLevel(), c.mode().apiName(), c.cost(), c.currency(),
+        competencies(c.teaches()),
+        new Prerequisites(credentials(c.requiredCredentials()), competencies(c.requiredCompetencies())),
+        up, down, credentials(s.unlocks(c.index())));
+  }
+
+  private Ref issuerRef(Credential c) {
+    return c.issuer() < 0 ? null : new Ref(s.issuer(c.issuer()).id(), s.issuer(c.issuer()).iri(),
+        s.issuer(c.issuer()).name());
+  }
+
+  // ---------- occupations and pathways ----------
+
+  public record OccupationSummary(String id, String iri, String label, String iscoGroup, int essentialSkills,
+      int optionalSkills) {}
+
+  public record OccupationDetail(String id, String iri, String label, String iscoGroup,
+      List<CompetencySummary> essentialSkills, List<CompetencySummary> optionalSkills) {}
+
+  public OccupationSummary occupationSummary(Occupation o) {
+    return new OccupationSummary(o.id(), o.iri(), o.label(), o.iscoGroup(), o.essential().size(), o.optional().size());
+  }
+
+  public OccupationDetail occupationDetail(Occupation o) {
+    return new OccupationDetail(o.id(), o.iri(), o.label(), o.iscoGroup(), competencySummaries(o.essential()),
+        competencySummaries(o.optional()));
+  }
+
+  public record PathwaySummary(String id, String iri, String name, String description, Ref goalOccupation,
+      List<String> destinations) {}
+
+  public record RequirementView(String id, String iri, String name, String kind, Integer requiredNumber,
+      Double minimumCredits, Boolean allowsDoubleCounting, Ref target, List<RequirementView> children) {}
+
+  public record DestinationView(String id, String iri, String name, Ref credential, boolean offRamp,
+      RequirementView requirement) {}
+
+  public record PathwayDetail(String id, String iri, String name, String description, Ref goalOccupation,
+      List<DestinationView> destinations) {}
+
+  public PathwaySummary pathwaySummary(Pathway p) {
+    return new PathwaySummary(p.id(), p.iri(), p.name(), emptyToNull(p.description()),
+        p.goalOccupation() < 0 ? null : occupationRef(p.goalOccupation()),
+        p.destinations().stream().map(d -> d.id()).toList());
+  }
+
+  public PathwayDetail pathwayDetail(Pathway p) {
+    return new PathwayDetail(p.id(), p.iri(), p.name(), emptyToNull(p.description()),
+        p.goalOccupation() < 0 ? null : occupationRef(p.goalOccupation()),
+        p.destinations().stream().map(d -> new DestinationView(d.id(), d.iri(), d.name(),
+            d.credential() < 0 ? null : credentialRef(d.credential()), d.offRamp(), requirement(d.requirement())))
+            .toList());
+  }
+
+  private RequirementView requirement(Requirement r) {
+    return switch (r) {
+      case Requirement.Condition c -> new RequirementView(c.id(), c.iri(), c.name(), ruleName(c.rule()),
+          c.rule() == Requirement.Rule.AT_LEAST ? c.requiredNumber() : null,
+          c.rule() == Requirement.Rule.MINIMUM_CREDITS ? c.minimumCredits() : null,
+          c.allowsDoubleCounting() ? Boolean.TRUE : null, null,
+          c.children().stream().map(this::requirement).toList());
+      case Requirement.CredentialLeaf l -> new RequirementView(l.id(), l.iri(), l.name(), "credential", null, null,
+          null, credentialRef(l.credential()), List.of());
+      case Requirement.CompetencyLeaf l -> new RequirementView(l.id(), l.iri(), l.name(), "competency", null, null,
+          null, competencyRef(l.competency()), List.of());
+    };
+  }
+
+  public static String ruleName(Requirement.Rule rule) {
+    return switch (rule) {
+      case ALL_OF -> "all-of";
+      case AT_LEAST -> "at-least";
+      case MINIMUM_CREDITS -> "minimum-credits";
+    };
+  }
+
+  // ---------- recommendations ----------
+
+  public record GoalView(String type, String id, String label, int unmetTargets, int metTargets) {}
+
+  public record CoveredTarget(Ref competency, double weight, String reason) {}
+
+  public record Advance(String requirement, String requirementName, String component, String componentName,
+      double credits, boolean direct) {}
+
+  public record ExplanationView(List<CoveredTarget> covers, List<Advance> advances, List<Ref> stacksInto,
+      List<Ref> unlocks, boolean oneStepAway, List<Ref> missingPrerequisites, List<Ref> missingCompetencies,
+      double cost, String currency, double hours, double ects, double totalCost, double totalHours) {}
+
+  public record RecommendationView(int rank, double score, double relevance, CredentialSummary credential,
+      ExplanationView explanation) {}
+
+  public record RecommendationsView(GoalView goal, List<RecommendationView> items, String reason, int candidates,
+      Map<String, Integer> excluded, String scorer, long catalogVersion) {}
+
+  public RecommendationsView recommendations(RecommendationList list) {
+    GoalView goal = new GoalView(list.goal().kind(), emptyToNull(list.goal().id()), list.goal().label(),
+        list.goal().targets().size(), list.goal().metTargets().size());
+    return new RecommendationsView(goal, list.items().stream().map(this::recommendation).toList(),
+        list.reason().orElse(null), list.candidates(), new TreeMap<>(list.excluded()), list.scorer(),
+        list.catalogVersion());
+  }
+
+  private RecommendationView recommendation(Recommendation r) {
+    Explanation e = r.explanation();
+    List<CoveredTarget> covers = new ArrayList<>();
+    for (Target t : e.covers()) {
+      covers.add(new CoveredTarget(competencyRef(t.competency()), round(t.weight()), t.reason()));
+    }
+    List<Advance> advances = new ArrayList<>();
+    for (RequirementStep step : e.advances()) {
+      advances.add(new Advance(step.requirementId(), step.requirementName(), step.leafId(), step.leafName(),
+          step.credits(), step.direct()));
+    }
+    return new RecommendationView(r.rank(), round(r.score()), round(r.relevance()),
+        credentialSummary(s.credential(r.credential())),
+        new ExplanationView(covers, advances, credentials(e.stacksInto()), credentials(e.unlocks()),
+            e.oneStepAway(), credentials(e.missingPrerequisites()), competencies(e.missingCompetencies()),
+            e.cost(), e.currency(), e.hours(), e.ects(), e.totalCost(), e.totalHours()));
+  }
+
+  // ---------- audits ----------
+
+  public record NodeView(String id, String iri, String name, String kind, String status, int satisfied, int required,
+      double credits, double requiredCredits, List<Ref> countedCredentials, List<Ref> countedCompetencies,
+      String exception, Ref target, List<NodeView> children) {}
+
+  public record DestinationAuditView(String id, String iri, String name, Ref credential, boolean offRamp,
+      boolean alreadyHeld, String status, NodeView requirements) {}
+
+  public record PathwayAuditView(Ref pathway, String status, List<DestinationAuditView> destinations) {}
+
+  public record AuditsView(PathwayAuditView audit, List<PathwayAuditView> whatIf, long catalogVersion) {}
+
+  public PathwayAuditView audit(AuditResult result) {
+    Pathway p = s.pathway(result.pathway());
+    return new PathwayAuditView(new Ref(p.id(), p.iri(), p.name()), status(result.status()),
+        result.destinations().stream().map(this::destination).toList());
+  }
+
+  private DestinationAuditView destination(DestinationResult d) {
+    return new DestinationAuditView(d.id(), d.iri(), d.name(), d.credential() < 0 ? null : credentialRef(d.credential()),
+        d.offRamp(), d.alreadyHeld(), status(d.status()), node(d.tree()));
+  }
+
+  private NodeView node(NodeResult n) {
+    Ref target = null;
+    if (n.target() >= 0) {
+      target = n.kind().equals("competency") ? competencyRef(n.target()) : credentialRef(n.target());
+    }
+    return new NodeView(n.id(), n.iri(), n.name(), n.kind(), status(n.status()), n.satisfiedCount(),
+        n.requiredCount(), round(n.credits()), round(n.requiredCredits()), credentials(n.countedCredentials()),
+        competencies(n.countedCompetencies()), n.exception(), target,
+        n.children().stream().map(this::node).toList());
+  }
+
+  public static String status(Enum<?> status) {
+    return status.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10000.0) / 10000.0;
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+}

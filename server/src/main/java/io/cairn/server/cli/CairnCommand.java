@@ -1,0 +1,53 @@
+package io.cairn.server.cli;
+
+import io.cairn.graph.LoadRejectedException;
+import io.cairn.graph.RdfSyntaxException;
+import io.cairn.learner.UnknownReferenceException;
+import io.cairn.server.api.ApiException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code cairn} command line: serve, load, validate, recommend, audit. */
+@Command(name = "cairn", mixinStandardHelpOptions = true, version = "Cairn 0.1.0",
+    description = "Competency-based, stackable pathway recommendations.",
+    subcommands = {ServeCommand.class, LoadCommand.class, ValidateCommand.class, RecommendCommand.class,
+        AuditCommand.class})
+public final class CairnCommand implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code (0 ok, 1 refused data, 2 usage or input error). */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new CairnCommand());
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      String message = switch (e) {
+        case CliException c -> c.getMessage();
+        case ApiException a -> a.getMessage();
+        case UnknownReferenceException u -> u.getMessage();
+        case RdfSyntaxException r -> "malformed RDF: " + r.getMessage();
+        case LoadRejectedException l -> null;
+        case IllegalArgumentException i -> i.getMessage();
+        default -> throw e;
+      };
+      if (e instanceof LoadRejectedException rejected) {
+        commandLine.getErr().println("Refused: " + rejected.violations().size()
+            + " SHACL violation(s); nothing was loaded.");
+        rejected.violations().forEach(v -> commandLine.getErr().println("  " + v));
+        return 1;
+      }
+      commandLine.getErr().println("cairn: " + message);
+      return 2;
+    });
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,54 @@
+package io.cairn.server.cli;
+
+import io.cairn.Cairn;
+import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.server.http.CairnServer;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code cairn serve}: the HTTP API over the store. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the HTTP API.")
+final class ServeCommand implements Runnable {
+  @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE})")
+  int port;
+
+  @Mixin
+  DataOptions data;
+
+  @Override
+  public void run() {
+    if (port < 0 || port > 65535) {
+      throw new CliException("--port must be from 0 to 65535, got " + port);
+    }
+    Cairn cairn = data.openCairn();
+    CairnServer server = CairnServer.create(cairn);
+    int actual;
+    try {
+      actual = server.start(port);
+    } catch (RuntimeException e) {
+      cairn.close();
+      throw new CliException("cannot listen on port " + port + " (" + e.getMessage()
+          + "); pass another with --port N, or 0 for any free port");
+    }
+    CatalogSnapshot s = cairn.snapshot();
+    System.out.printf("Cairn is serving %d competencies, %d occupations, %d credentials, %d pathways from %s%n",
+        s.competencies().size(), s.occupations().size(), s.credentials().size(), s.pathways().size(),
+        cairn.catalog().store().description());
+    System.out.printf("Listening on http://localhost:%d  (API docs: http://localhost:%d/docs)%n", actual, actual);
+    System.out.println("This service uses the ESCO classification of the European Commission.");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      cairn.close();
+      stopped.countDown();
+    }));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.cairn.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.Cairn;
+import io.cairn.server.api.ApiException;
+import io.cairn.server.api.RequestBodies;
+import io.cairn.server.api.Views;
+import io.cairn.server.api.JsonMapping;
+import io.cairn.rank.RecommendationList;
+import io.javalin.http.Context;
+
+/** {@code POST /api/recommendations} and {@code POST /api/audits}: the two questions learners and advisors ask. */
+final class AdviceController {
+  private final Cairn cairn;
+  private final ObjectMapper json;
+
+  AdviceController(Cairn cairn, ObjectMapper json) {
+    this.cairn = cairn;
+    this.json = json;
+  }
+
+  void recommend(Context ctx) {
+    RequestBodies.RecommendationBody body = JsonBodies.read(ctx, json, RequestBodies.RecommendationBody.class);
+    RecommendationList list = cairn.recommend(body.toRequest());
+    ctx.json(new Views(cairn.snapshot()).recommendations(list));
+  }
+
+  void audit(Context ctx) {
+    RequestBodies.AuditBody body = JsonBodies.read(ctx, json, RequestBodies.AuditBody.class);
+    body.check();
+    Cairn.AuditReport report = cairn.audit(body.toLearner(), body.pathway().trim(), body.whatIfIds(), body.specs());
+    Views views = new Views(report.snapshot());
+    ctx.json(new Views.AuditsView(views.audit(report.audit()),
+        report.whatIf().stream().map(views::audit).toList(), report.snapshot().version()));
+  }
+}

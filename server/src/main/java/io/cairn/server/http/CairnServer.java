@@ -1,0 +1,92 @@
+package io.cairn.server.http;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.server.api.JsonMapping;
+import io.cairn.Cairn;
+import io.cairn.server.api.ApiException;
+import io.cairn.server.api.RequestBodies;
+import io.cairn.server.api.Views;
+import io.cairn.server.api.JsonMapping;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+
+/**
+ * Cairn's HTTP API: a thin Javalin shell over the engine. The routes below are the whole API; openapi.json
+ * describes each one.
+ */
+public final class CairnServer implements AutoCloseable {
+  static final long MAX_BODY_BYTES = 256 * 1024;
+  private final Javalin app;
+
+  private CairnServer(Javalin app) {
+    this.app = app;
+  }
+
+  /** Builds the server over {@code cairn}; call {@link #start(int)} to listen. */
+  public static CairnServer create(Cairn cairn) {
+    ObjectMapper json = JsonMapping.create();
+    CompetencyController competencies = new CompetencyController(cairn);
+    CredentialController credentials = new CredentialController(cairn);
+    OccupationController occupations = new OccupationController(cairn);
+    PathwayController pathways = new PathwayController(cairn);
+    AdviceController advice = new AdviceController(cairn, json);
+    SystemController system = new SystemController(cairn);
+    ProblemMapping problems = new ProblemMapping(json);
+    Javalin app = Javalin.create(config -> {
+      config.jsonMapper(new JavalinJackson(json, false));
+      config.http.maxRequestSize = MAX_BODY_BYTES;
+      config.http.prefer405over404 = true;
+      config.startup.showJavalinBanner = false;
+      config.staticFiles.enableWebjars();
+      problems.register(config.routes);
+      config.routes.apiBuilder(() -> {
+        get("/health", system::health);
+        get("/openapi.json", system::openApi);
+        get("/docs", system::docs);
+        path("/api", () -> {
+          get("/about", system::about);
+          path("/competencies", () -> {
+            get(competencies::search);
+            get("/{id}", competencies::get);
+            get("/{id}/broader", competencies::broader);
+            get("/{id}/narrower", competencies::narrower);
+          });
+          path("/credentials", () -> {
+            get(credentials::list);
+            get("/{id}", credentials::get);
+          });
+          path("/occupations", () -> {
+            get(occupations::list);
+            get("/{id}", occupations::get);
+          });
+          path("/pathways", () -> {
+            get(pathways::list);
+            get("/{id}", pathways::get);
+          });
+          post("/recommendations", advice::recommend);
+          post("/audits", advice::audit);
+        });
+      });
+    });
+    return new CairnServer(app);
+  }
+
+  /** Starts listening on {@code port} (0 picks a free one) and returns the port in use. */
+  public int start(int port) {
+    app.start("0.0.0.0", port);
+    return app.port();
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

@@ -1,0 +1,59 @@
+package io.cairn.server.http;
+
+import io.cairn.Cairn;
+import io.cairn.server.api.ApiException;
+import io.cairn.server.api.RequestBodies;
+import io.cairn.server.api.Views;
+import io.cairn.server.api.JsonMapping;
+import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.catalog.Competency;
+import io.cairn.catalog.CompetencySearch;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Set;
+
+/** {@code /api/competencies}: search by label, one competency, its broader and narrower concepts. */
+final class CompetencyController {
+  private final Cairn cairn;
+
+  CompetencyController(Cairn cairn) {
+    this.cairn = cairn;
+  }
+
+  void search(Context ctx) {
+    QueryParams.onlyKnown(ctx, Set.of("q", "limit", "offset"));
+    QueryParams.Page page = QueryParams.Page.of(ctx);
+    CatalogSnapshot snapshot = cairn.snapshot();
+    List<Views.CompetencyHit> hits = QueryParams.text(ctx, "q")
+        .map(q -> cairn.competencySearch().search(q).stream().map(CompetencyController::hit).toList())
+        .orElseGet(() -> snapshot.competencies().stream()
+            .map(c -> hit(new CompetencySearch.Hit(c, c.label(), 0))).toList());
+    ctx.json(Paged.of(hits, page));
+  }
+
+  void get(Context ctx) {
+    ctx.json(new Views(cairn.snapshot()).competencyDetail(find(ctx)));
+  }
+
+  void broader(Context ctx) {
+    Competency c = find(ctx);
+    ctx.json(new Views(cairn.snapshot()).competencySummaries(cairn.snapshot().broader(c.index())));
+  }
+
+  void narrower(Context ctx) {
+    Competency c = find(ctx);
+    ctx.json(new Views(cairn.snapshot()).competencySummaries(cairn.snapshot().narrower(c.index())));
+  }
+
+  private Competency find(Context ctx) {
+    String id = ctx.pathParam("id");
+    return cairn.snapshot().findCompetency(id).orElseThrow(() -> ApiException.notFound("Competency", id,
+        "search with GET /api/competencies?q=... and use an item's id or iri"));
+  }
+
+  private static Views.CompetencyHit hit(CompetencySearch.Hit h) {
+    Competency c = h.competency();
+    return new Views.CompetencyHit(c.id(), c.iri(), c.label(), h.matchedLabel(), c.skillType(), c.reuseLevel(),
+        c.demandIndex());
+  }
+}

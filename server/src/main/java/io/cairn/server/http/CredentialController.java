@@ -1,0 +1,69 @@
+package io.cairn.server.http;
+
+import io.cairn.Cairn;
+import io.cairn.server.api.ApiException;
+import io.cairn.server.api.RequestBodies;
+import io.cairn.server.api.Views;
+import io.cairn.server.api.JsonMapping;
+import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.catalog.Credential;
+import io.cairn.catalog.CredentialFilter;
+import io.cairn.catalog.CredentialKind;
+import io.cairn.catalog.DeliveryMode;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code /api/credentials}: filtered listing and one credential with its stacking both ways. */
+final class CredentialController {
+  private static final Set<String> FILTERS = Set.of("type", "issuer", "creditBearing", "mode", "maxCost",
+      "maxHours", "eqfLevel", "teaches", "q", "limit", "offset");
+  private final Cairn cairn;
+
+  CredentialController(Cairn cairn) {
+    this.cairn = cairn;
+  }
+
+  void list(Context ctx) {
+    QueryParams.onlyKnown(ctx, FILTERS);
+    QueryParams.Page page = QueryParams.Page.of(ctx);
+    CatalogSnapshot snapshot = cairn.snapshot();
+    CredentialFilter filter = new CredentialFilter(
+        QueryParams.text(ctx, "type").map(t -> parse(() -> CredentialKind.fromApiName(t), "type")),
+        QueryParams.text(ctx, "issuer").map(i -> snapshot.findIssuer(i).orElseThrow(() -> ApiException.badRequest(
+            "unknown issuer '" + i + "'; issuers: " + String.join(", ",
+                snapshot.issuers().stream().map(x -> x.id()).toList()))).index()),
+        QueryParams.bool(ctx, "creditBearing"),
+        QueryParams.text(ctx, "mode").map(m -> parse(() -> DeliveryMode.fromApiName(m), "mode")),
+        QueryParams.nonNegative(ctx, "maxCost"),
+        QueryParams.nonNegative(ctx, "maxHours"),
+        QueryParams.intIn(ctx, "eqfLevel", 1, 8),
+        QueryParams.text(ctx, "teaches").map(k -> snapshot.findCompetency(k).orElseThrow(() ->
+            ApiException.badRequest("unknown competency '" + k + "' in 'teaches'; find ids with GET /api/competencies?q=..."))
+            .index()));
+    Optional<String> q = QueryParams.text(ctx, "q").map(s -> s.toLowerCase(java.util.Locale.ROOT));
+    Views views = new Views(snapshot);
+    List<Views.CredentialSummary> items = snapshot.credentials().stream()
+        .filter(filter)
+        .filter(c -> q.map(text -> c.name().toLowerCase(java.util.Locale.ROOT).contains(text)).orElse(true))
+        .map(views::credentialSummary)
+        .toList();
+    ctx.json(Paged.of(items, page));
+  }
+
+  void get(Context ctx) {
+    String id = ctx.pathParam("id");
+    Credential credential = cairn.snapshot().findCredential(id).orElseThrow(() -> ApiException.notFound(
+        "Credential", id, "list credentials with GET /api/credentials"));
+    ctx.json(new Views(cairn.snapshot()).credentialDetail(credential));
+  }
+
+  private static <T> T parse(java.util.function.Supplier<T> parser, String param) {
+    try {
+      return parser.get();
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("query parameter '" + param + "': " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.cairn.server.http;
+
+import io.cairn.Cairn;
+import io.cairn.server.api.ApiException;
+import io.cairn.server.api.RequestBodies;
+import io.cairn.server.api.Views;
+import io.cairn.server.api.JsonMapping;
+import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.catalog.Occupation;
+import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.Set;
+
+/** {@code /api/occupations}: listing with a label filter, and one occupation with its skills. */
+final class OccupationController {
+  private final Cairn cairn;
+
+  OccupationController(Cairn cairn) {
+    this.cairn = cairn;
+  }
+
+  void list(Context ctx) {
+    QueryParams.onlyKnown(ctx, Set.of("q", "limit", "offset"));
+    QueryParams.Page page = QueryParams.Page.of(ctx);
+    CatalogSnapshot snapshot = cairn.snapshot();
+    Views views = new Views(snapshot);
+    String q = QueryParams.text(ctx, "q").map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
+    ctx.json(Paged.of(snapshot.occupations().stream()
+        .filter(o -> o.label().toLowerCase(Locale.ROOT).contains(q))
+        .map(views::occupationSummary).toList(), page));
+  }
+
+  void get(Context ctx) {
+    String id = ctx.pathParam("id");
+    Occupation occupation = cairn.snapshot().findOccupation(id).orElseThrow(() -> ApiException.notFound(
+        "Occupation", id, "list occupations with GET /api/occupations"));
+    ctx.json(new Views(cairn.snapshot()).occupationDetail(occupation));
+  }
+}

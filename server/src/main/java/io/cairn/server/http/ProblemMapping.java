@@ -1,0 +1,90 @@
+package io.cairn.server.http;
+
+import io.cairn.server.api.ApiException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.graph.LoadRejectedException;
+import io.cairn.graph.RdfSyntaxException;
+import io.cairn.learner.UnknownReferenceException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps every failure to an RFC 9457 problem, in one place; clients never see a stack trace. */
+final class ProblemMapping {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemMapping.class);
+  private final ObjectMapper json;
+
+  ProblemMapping(ObjectMapper json) {
+    this.json = json;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.exception(ApiException.class, (e, ctx) -> write(ctx, Problem.of(e.status(), e.title(), e.getMessage(),
+        ctx.path())));
+    routes.exception(UnknownReferenceException.class, (e, ctx) -> write(ctx,
+        Problem.of(422, "Unknown reference", e.getMessage(), ctx.path())));
+    routes.exception(LoadRejectedException.class, (e, ctx) -> write(ctx, new Problem("about:blank",
+        "Data refused by the shapes", 422, e.getMessage(), ctx.path(), List.copyOf(e.violations()))));
+    routes.exception(RdfSyntaxException.class, (e, ctx) -> write(ctx,
+        Problem.of(400, "Malformed RDF", e.getMessage(), ctx.path())));
+    routes.exception(IllegalArgumentException.class, (e, ctx) -> write(ctx,
+        Problem.of(400, "Bad request", e.getMessage(), ctx.path())));
+    routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx,
+        Problem.of(e.getStatus(), title(e.getStatus()), detail(e), ctx.path())));
+    routes.exception(Exception.class, (e, ctx) -> {
+      LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+      write(ctx, Problem.of(500, "Internal server error",
+          "the server failed to answer this request; it has been logged. Try again, and report it if it persists.",
+          ctx.path()));
+    });
+    routes.error(404, "*", ctx -> {
+      if (!isProblem(ctx)) {
+        write(ctx, Problem.of(404, "Not found", "no endpoint at " + ctx.method() + " " + ctx.path()
+            + "; the API is described at /openapi.json and browsable at /docs", ctx.path()));
+      }
+    });
+    routes.error(405, "*", ctx -> {
+      if (!isProblem(ctx)) {
+        write(ctx, Problem.of(405, "Method not allowed", ctx.method() + " is not allowed on " + ctx.path()
+            + "; see /openapi.json for the methods each path takes", ctx.path()));
+      }
+    });
+  }
+
+  private static boolean isProblem(Context ctx) {
+    String type = ctx.res().getContentType();
+    return type != null && type.startsWith(Problem.CONTENT_TYPE);
+  }
+
+  private static String detail(HttpResponseException e) {
+    return switch (e.getStatus()) {
+      case 413 -> "the request body is too large; bodies are limited to " + CairnServer.MAX_BODY_BYTES / 1024
+          + " KiB";
+      default -> e.getMessage();
+    };
+  }
+
+  private static String title(int status) {
+    return switch (status) {
+      case 400 -> "Bad request";
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 413 -> "Content too large";
+      case 415 -> "Unsupported media type";
+      default -> status >= 500 ? "Server error" : "Request refused";
+    };
+  }
+
+  private void write(Context ctx, Problem problem) {
+    try {
+      ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(json.writeValueAsString(problem));
+    } catch (JsonProcessingException e) {
+      ctx.status(500).contentType(Problem.CONTENT_TYPE).result("{\"title\":\"Internal server error\",\"status\":500}");
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package io.cairn.server.http;
+
+import io.cairn.Cairn;
+import io.cairn.server.api.ApiException;
+import io.cairn.server.api.RequestBodies;
+import io.cairn.server.api.Views;
+import io.cairn.server.api.JsonMapping;
+import io.cairn.catalog.CatalogSnapshot;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+/** Health, the OpenAPI document, the Swagger UI page and what this service is. */
+final class SystemController {
+  static final String ESCO_NOTICE = "This service uses the ESCO classification of the European Commission.";
+  private final Cairn cairn;
+  private final String openApi;
+  private final String docsPage;
+
+  SystemController(Cairn cairn) {
+    this.cairn = cairn;
+    this.openApi = resource("io/cairn/server/http/openapi.json");
+    this.docsPage = resource("io/cairn/server/http/docs.html").replace("{{SWAGGER_UI}}",
+        "/webjars/swagger-ui/" + swaggerUiVersion());
+  }
+
+  record Health(String status, long catalogVersion, int competencies, int occupations, int credentials,
+      int pathways, String store) {}
+
+  record About(String name, String version, String description, String esco, String demandData) {}
+
+  void health(Context ctx) {
+    CatalogSnapshot s = cairn.snapshot();
+    ctx.json(new Health("ok", s.version(), s.competencies().size(), s.occupations().size(), s.credentials().size(),
+        s.pathways().size(), cairn.catalog().store().description()));
+  }
+
+  void about(Context ctx) {
+    ctx.json(new About("Cairn", version(), "Competency-based, stackable pathway recommendations", ESCO_NOTICE,
+        "The embedded sample's demand figures are illustrative, hand-written, not measured."));
+  }
+
+  void openApi(Context ctx) {
+    ctx.contentType("application/json").result(openApi);
+  }
+
+  void docs(Context ctx) {
+    ctx.html(docsPage);
+  }
+
+  private static String version() {
+    String v = SystemController.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  private static String swaggerUiVersion() {
+    Properties p = new Properties();
+    try (InputStream in = SystemController.class.getClassLoader()
+        .getResourceAsStream("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("the swagger-ui webjar is missing from the classpath");
+      }
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return p.getProperty("version");
+  }
+
+  static String resource(String name) {
+    try (InputStream in = SystemController.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
