@@ -62,8 +62,11 @@ public final class CompetencySearch {
     if (label.equals(query)) {
       return 100;
     }
+    if (label.startsWith(query + " ")) {
+      return 85 - Math.min(20, label.length() - query.length()) * 0.25;
+    }
     if (label.startsWith(query)) {
-      return 80 - Math.min(20, label.length() - query.length()) * 0.5;
+      return 70 - Math.min(20, label.length() - query.length()) * 0.5;
     }
     if ((" " + label).contains(" " + query)) {
       return 60;

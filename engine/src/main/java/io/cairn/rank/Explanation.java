@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param covers unmet targets it teaches, with their weights
  * @param advances open pathway requirements it advances
- * @param stacksInto larger credentials it counts toward (transitively), not yet held
+ * @param stacksInto larger credentials it counts toward, not yet held: direct ones first, then what they stack into
  * @param unlocks credentials that list it as a prerequisite, not yet held
  * @param missingPrerequisites prerequisite credentials still to take before it (one step away)
  * @param missingCompetencies prerequisite competencies still to gain before it
@@ -18,7 +18,7 @@ import java.util.List;
 public record Explanation(
     List<Target> covers,
     List<RequirementStep> advances,
-    IntSet stacksInto,
+    List<Integer> stacksInto,
     IntSet unlocks,
     IntSet missingPrerequisites,
     IntSet missingCompetencies,
@@ -31,6 +31,7 @@ public record Explanation(
 
   public Explanation {
     covers = List.copyOf(covers);
+    stacksInto = List.copyOf(stacksInto);
     advances = List.copyOf(advances);
   }
 

@@ -64,7 +64,10 @@ final class ScoringRecommender implements Recommender {
     List<Target> covers = candidate.newTargets().stream().mapToObj(goal.targets()::get)
         .sorted(Comparator.comparingDouble(Target::weight).reversed().thenComparingInt(Target::competency))
         .toList();
-    IntSet stacksInto = snapshot.stacksIntoClosure(credential.index()).minus(learner.credentials());
+    List<Integer> stacksInto = new ArrayList<>();
+    credential.stacksInto().forEach(link -> stacksInto.add(link.target()));
+    snapshot.stacksIntoClosure(credential.index()).stream().filter(w -> !stacksInto.contains(w)).forEach(stacksInto::add);
+    stacksInto.removeIf(learner.credentials()::contains);
     IntSet unlocks = snapshot.unlocks(credential.index()).minus(learner.credentials());
     return new Explanation(covers, candidate.steps(), stacksInto, unlocks, candidate.missingPrerequisites(),
         candidate.missingCompetencies(), credential.cost(), credential.currency(), credential.hours(),

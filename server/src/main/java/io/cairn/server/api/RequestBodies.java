@@ -43,7 +43,7 @@ public final class RequestBodies {
 
     private String requireId(String what) {
       if (id == null || id.isBlank()) {
-        throw ApiException.badRequest("a " + what + " goal needs goal.id: the " + what + "'s id or IRI");
+        throw ApiException.badRequest((what.startsWith("o") ? "an " : "a ") + what + " goal needs goal.id: the " + what + "'s id or IRI");
       }
       return id.trim();
     }

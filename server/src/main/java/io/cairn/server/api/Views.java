@@ -242,7 +242,7 @@ public final class Views {
     }
     return new RecommendationView(r.rank(), round(r.score()), round(r.relevance()),
         credentialSummary(s.credential(r.credential())),
-        new ExplanationView(covers, advances, credentials(e.stacksInto()), credentials(e.unlocks()),
+        new ExplanationView(covers, advances, e.stacksInto().stream().map(this::credentialRef).toList(), credentials(e.unlocks()),
             e.oneStepAway(), credentials(e.missingPrerequisites()), competencies(e.missingCompetencies()),
             e.cost(), e.currency(), e.hours(), e.ects(), e.totalCost(), e.totalHours()));
   }

@@ -35,7 +35,7 @@ final class ProblemMapping {
     routes.exception(IllegalArgumentException.class, (e, ctx) -> write(ctx,
         Problem.of(400, "Bad request", e.getMessage(), ctx.path())));
     routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx,
-        Problem.of(e.getStatus(), title(e.getStatus()), detail(e), ctx.path())));
+        Problem.of(e.getStatus(), title(e.getStatus()), detail(e, ctx), ctx.path())));
     routes.exception(Exception.class, (e, ctx) -> {
       LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
       write(ctx, Problem.of(500, "Internal server error",
@@ -61,8 +61,11 @@ final class ProblemMapping {
     return type != null && type.startsWith(Problem.CONTENT_TYPE);
   }
 
-  private static String detail(HttpResponseException e) {
+  private static String detail(HttpResponseException e, Context ctx) {
     return switch (e.getStatus()) {
+      case 404 -> "no endpoint at " + ctx.method() + " " + ctx.path()
+          + "; the API is described at /openapi.json and browsable at /docs";
+      case 405 -> ctx.method() + " is not allowed on " + ctx.path() + "; see /openapi.json for the methods it takes";
       case 413 -> "the request body is too large; bodies are limited to " + CairnServer.MAX_BODY_BYTES / 1024
           + " KiB";
       default -> e.getMessage();
