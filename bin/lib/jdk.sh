@@ -36,7 +36,18 @@ cairn_pick_jdk() {
   export PATH="$JAVA_HOME/bin:$PATH"
 }
 
+# Maven 3.8's bundled Guava warns about sun.misc.Unsafe on JDK 23+; that noise is not ours to fix, so allow it.
+cairn_quiet_maven() {
+  if [ "$(cairn_java_major "$JAVA_HOME/bin/java")" -ge 23 ]; then
+    case " ${MAVEN_OPTS:-} " in
+      *sun-misc-unsafe-memory-access*) ;;
+      *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+    esac
+  fi
+}
+
 cairn_need_maven() {
+  cairn_quiet_maven
   if command -v mvn >/dev/null 2>&1; then
     return 0
   fi

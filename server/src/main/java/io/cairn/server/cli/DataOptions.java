@@ -35,12 +35,22 @@ final class DataOptions {
     }
   }
 
-  /** Opens the store, loading the embedded sample if it is empty, and wraps it in the engine. */
-  Cairn openCairn() {
+  /** Opens the store and its catalog, loading the embedded sample first if the store is empty. */
+  LiveCatalog openCatalog() {
     LiveCatalog catalog = new LiveCatalog(openStore());
     if (catalog.loadSampleIfEmpty()) {
       System.err.println("Loaded the embedded sample into " + catalog.store().description());
     }
-    return Cairn.over(catalog);
+    return catalog;
+  }
+
+  /** {@link #openCatalog()} wrapped in the engine. */
+  Cairn openCairn() {
+    return Cairn.over(openCatalog());
+  }
+
+  /** True when there is no data directory yet (or memory was asked for): nothing on disk to check against. */
+  boolean nothingOnDisk() {
+    return inMemory || !java.nio.file.Files.isDirectory(directory());
   }
 }

@@ -23,8 +23,8 @@ final class LoadCommand implements Runnable {
   @Override
   public void run() {
     List<RdfSource> sources = files.stream().map(RdfSource::fromFile).toList();
-    GraphStore store = data.openStore();
-    try (LiveCatalog catalog = new LiveCatalog(store)) {
+    try (LiveCatalog catalog = data.openCatalog()) {
+      GraphStore store = catalog.store();
       LoadReport report = catalog.load(sources);
       System.out.printf("Loaded %d triples from %d file(s) into %s; store version %d.%n", report.triples(),
           report.graphs().size(), store.description(), report.storeVersion());

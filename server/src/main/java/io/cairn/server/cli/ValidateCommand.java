@@ -23,7 +23,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<RdfSource> sources = files.stream().map(RdfSource::fromFile).toList();
-    try (GraphStore store = data.openStore()) {
+    // with no store yet, check against the embedded sample in memory rather than create a directory
+    try (GraphStore store = data.nothingOnDisk() ? sampleInMemory() : data.openStore()) {
       List<Violation> violations = store.validate(sources);
       if (violations.isEmpty()) {
         System.out.printf("OK: %d file(s) conform to the shapes.%n", sources.size());
@@ -35,5 +36,11 @@ final class ValidateCommand implements Callable<Integer> {
       table.print(new java.io.PrintWriter(System.out, true));
       return 1;
     }
+  }
+
+  private static GraphStore sampleInMemory() {
+    GraphStore store = GraphStore.inMemory();
+    store.load(io.cairn.graph.SampleData.sources());
+    return store;
   }
 }

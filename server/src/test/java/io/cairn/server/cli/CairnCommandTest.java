@@ -1,0 +1,119 @@
+package io.cairn.server.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI end to end, in-process: exit codes, tables, JSON and the store on disk. */
+class CairnCommandTest {
+  private static final Path ROOT = Path.of(System.getProperty("cairn.root", "."));
+  private static final Path LEARNER = ROOT.resolve("datasets/sample/learners/amira-retail-to-data.json");
+  private static final Path AUDIT = ROOT.resolve("datasets/sample/audits/sofia-ml-skills.json");
+
+  private record Result(int exit, String out, String err) {}
+
+  private static Result cairn(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      int exit = CairnCommand.run(args);
+      return new Result(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  @Test
+  void recommendPrintsATableAndTheSameAsJson() throws Exception {
+    Result table = cairn("recommend", "--in-memory", "--learner", LEARNER.toString());
+    assertEquals(0, table.exit(), table.err());
+    assertTrue(table.out().contains("Goal: occupation 'data analyst'"), table.out());
+    assertTrue(table.out().contains("CREDENTIAL"), table.out());
+
+    Result json = cairn("recommend", "--in-memory", "--learner", LEARNER.toString(), "--json", "--k", "3");
+    assertEquals(0, json.exit(), json.err());
+    JsonNode body = new ObjectMapper().readTree(json.out());
+    assertEquals(3, body.get("items").size());
+    String first = body.get("items").get(0).get("credential").get("id").asText();
+    assertTrue(table.out().contains("[" + first + "]"), "the table and the JSON disagree on the top item");
+  }
+
+  @Test
+  void recommendTakesAGoalFromTheCommandLine() throws Exception {
+    Result json = cairn("recommend", "--in-memory", "--learner", LEARNER.toString(), "--goal", "pathway:data-analytics",
+        "--json");
+    assertEquals(0, json.exit(), json.err());
+    JsonNode goal = new ObjectMapper().readTree(json.out()).get("goal");
+    assertEquals("pathway", goal.get("type").asText());
+    assertEquals("data-analytics", goal.get("id").asText());
+  }
+
+  @Test
+  void badInputExitsWithTwoAndAMessageNotAStackTrace() {
+    Result goal = cairn("recommend", "--in-memory", "--learner", LEARNER.toString(), "--goal", "nonsense");
+    assertEquals(2, goal.exit());
+    assertTrue(goal.err().contains("--goal must look like"), goal.err());
+    Result unknown = cairn("recommend", "--in-memory", "--learner", LEARNER.toString(), "--goal", "occupation:nope");
+    assertEquals(2, unknown.exit());
+    assertTrue(unknown.err().contains("unknown occupation id nope"), unknown.err());
+    assertFalse(unknown.err().contains("\tat "), unknown.err());
+    Result missing = cairn("audit", "--in-memory", "--learner", "no/such/file.json");
+    assertEquals(2, missing.exit());
+    assertTrue(missing.err().contains("no such file"), missing.err());
+  }
+
+  @Test
+  void auditPrintsTheTreeWithWhatIf() {
+    Result r = cairn("audit", "--in-memory", "--learner", AUDIT.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("Pathway Data analytics pathway [data-analytics]"), r.out());
+    assertTrue(r.out().contains("waived"), r.out());
+    assertTrue(r.out().contains("What if"), r.out());
+  }
+
+  @Test
+  void loadAndValidateWorkOnATdb2Directory(@TempDir Path dir) throws Exception {
+    Path data = dir.resolve("tdb2");
+    Path good = dir.resolve("extra.ttl");
+    Files.writeString(good, """
+        @prefix ceterms: <https://purl.org/ctdl/terms/> .
+        <https://w3id.org/cairn/id/issuer/test-college> a ceterms:CredentialOrganization ; ceterms:name "Test College" .
+        """);
+    Path bad = dir.resolve("bad.ttl");
+    Files.writeString(bad, """
+        @prefix ceterms: <https://purl.org/ctdl/terms/> .
+        <https://w3id.org/cairn/id/issuer/nameless> a ceterms:CredentialOrganization .
+        """);
+
+    // the first use of an empty directory loads the sample, then the file goes on top
+    Result load = cairn("load", "--data", data.toString(), good.toString());
+    assertEquals(0, load.exit(), load.err());
+    assertTrue(load.out().contains("Loaded 2 triples from 1 file(s)"), load.out());
+
+    Result valid = cairn("validate", "--data", data.toString(), good.toString());
+    assertEquals(0, valid.exit(), valid.err());
+    Result invalid = cairn("validate", "--data", data.toString(), bad.toString());
+    assertEquals(1, invalid.exit());
+    assertTrue(invalid.out().contains("https://w3id.org/cairn/id/issuer/nameless"), invalid.out());
+    assertTrue(invalid.out().contains("An issuer needs a ceterms:name."), invalid.out());
+
+    Result refused = cairn("load", "--data", data.toString(), bad.toString());
+    assertEquals(1, refused.exit());
+    assertTrue(refused.err().contains("nothing was loaded"), refused.err());
+  }
+}
