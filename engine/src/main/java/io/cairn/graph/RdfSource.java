@@ -63,21 +63,17 @@ public record RdfSource(String name, String graphName, Graph graph) {
 
   /** Parses text in the given syntax, such as an upload; {@code name} identifies it in errors and graph names. */
   public static RdfSource fromText(String name, String text, Lang lang) {
-    Graph graph = GraphFactory.createDefaultGraph();
-    try {
-      RDFParser.create().source(new StringReader(text)).lang(lang)
-          .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(graph);
-    } catch (RiotException e) {
-      throw new RdfSyntaxException(name, e.getMessage());
-    }
-    return new RdfSource(name, GRAPH_PREFIX + name, graph);
+    return parse(name, RDFParser.create().source(new StringReader(text)), lang);
   }
 
   private static RdfSource parse(String name, InputStream in, Lang lang) {
+    return parse(name, RDFParser.create().source(in), lang);
+  }
+
+  private static RdfSource parse(String name, org.apache.jena.riot.RDFParserBuilder parser, Lang lang) {
     Graph graph = GraphFactory.createDefaultGraph();
     try {
-      RDFParser.create().source(in).lang(lang)
-          .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(graph);
+      parser.lang(lang).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(graph);
     } catch (RiotException e) {
       throw new RdfSyntaxException(name, e.getMessage());
     }

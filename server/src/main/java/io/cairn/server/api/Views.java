@@ -70,7 +70,8 @@ public final class Views {
       List<Ref> taughtBy, List<Ref> essentialFor, List<Ref> optionalFor) {}
 
   public CompetencySummary competencySummary(Competency c) {
-    return new CompetencySummary(c.id(), c.iri(), c.label(), c.skillType(), c.reuseLevel(), c.demandIndex());
+    return new CompetencySummary(c.id(), c.iri(), c.label(), emptyToNull(c.skillType()), emptyToNull(c.reuseLevel()),
+        c.demandIndex());
   }
 
   public List<CompetencySummary> competencySummaries(IntSet set) {
@@ -87,8 +88,8 @@ public final class Views {
         optional.add(occupationRef(o.index()));
       }
     }
-    return new CompetencyDetail(c.id(), c.iri(), c.label(), c.altLabels(), c.skillType(), c.reuseLevel(),
-        new Demand(c.demandIndex(), c.postingCount(), c.demandSource()),
+    return new CompetencyDetail(c.id(), c.iri(), c.label(), c.altLabels(), emptyToNull(c.skillType()),
+        emptyToNull(c.reuseLevel()), new Demand(c.demandIndex(), c.postingCount(), emptyToNull(c.demandSource())),
         competencySummaries(s.broader(c.index())), competencySummaries(s.narrower(c.index())),
         credentials(s.taughtBy(c.index())), essential, optional);
   }
@@ -124,7 +125,7 @@ public final class Views {
       boolean direct = part.stacksInto(c.index());
       down.add(new StackRef(credentialRef(p), part.creditsToward(c.index()), direct));
     });
-    return new CredentialDetail(c.id(), c.iri(), c.name(), c.description(), c.kind().apiName(),
+    return new CredentialDetail(c.id(), c.iri(), c.name(), emptyToNull(c.description()), c.kind().apiName(),
         emptyToNull(c.achievementType()), issuerRef(c), c.creditBearing(), c.ects(), c.hours(),
         c.eqfLevel() == 0 ? null : c.eqfLevel(), c.mode().apiName(), c.cost(), c.currency(),
         competencies(c.teaches()),
@@ -146,11 +147,12 @@ public final class Views {
       List<CompetencySummary> essentialSkills, List<CompetencySummary> optionalSkills) {}
 
   public OccupationSummary occupationSummary(Occupation o) {
-    return new OccupationSummary(o.id(), o.iri(), o.label(), o.iscoGroup(), o.essential().size(), o.optional().size());
+    return new OccupationSummary(o.id(), o.iri(), o.label(), emptyToNull(o.iscoGroup()), o.essential().size(),
+        o.optional().size());
   }
 
   public OccupationDetail occupationDetail(Occupation o) {
-    return new OccupationDetail(o.id(), o.iri(), o.label(), o.iscoGroup(), competencySummaries(o.essential()),
+    return new OccupationDetail(o.id(), o.iri(), o.label(), emptyToNull(o.iscoGroup()), competencySummaries(o.essential()),
         competencySummaries(o.optional()));
   }
 
@@ -290,7 +292,7 @@ public final class Views {
     return Math.round(v * 10000.0) / 10000.0;
   }
 
-  private static String emptyToNull(String s) {
+  public static String emptyToNull(String s) {
     return s == null || s.isEmpty() ? null : s;
   }
 }

@@ -53,7 +53,8 @@ final class CompetencyController {
 
   private static Views.CompetencyHit hit(CompetencySearch.Hit h) {
     Competency c = h.competency();
-    return new Views.CompetencyHit(c.id(), c.iri(), c.label(), h.matchedLabel(), c.skillType(), c.reuseLevel(),
+    return new Views.CompetencyHit(c.id(), c.iri(), c.label(), h.matchedLabel(), Views.emptyToNull(c.skillType()),
+        Views.emptyToNull(c.reuseLevel()),
         c.demandIndex());
   }
 }

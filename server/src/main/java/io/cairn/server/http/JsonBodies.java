@@ -3,6 +3,7 @@ package io.cairn.server.http;
 import io.cairn.server.api.ApiException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -16,7 +17,8 @@ final class JsonBodies {
 
   static <T> T read(Context ctx, ObjectMapper json, Class<T> type) {
     String contentType = ctx.contentType();
-    if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+    String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+    if (!mediaType.equals("application/json")) {
       throw new ApiException(415, "Unsupported media type",
           "send the body as JSON with the header Content-Type: application/json (got "
               + (contentType == null ? "no Content-Type" : "'" + contentType + "'") + ")");
@@ -38,8 +40,15 @@ final class JsonBodies {
       throw ApiException.badRequest("field '" + path(e) + "' has the wrong type: got " + e.getValue()
           + ", expected " + e.getTargetType().getSimpleName());
     } catch (MismatchedInputException e) {
-      throw ApiException.badRequest("field '" + path(e) + "' has the wrong shape: expected "
+      if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+        throw ApiException.badRequest("unexpected content after the end of the JSON object at line "
+            + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "; send one JSON object");
+      }
+      throw ApiException.badRequest("field '" + path(e) + "' has the wrong type: expected "
           + (e.getTargetType() == null ? "another type" : describe(e.getTargetType())));
+    } catch (InputCoercionException e) {
+      throw ApiException.badRequest("a number at line " + e.getLocation().getLineNr() + ", column "
+          + e.getLocation().getColumnNr() + " is out of range: " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       throw ApiException.badRequest("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
           + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());

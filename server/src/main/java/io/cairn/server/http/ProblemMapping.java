@@ -34,8 +34,14 @@ final class ProblemMapping {
         Problem.of(400, "Malformed RDF", e.getMessage(), ctx.path())));
     routes.exception(IllegalArgumentException.class, (e, ctx) -> write(ctx,
         Problem.of(400, "Bad request", e.getMessage(), ctx.path())));
-    routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx,
-        Problem.of(e.getStatus(), title(e.getStatus()), detail(e, ctx), ctx.path())));
+    routes.exception(HttpResponseException.class, (e, ctx) -> {
+      String allowed = e.getDetails().get("availableMethods");
+      if (e.getStatus() == 405 && allowed != null) {
+        // RFC 9110 15.5.6: a 405 names the methods the resource does take
+        ctx.header("Allow", allowed.replaceAll("[\\[\\]]", ""));
+      }
+      write(ctx, Problem.of(e.getStatus(), title(e.getStatus()), detail(e, ctx), ctx.path()));
+    });
     routes.exception(Exception.class, (e, ctx) -> {
       LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
       write(ctx, Problem.of(500, "Internal server error",

@@ -1,0 +1,168 @@
+package io.cairn.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.Cairn;
+import io.cairn.graph.GraphStore;
+import io.cairn.graph.LiveCatalog;
+import io.cairn.graph.SampleData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A real Cairn server over the embedded sample, on a free port, with a small HTTP client. One per test class:
+ * start it in {@code @BeforeAll} and close it in {@code @AfterAll}.
+ */
+final class TestServer implements AutoCloseable {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Cairn cairn;
+  private final CairnServer server;
+  private final URI base;
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private TestServer(Cairn cairn, CairnServer server, int port) {
+    this.cairn = cairn;
+    this.server = server;
+    this.base = URI.create("http://localhost:" + port);
+  }
+
+  static TestServer start() {
+    GraphStore store = GraphStore.inMemory();
+    LiveCatalog catalog = new LiveCatalog(store);
+    catalog.load(SampleData.sources());
+    Cairn cairn = Cairn.over(catalog);
+    CairnServer server = CairnServer.create(cairn);
+    int port = server.start(0);
+    return new TestServer(cairn, server, port);
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    cairn.close();
+  }
+
+  URI base() {
+    return base;
+  }
+
+  HttpResponse<String> get(String pathAndQuery) {
+    return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+  }
+
+  HttpResponse<String> postJson(String path, String body) {
+    return post(path, "application/json", body);
+  }
+
+  HttpResponse<String> post(String path, String contentType, String body) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  HttpResponse<String> postWithoutContentType(String path, String body) {
+    return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  HttpResponse<String> send(String method, String path, String contentType, String body) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+        .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  HttpResponse<String> method(String method, String path) {
+    return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()));
+  }
+
+  private URI uri(String pathAndQuery) {
+    return base.resolve(pathAndQuery);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return client.send(request.timeout(Duration.ofSeconds(60)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---------- JSON and assertions ----------
+
+  static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("not JSON: " + e.getOriginalMessage() + "\n" + text, e);
+    }
+  }
+
+  /** Asserts status 200 and an {@code application/json} body, and returns the body parsed. */
+  static JsonNode okJson(HttpResponse<String> response) {
+    assertEquals(200, response.statusCode(), () -> response.request().method() + " " + response.uri()
+        + " answered " + response.statusCode() + ": " + response.body());
+    assertEquals("application/json", mediaType(response), () -> "Content-Type of " + response.uri());
+    return json(response.body());
+  }
+
+  /** The media type of the response, without parameters such as charset. */
+  static String mediaType(HttpResponse<?> response) {
+    String type = response.headers().firstValue("Content-Type").orElse("");
+    int semicolon = type.indexOf(';');
+    return (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  static List<String> texts(JsonNode array, String field) {
+    assertTrue(array.isArray(), () -> "not an array: " + array);
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.get(field).asText()));
+    return out;
+  }
+
+  // ---------- sample files ----------
+
+  static Path sampleDir(String name) {
+    String root = System.getProperty("cairn.root");
+    if (root == null) {
+      fail("system property cairn.root is not set (surefire sets it to the project root)");
+    }
+    return Path.of(root, "datasets", "sample", name);
+  }
+
+  /** The JSON files of {@code datasets/sample/<name>}, sorted by file name. */
+  static List<Path> sampleFiles(String name) {
+    try (Stream<Path> files = Files.list(sampleDir(name))) {
+      List<Path> list = files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+      assertTrue(!list.isEmpty(), "no sample files in " + sampleDir(name));
+      return list;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
