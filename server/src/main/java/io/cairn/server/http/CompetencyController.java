@@ -32,7 +32,12 @@ final class CompetencyController {
   }
 
   void get(Context ctx) {
-    ctx.json(new Views(cairn.snapshot()).competencyDetail(find(ctx)));
+    Competency competency = find(ctx);
+    if (RdfRepresentation.wanted(ctx)) {
+      RdfRepresentation.send(ctx, cairn, competency.iri());
+      return;
+    }
+    ctx.json(new Views(cairn.snapshot()).competencyDetail(competency));
   }
 
   void broader(Context ctx) {

@@ -56,6 +56,10 @@ final class CredentialController {
     String id = ctx.pathParam("id");
     Credential credential = cairn.snapshot().findCredential(id).orElseThrow(() -> ApiException.notFound(
         "Credential", id, "list credentials with GET /api/credentials"));
+    if (RdfRepresentation.wanted(ctx)) {
+      RdfRepresentation.send(ctx, cairn, credential.iri());
+      return;
+    }
     ctx.json(new Views(cairn.snapshot()).credentialDetail(credential));
   }
 

@@ -34,6 +34,10 @@ final class OccupationController {
     String id = ctx.pathParam("id");
     Occupation occupation = cairn.snapshot().findOccupation(id).orElseThrow(() -> ApiException.notFound(
         "Occupation", id, "list occupations with GET /api/occupations"));
+    if (RdfRepresentation.wanted(ctx)) {
+      RdfRepresentation.send(ctx, cairn, occupation.iri());
+      return;
+    }
     ctx.json(new Views(cairn.snapshot()).occupationDetail(occupation));
   }
 }

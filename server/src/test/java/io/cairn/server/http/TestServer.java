@@ -67,6 +67,10 @@ final class TestServer implements AutoCloseable {
     return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
   }
 
+  HttpResponse<String> getAccepting(String pathAndQuery, String accept) {
+    return send(HttpRequest.newBuilder(uri(pathAndQuery)).header("Accept", accept).GET());
+  }
+
   HttpResponse<String> postJson(String path, String body) {
     return post(path, "application/json", body);
   }
