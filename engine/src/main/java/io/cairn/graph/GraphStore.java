@@ -95,6 +95,54 @@ public final class GraphStore implements AutoCloseable {
     });
   }
 
+  /**
+   * Replaces one named graph with what {@code writer} streams into it, in one write transaction: the old content
+   * stays visible to readers until commit, and an exception from the writer, or a shape violation, aborts the
+   * whole replacement so the store stays exactly as it was. For imports too large to parse into memory first.
+   *
+   * @param writer adds the new triples to the (emptied) graph it is given
+   * @throws LoadRejectedException when the store with the new graph breaks a shape; nothing is written
+   */
+  public LoadReport replaceGraph(String graphName, java.util.function.Consumer<Graph> writer) {
+    if (!graphName.startsWith(RdfSource.GRAPH_PREFIX)) {
+      throw new IllegalArgumentException("source graph names start with " + RdfSource.GRAPH_PREFIX);
+    }
+    return Txn.calculateWrite(dataset, () -> {
+      DatasetGraph dsg = dataset.asDatasetGraph();
+      Node name = NodeFactory.createURI(graphName);
+      dsg.removeGraph(name);
+      Graph target = dsg.getGraph(name);
+      writer.accept(target);
+      List<Violation> violations = validator.validate(viewWith(List.of()));
+      if (!violations.isEmpty()) {
+        throw new LoadRejectedException(violations);
+      }
+      long triples = target.size();
+      return new LoadReport(List.of(graphName), triples, bumpVersion(dsg));
+    });
+  }
+
+  /** Triples in one named graph (0 when it does not exist), counted with a bound SPARQL query. */
+  public long graphSize(String graphName) {
+    return Txn.calculateRead(dataset, () -> {
+      try (QueryExecution exec = QueryExecution.dataset(dataset).query(SparqlQueries.get("graph-size"))
+          .substitution("graph", org.apache.jena.rdf.model.ResourceFactory.createResource(graphName)).build()) {
+        return exec.execSelect().next().getLiteral("triples").getLong();
+      }
+    });
+  }
+
+  /** Triples with the given predicate in one named graph, counted with a bound SPARQL query. */
+  public long countPredicate(String graphName, String predicateIri) {
+    return Txn.calculateRead(dataset, () -> {
+      try (QueryExecution exec = QueryExecution.dataset(dataset).query(SparqlQueries.get("predicate-count"))
+          .substitution("graph", org.apache.jena.rdf.model.ResourceFactory.createResource(graphName))
+          .substitution("predicate", org.apache.jena.rdf.model.ResourceFactory.createResource(predicateIri)).build()) {
+        return exec.execSelect().next().getLiteral("triples").getLong();
+      }
+    });
+  }
+
   /** What the shapes say of these sources against the current store, without writing anything. */
   public List<Violation> validate(List<RdfSource> sources) {
     return Txn.calculateRead(dataset, () -> validator.validate(viewWith(sources)));

@@ -40,6 +40,13 @@ public final class LiveCatalog implements AutoCloseable {
     return report;
   }
 
+  /** Replaces one source graph by streaming into it (see {@link GraphStore#replaceGraph}) and swaps the snapshot. */
+  public synchronized LoadReport replaceGraph(String graphName, java.util.function.Consumer<org.apache.jena.graph.Graph> writer) {
+    LoadReport report = store.replaceGraph(graphName, writer);
+    refresh();
+    return report;
+  }
+
   /** Loads the embedded sample when the store holds no sources yet; returns true if it did. */
   public synchronized boolean loadSampleIfEmpty() {
     if (!store.hasNoSources()) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cairn", mixinStandardHelpOptions = true, version = "Cairn 0.1.0",
     description = "Competency-based, stackable pathway recommendations.",
     subcommands = {ServeCommand.class, LoadCommand.class, ValidateCommand.class, RecommendCommand.class,
-        AuditCommand.class})
+        AuditCommand.class, ImportCommand.class})
 public final class CairnCommand implements Runnable {
 
   @CommandLine.Spec
@@ -37,6 +37,9 @@ public final class CairnCommand implements Runnable {
         case RdfSyntaxException r -> "malformed RDF: " + r.getMessage();
         case LoadRejectedException l -> null;
         case IllegalArgumentException i -> i.getMessage();
+        case io.cairn.interop.esco.EscoFormatException f -> f.getMessage();
+        case io.cairn.interop.esco.MalformedRowException m -> "malformed row in " + m.getMessage()
+            + " (nothing was imported; --skip-malformed reports such rows and goes on)";
         default -> throw e;
       };
       if (e instanceof LoadRejectedException rejected) {
