@@ -7,7 +7,7 @@ import io.cairn.audit.AuditResult;
 import io.cairn.audit.Auditor;
 import io.cairn.audit.Holdings;
 import io.cairn.catalog.CatalogSnapshot;
-import io.cairn.catalog.CompetencySearch;
+import io.cairn.search.LabelSearch;
 import io.cairn.catalog.Pathway;
 import io.cairn.graph.LiveCatalog;
 import io.cairn.learner.Learner;
@@ -28,7 +28,7 @@ public final class Cairn implements AutoCloseable {
   private final LiveCatalog catalog;
   private final Recommender recommender;
   private final Auditor auditor;
-  private final Cache<Long, CompetencySearch> searches = Caffeine.newBuilder().maximumSize(2).build();
+  private final Cache<Long, LabelSearch> searches = Caffeine.newBuilder().maximumSize(2).build();
 
   public Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor) {
     this.catalog = catalog;
@@ -49,10 +49,12 @@ public final class Cairn implements AutoCloseable {
     return catalog.snapshot();
   }
 
-  /** The label search over the current snapshot; rebuilt once per snapshot version. */
-  public CompetencySearch competencySearch() {
-    CatalogSnapshot snapshot = catalog.snapshot();
-    return searches.get(snapshot.version(), v -> new CompetencySearch(snapshot));
+  /**
+   * The label search over {@code snapshot}; built once per snapshot version, so it is always in step with the
+   * graph (an import bumps the version).
+   */
+  public LabelSearch labelSearch(CatalogSnapshot snapshot) {
+    return searches.get(snapshot.version(), v -> LabelSearch.of(snapshot));
   }
 
   public RecommendationList recommend(RecommendationRequest request) {

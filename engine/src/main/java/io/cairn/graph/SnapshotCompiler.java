@@ -6,6 +6,7 @@ import io.cairn.catalog.Credential;
 import io.cairn.catalog.CredentialKind;
 import io.cairn.catalog.DeliveryMode;
 import io.cairn.catalog.Destination;
+import io.cairn.catalog.EscoCollection;
 import io.cairn.catalog.IntSet;
 import io.cairn.catalog.Issuer;
 import io.cairn.catalog.Occupation;
@@ -57,6 +58,12 @@ final class SnapshotCompiler {
     Map<String, List<String>> altLabels = new HashMap<>();
     select(graph, "competency-alt-labels", row ->
         altLabels.computeIfAbsent(uri(row, "concept"), k -> new ArrayList<>()).add(text(row, "label")));
+    Map<String, List<String>> hiddenLabels = new HashMap<>();
+    select(graph, "competency-hidden-labels", row ->
+        hiddenLabels.computeIfAbsent(uri(row, "concept"), k -> new ArrayList<>()).add(text(row, "label")));
+    Map<String, Set<EscoCollection>> collections = new HashMap<>();
+    select(graph, "competency-schemes", row -> EscoCollection.forScheme(uri(row, "scheme")).ifPresent(c ->
+        collections.computeIfAbsent(uri(row, "concept"), k -> new HashSet<>()).add(c)));
     List<Competency> result = new ArrayList<>();
     select(graph, "competencies", row -> {
       String iri = uri(row, "concept");
@@ -70,7 +77,8 @@ final class SnapshotCompiler {
       index.put(iri, i);
       result.add(new Competency(i, iri, lastSegment(iri), label, altLabels.getOrDefault(iri, List.of()),
           skillType, lastSegment(uri(row, "reuseLevel")), number(row, "demandIndex"),
-          (long) number(row, "postingCount"), uri(row, "demandSource")));
+          (long) number(row, "postingCount"), uri(row, "demandSource"), hiddenLabels.getOrDefault(iri, List.of()),
+          collections.getOrDefault(iri, Set.of())));
     });
     return result;
   }
@@ -103,6 +111,10 @@ final class SnapshotCompiler {
         (isEssential ? essential : optional).computeIfAbsent(uri(row, "occupation"), k -> new ArrayList<>()).add(skill);
       }
     });
+    Map<String, List<String>> altLabels = new HashMap<>();
+    Map<String, List<String>> hiddenLabels = new HashMap<>();
+    select(graph, "occupation-labels", row -> (row.getLiteral("hidden").getBoolean() ? hiddenLabels : altLabels)
+        .computeIfAbsent(uri(row, "occupation"), k -> new ArrayList<>()).add(text(row, "label")));
     List<Occupation> result = new ArrayList<>();
     select(graph, "occupations", row -> {
       String iri = uri(row, "occupation");
@@ -114,7 +126,7 @@ final class SnapshotCompiler {
       // a skill both essential and optional is essential
       IntSet opt = IntSet.of(optional.getOrDefault(iri, List.of())).minus(ess);
       result.add(new Occupation(i, iri, lastSegment(iri), label, isco.startsWith("C") ? isco.substring(1) : isco,
-          ess, opt));
+          ess, opt, altLabels.getOrDefault(iri, List.of()), hiddenLabels.getOrDefault(iri, List.of())));
     });
     return result;
   }

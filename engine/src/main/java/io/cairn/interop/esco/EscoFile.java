@@ -1,5 +1,7 @@
 package io.cairn.interop.esco;
 
+import io.cairn.catalog.EscoCollection;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,20 +22,20 @@ enum EscoFile {
   OCCUPATION_BROADER("broaderrelationsoccpillar", true, null, "conceptUri", "broaderUri"),
   OCCUPATION_SKILLS("occupationskillrelations", true, null, "occupationUri", "relationType", "skillUri"),
   SKILL_SKILLS("skillskillrelations", true, null, "originalSkillUri", "relationType", "relatedSkillUri"),
-  DIGITAL("digitalskillscollection", false, "digital", "conceptUri"),
-  GREEN("greenskillscollection", false, "green", "conceptUri"),
-  LANGUAGE("languageskillscollection", false, "language", "conceptUri"),
-  TRANSVERSAL("transversalskillscollection", false, "transversal", "conceptUri"),
-  RESEARCH_SKILLS("researchskillscollection", false, "research", "conceptUri"),
-  RESEARCH_OCCUPATIONS("researchoccupationscollection", false, "research-occupations", "conceptUri"),
-  DIGCOMP("digcompskillscollection", false, "digcomp", "conceptUri");
+  DIGITAL("digitalskillscollection", false, EscoCollection.DIGITAL, "conceptUri"),
+  GREEN("greenskillscollection", false, EscoCollection.GREEN, "conceptUri"),
+  LANGUAGE("languageskillscollection", false, EscoCollection.LANGUAGE, "conceptUri"),
+  TRANSVERSAL("transversalskillscollection", false, EscoCollection.TRANSVERSAL, "conceptUri"),
+  RESEARCH_SKILLS("researchskillscollection", false, EscoCollection.RESEARCH, "conceptUri"),
+  RESEARCH_OCCUPATIONS("researchoccupationscollection", false, EscoCollection.RESEARCH_OCCUPATIONS, "conceptUri"),
+  DIGCOMP("digcompskillscollection", false, EscoCollection.DIGCOMP, "conceptUri");
 
   private final String key;
   private final boolean required;
-  private final String collection;
+  private final EscoCollection collection;
   private final List<String> columns;
 
-  EscoFile(String key, boolean required, String collection, String... columns) {
+  EscoFile(String key, boolean required, EscoCollection collection, String... columns) {
     this.key = key;
     this.required = required;
     this.collection = collection;
@@ -45,8 +47,8 @@ enum EscoFile {
     return required;
   }
 
-  /** For collection files, the collection's short name ({@code digital}, {@code green}, ...). */
-  Optional<String> collection() {
+  /** For collection files, the collection. */
+  Optional<EscoCollection> collection() {
     return Optional.ofNullable(collection);
   }
 

@@ -60,7 +60,7 @@ final class EscoTriples {
       case OCCUPATION_SKILLS -> link(row, "occupationUri", "skillUri");
       case SKILL_SKILLS -> link(row, "originalSkillUri", "relatedSkillUri");
       default -> add(concept(row, "conceptUri"), IN_SCHEME,
-          uri(EscoCollections.scheme(file.collection().orElseThrow())));
+          uri(file.collection().orElseThrow().scheme()));
     }
   }
 

@@ -143,6 +143,14 @@ public final class Views {
   public record OccupationSummary(String id, String iri, String label, String iscoGroup, int essentialSkills,
       int optionalSkills) {}
 
+  public record OccupationHit(String id, String iri, String label, String matchedLabel, String iscoGroup,
+      int essentialSkills, int optionalSkills) {}
+
+  public OccupationHit occupationHit(Occupation o, String matchedLabel) {
+    return new OccupationHit(o.id(), o.iri(), o.label(), matchedLabel, emptyToNull(o.iscoGroup()),
+        o.essential().size(), o.optional().size());
+  }
+
   public record OccupationDetail(String id, String iri, String label, String iscoGroup,
       List<CompetencySummary> essentialSkills, List<CompetencySummary> optionalSkills) {}
 

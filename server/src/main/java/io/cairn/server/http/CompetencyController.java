@@ -7,7 +7,8 @@ import io.cairn.server.api.Views;
 import io.cairn.server.api.JsonMapping;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.Competency;
-import io.cairn.catalog.CompetencySearch;
+import io.cairn.search.LabelSearch;
+import io.cairn.search.SearchRequest;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Set;
@@ -21,13 +22,15 @@ final class CompetencyController {
   }
 
   void search(Context ctx) {
-    QueryParams.onlyKnown(ctx, Set.of("q", "limit", "offset"));
+    QueryParams.onlyKnown(ctx, Set.of("q", "suggest", "skillType", "reuseLevel", "collection", "limit", "offset"));
     QueryParams.Page page = QueryParams.Page.of(ctx);
+    SearchRequest request = SearchParams.competencies(ctx);
     CatalogSnapshot snapshot = cairn.snapshot();
-    List<Views.CompetencyHit> hits = QueryParams.text(ctx, "q")
-        .map(q -> cairn.competencySearch().search(q).stream().map(CompetencyController::hit).toList())
-        .orElseGet(() -> snapshot.competencies().stream()
-            .map(c -> hit(new CompetencySearch.Hit(c, c.label(), 0))).toList());
+    List<Views.CompetencyHit> hits = request.text().isBlank()
+        ? snapshot.competencies().stream().filter(c -> LabelSearch.passes(c, request))
+            .map(c -> hit(c, c.label())).toList()
+        : cairn.labelSearch(snapshot).search(LabelSearch.Kind.COMPETENCY, request, SearchParams.MAX_HITS).stream()
+            .map(h -> hit(snapshot.competency(h.index()), h.matchedLabel())).toList();
     ctx.json(Paged.of(hits, page));
   }
 
@@ -56,9 +59,8 @@ final class CompetencyController {
         "search with GET /api/competencies?q=... and use an item's id or iri"));
   }
 
-  private static Views.CompetencyHit hit(CompetencySearch.Hit h) {
-    Competency c = h.competency();
-    return new Views.CompetencyHit(c.id(), c.iri(), c.label(), h.matchedLabel(), Views.emptyToNull(c.skillType()),
+  private static Views.CompetencyHit hit(Competency c, String matchedLabel) {
+    return new Views.CompetencyHit(c.id(), c.iri(), c.label(), matchedLabel, Views.emptyToNull(c.skillType()),
         Views.emptyToNull(c.reuseLevel()),
         c.demandIndex());
   }

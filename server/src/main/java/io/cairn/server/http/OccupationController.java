@@ -8,7 +8,8 @@ import io.cairn.server.api.JsonMapping;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.Occupation;
 import io.javalin.http.Context;
-import java.util.Locale;
+import io.cairn.search.LabelSearch;
+import io.cairn.search.SearchRequest;
 import java.util.Set;
 
 /** {@code /api/occupations}: listing with a label filter, and one occupation with its skills. */
@@ -20,14 +21,16 @@ final class OccupationController {
   }
 
   void list(Context ctx) {
-    QueryParams.onlyKnown(ctx, Set.of("q", "limit", "offset"));
+    QueryParams.onlyKnown(ctx, Set.of("q", "suggest", "iscoGroup", "limit", "offset"));
     QueryParams.Page page = QueryParams.Page.of(ctx);
+    SearchRequest request = SearchParams.occupations(ctx);
     CatalogSnapshot snapshot = cairn.snapshot();
     Views views = new Views(snapshot);
-    String q = QueryParams.text(ctx, "q").map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
-    ctx.json(Paged.of(snapshot.occupations().stream()
-        .filter(o -> o.label().toLowerCase(Locale.ROOT).contains(q))
-        .map(views::occupationSummary).toList(), page));
+    ctx.json(Paged.of(request.text().isBlank()
+        ? snapshot.occupations().stream().filter(o -> LabelSearch.passes(o, request))
+            .map(o -> views.occupationHit(o, o.label())).toList()
+        : cairn.labelSearch(snapshot).search(LabelSearch.Kind.OCCUPATION, request, SearchParams.MAX_HITS).stream()
+            .map(h -> views.occupationHit(snapshot.occupation(h.index()), h.matchedLabel())).toList(), page));
   }
 
   void get(Context ctx) {

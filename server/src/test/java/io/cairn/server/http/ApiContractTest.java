@@ -586,13 +586,29 @@ class ApiContractTest {
   // ---------- occupations ----------
 
   @Test
-  void occupationNameFilterKeepsMatchingLabels() {
+  void occupationSearchFindsEveryLabelHoldingTheWordAndRanksThem() {
     List<JsonNode> everything = all("/api/occupations", "/api/occupations?");
     List<JsonNode> data = list(get("/api/occupations", "/api/occupations?q=Data&limit=100").get("items"));
     List<String> want = ids(everything.stream()
         .filter(o -> o.get("label").asText().toLowerCase(Locale.ROOT).contains("data")).toList());
     assertFalse(want.isEmpty());
-    assertEquals(want, ids(data));
+    assertTrue(ids(data).containsAll(want), "missing: " + want + " in " + ids(data));
+    for (JsonNode hit : data) {
+      assertTrue(hit.get("matchedLabel").asText().toLowerCase(Locale.ROOT).contains("data"), hit.toString());
+    }
+  }
+
+  @Test
+  void occupationSearchToleratesAbbreviationsWordOrderAndPlurals() {
+    JsonNode scientists = get("/api/occupations", "/api/occupations?q=scientists%20data").get("items").get(0);
+    assertEquals("data scientist", scientists.get("label").asText());
+    JsonNode typed = get("/api/occupations", "/api/occupations?q=data%20sci&suggest=true").get("items").get(0);
+    assertEquals("data scientist", typed.get("label").asText());
+    JsonNode dev = get("/api/occupations", "/api/occupations?q=web%20dev").get("items").get(0);
+    assertEquals("web developer", dev.get("label").asText());
+    List<JsonNode> ict = list(get("/api/occupations", "/api/occupations?iscoGroup=25&limit=100").get("items"));
+    assertFalse(ict.isEmpty());
+    ict.forEach(o -> assertTrue(o.get("iscoGroup").asText().startsWith("25"), o.toString()));
   }
 
   @Test
