@@ -122,6 +122,24 @@ public final class GraphStore implements AutoCloseable {
     });
   }
 
+  /**
+   * Removes loaded sources, in one transaction; refused (nothing removed) when what remains would break a shape,
+   * for example credentials that still name the competencies of a removed source.
+   */
+  public long removeSources(List<String> graphNames) {
+    return Txn.calculateWrite(dataset, () -> {
+      DatasetGraph dsg = dataset.asDatasetGraph();
+      for (String graphName : graphNames) {
+        dsg.removeGraph(NodeFactory.createURI(graphName));
+      }
+      List<Violation> violations = validator.validate(viewWith(List.of()));
+      if (!violations.isEmpty()) {
+        throw new LoadRejectedException(violations);
+      }
+      return bumpVersion(dsg);
+    });
+  }
+
   /** Triples in one named graph (0 when it does not exist), counted with a bound SPARQL query. */
   public long graphSize(String graphName) {
     return Txn.calculateRead(dataset, () -> {

@@ -47,6 +47,12 @@ public final class LiveCatalog implements AutoCloseable {
     return report;
   }
 
+  /** Removes sources (see {@link GraphStore#removeSources}) and swaps in a snapshot without them. */
+  public synchronized void removeSources(List<String> graphNames) {
+    store.removeSources(graphNames);
+    refresh();
+  }
+
   /** Loads the embedded sample when the store holds no sources yet; returns true if it did. */
   public synchronized boolean loadSampleIfEmpty() {
     if (!store.hasNoSources()) {
