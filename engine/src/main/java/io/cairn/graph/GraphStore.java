@@ -76,11 +76,11 @@ public final class GraphStore implements AutoCloseable {
    */
   public LoadReport load(List<RdfSource> sources) {
     return Txn.calculateWrite(dataset, () -> {
-      List<Violation> violations = validator.validate(viewWith(sources));
+      DatasetGraph dsg = dataset.asDatasetGraph();
+      List<Violation> violations = check(sources);
       if (!violations.isEmpty()) {
         throw new LoadRejectedException(violations);
       }
-      DatasetGraph dsg = dataset.asDatasetGraph();
       long triples = 0;
       List<String> graphs = new ArrayList<>();
       for (RdfSource source : sources) {
@@ -163,7 +163,7 @@ public final class GraphStore implements AutoCloseable {
 
   /** What the shapes say of these sources against the current store, without writing anything. */
   public List<Violation> validate(List<RdfSource> sources) {
-    return Txn.calculateRead(dataset, () -> validator.validate(viewWith(sources)));
+    return Txn.calculateRead(dataset, () -> check(sources));
   }
 
   /** Increases on every committed change; snapshots and caches key on it. */
@@ -225,6 +225,24 @@ public final class GraphStore implements AutoCloseable {
     }
     sources.forEach(s -> union.addGraph(s.graph()));
     return union;
+  }
+
+  /**
+   * The shapes against the store as it would be with the sources. New graphs only add triples, so only their
+   * subjects need checking; a replacement may take away what other data relies on, so it checks everything.
+   */
+  private List<Violation> check(List<RdfSource> sources) {
+    DatasetGraph dsg = dataset.asDatasetGraph();
+    boolean onlyAdds = sources.stream().noneMatch(s -> dsg.containsGraph(NodeFactory.createURI(s.graphName())));
+    return onlyAdds ? validator.validate(viewWith(sources), subjects(sources)) : validator.validate(viewWith(sources));
+  }
+
+  private static java.util.Set<Node> subjects(List<RdfSource> sources) {
+    java.util.Set<Node> subjects = new java.util.LinkedHashSet<>();
+    for (RdfSource source : sources) {
+      source.graph().find().forEachRemaining(t -> subjects.add(t.getSubject()));
+    }
+    return subjects;
   }
 
   private List<Node> sourceGraphs() {

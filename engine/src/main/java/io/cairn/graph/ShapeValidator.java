@@ -22,13 +22,31 @@ final class ShapeValidator {
     return new ShapeValidator(CairnOntology.shapes());
   }
 
+  /** Every shape against every target in {@code data}. */
   List<Violation> validate(Graph data) {
     ValidationReport report = ShaclValidator.get().validate(shapes, data);
-    if (report.conforms()) {
-      return List.of();
+    return report.conforms() ? List.of() : violations(data, report.getEntries());
+  }
+
+  /**
+   * Only the given nodes, each against the shapes that target it, with the whole of {@code data} to look things
+   * up in. Enough when triples are only added: an addition can break a constraint only on a node it adds
+   * triples to (the shapes use no closed shapes and no negation).
+   */
+  List<Violation> validate(Graph data, java.util.Collection<Node> focusNodes) {
+    List<ReportEntry> entries = new ArrayList<>();
+    for (Node focus : focusNodes) {
+      ValidationReport report = ShaclValidator.get().validate(shapes, data, focus);
+      if (!report.conforms()) {
+        entries.addAll(report.getEntries());
+      }
     }
+    return entries.isEmpty() ? List.of() : violations(data, entries);
+  }
+
+  private static List<Violation> violations(Graph data, java.util.Collection<ReportEntry> entries) {
     List<Violation> violations = new ArrayList<>();
-    for (ReportEntry entry : report.getEntries()) {
+    for (ReportEntry entry : entries) {
       String path = entry.resultPath() == null ? "" : entry.resultPath().toString();
       Node focus = entry.focusNode();
       // blank nodes mean nothing to a person: report the nearest named owner and the path down to the value

@@ -7,6 +7,7 @@ import io.cairn.catalog.Credential;
 import io.cairn.catalog.IntSet;
 import io.cairn.learner.ResolvedLearner;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,9 @@ final class CandidateGenerator {
     List<Candidate> candidates = new ArrayList<>();
     int blocked = 0;
     int advancing = 0;
-    for (Credential credential : snapshot.credentials()) {
+    BitSet reach = reachable(snapshot, unmet, openLeaves);
+    for (int c = reach.nextSetBit(0); c >= 0; c = reach.nextSetBit(c + 1)) {
+      Credential credential = snapshot.credential(c);
       if (learner.credentials().contains(credential.index())) {
         continue;
       }
@@ -45,6 +48,26 @@ final class CandidateGenerator {
       }
     }
     return new Result(candidates, blocked, advancing);
+  }
+
+  /**
+   * Every credential that could advance the goal, from the inverted indices: those teaching an unmet target,
+   * and those that are, stack into, or teach an open requirement. The rest of the catalog is never touched.
+   */
+  private static BitSet reachable(CatalogSnapshot snapshot, IntSet unmet, List<OpenLeaf> openLeaves) {
+    BitSet reach = new BitSet(snapshot.credentials().size());
+    for (int i = 0; i < unmet.size(); i++) {
+      snapshot.taughtBy(unmet.get(i)).stream().forEach(reach::set);
+    }
+    for (OpenLeaf leaf : openLeaves) {
+      if (leaf.credentialLeaf()) {
+        reach.set(leaf.target());
+        snapshot.stackedFrom(leaf.target()).stream().forEach(reach::set);
+      } else {
+        snapshot.taughtBy(leaf.target()).stream().forEach(reach::set);
+      }
+    }
+    return reach;
   }
 
   private static List<RequirementStep> steps(Credential credential, List<OpenLeaf> openLeaves) {

@@ -14,17 +14,23 @@ import java.util.Optional;
  * @param targets unmet targets by competency index
  * @param metTargets targets the learner already holds
  * @param audit the pathway audit, for a pathway goal
+ * @param unmet the targets' competencies, as a set
  */
 public record GoalTargets(
     String kind, String id, String label, Map<Integer, Target> targets, IntSet metTargets,
-    Optional<AuditResult> audit) {
+    Optional<AuditResult> audit, IntSet unmet) {
 
   public GoalTargets {
     targets = Map.copyOf(targets);
+    if (!unmet.equals(IntSet.of(List.copyOf(targets.keySet())))) {
+      throw new IllegalArgumentException("unmet must be the targets' competencies");
+    }
   }
 
-  public IntSet unmet() {
-    return IntSet.of(List.copyOf(targets.keySet()));
+  /** Targets with {@link #unmet()} computed once, since scorers ask for it per candidate. */
+  public static GoalTargets of(String kind, String id, String label, Map<Integer, Target> targets,
+      IntSet metTargets, Optional<AuditResult> audit) {
+    return new GoalTargets(kind, id, label, targets, metTargets, audit, IntSet.of(List.copyOf(targets.keySet())));
   }
 
   public double weight(int competency) {

@@ -34,22 +34,24 @@ final class ScoringRecommender implements Recommender {
     if (generated.blockedByPrerequisites() > 0) {
       excluded.put("prerequisites more than one step away", generated.blockedByPrerequisites());
     }
-    List<Recommendation> scored = new ArrayList<>();
+    record Scored(Candidate candidate, double score) {}
+    List<Scored> scored = new ArrayList<>();
     for (Candidate candidate : generated.candidates()) {
       Optional<String> violation = check.violation(candidate);
       if (violation.isPresent()) {
         excluded.merge(violation.get(), 1, Integer::sum);
         continue;
       }
-      double score = scorer.score(candidate, context);
-      scored.add(new Recommendation(candidate.credential(), 0, score, score, explain(snapshot, learner, goal, candidate, check)));
+      scored.add(new Scored(candidate, scorer.score(candidate, context)));
     }
-    scored.sort(Comparator.comparingDouble(Recommendation::score).reversed()
-        .thenComparingInt(Recommendation::credential));
+    scored.sort(Comparator.comparingDouble(Scored::score).reversed()
+        .thenComparingInt(s -> s.candidate().credential()));
+    // explanations cost more than scores: build them for the top only
     List<Recommendation> top = new ArrayList<>();
     for (int i = 0; i < Math.min(request.k(), scored.size()); i++) {
-      Recommendation r = scored.get(i);
-      top.add(new Recommendation(r.credential(), i + 1, r.score(), r.relevance(), r.explanation()));
+      Scored s = scored.get(i);
+      top.add(new Recommendation(s.candidate().credential(), i + 1, s.score(), s.score(),
+          explain(snapshot, learner, goal, s.candidate(), check)));
     }
     Optional<String> reason = top.size() >= request.k()
         ? Optional.empty()

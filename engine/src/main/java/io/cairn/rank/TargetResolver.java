@@ -44,7 +44,7 @@ final class TargetResolver {
     List<Integer> met = new ArrayList<>();
     add(snapshot, occupation.essential(), 1.0, "essential", learner, targets, met);
     add(snapshot, occupation.optional(), OPTIONAL_FACTOR, "optional", learner, targets, met);
-    return new GoalTargets("occupation", occupation.id(), occupation.label(), targets, IntSet.of(met),
+    return GoalTargets.of("occupation", occupation.id(), occupation.label(), targets, IntSet.of(met),
         Optional.empty());
   }
 
@@ -65,7 +65,7 @@ final class TargetResolver {
       }
     }
     add(snapshot, IntSet.of(wanted), 1.0, "requirement", learner, targets, met);
-    return new GoalTargets("pathway", pathway.id(), pathway.name(), targets, IntSet.of(met), Optional.of(audit));
+    return GoalTargets.of("pathway", pathway.id(), pathway.name(), targets, IntSet.of(met), Optional.of(audit));
   }
 
   private GoalTargets competencies(CatalogSnapshot snapshot, Goal.CompetencyGoal goal, ResolvedLearner learner) {
@@ -80,7 +80,7 @@ final class TargetResolver {
     Map<Integer, Target> targets = new HashMap<>();
     List<Integer> met = new ArrayList<>();
     add(snapshot, IntSet.of(wanted), 1.0, "requested", learner, targets, met);
-    return new GoalTargets("competencies", "", wanted.size() + " requested competencies", targets, IntSet.of(met),
+    return GoalTargets.of("competencies", "", wanted.size() + " requested competencies", targets, IntSet.of(met),
         Optional.empty());
   }
 

@@ -76,6 +76,9 @@ class ShapeRefusalTest {
             PREFIXES + "id:condition\\/test-bad a ceterms:ComponentCondition ; ceterms:name \"x\" ;\n"
                 + "  ceterms:requiredNumber 3 ; ceterms:targetComponent id:component\\/test-c .\n"
                 + "id:component\\/test-c a ceterms:CredentialComponent ; ceterms:proxyFor <" + existingCredential + "> .\n"),
+        // a new file may add triples to data already in the store: the existing node is checked too
+        Arguments.of("second issuer for a stored credential", "EXISTING",
+            PREFIXES + "<EXISTING> ceterms:ownedBy <https://w3id.org/cairn/id/issuer/extra> .\n"),
         Arguments.of("broader concept missing", "http://data.europa.eu/esco/skill/test-bad",
             PREFIXES + "<http://data.europa.eu/esco/skill/test-bad> a esco:Skill , skos:Concept ;\n"
                 + "  skos:prefLabel \"test\"@en ; skos:broader <http://data.europa.eu/esco/skill/does-not-exist> .\n"));
@@ -83,7 +86,9 @@ class ShapeRefusalTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
-  void refusedWholeWithFocusNodeAndStoreUnchanged(String why, String focus, String turtle) {
+  void refusedWholeWithFocusNodeAndStoreUnchanged(String why, String focusTemplate, String turtleTemplate) {
+    String focus = focusTemplate.replace("EXISTING", existingCredential);
+    String turtle = turtleTemplate.replace("EXISTING", existingCredential);
     long versionBefore = catalog.store().version();
     List<String> sourcesBefore = catalog.store().sources();
     CatalogSnapshot snapshotBefore = catalog.snapshot();
@@ -106,7 +111,8 @@ class ShapeRefusalTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
-  void validateReportsTheSameWithoutWriting(String why, String focus, String turtle) {
+  void validateReportsTheSameWithoutWriting(String why, String focus, String turtleTemplate) {
+    String turtle = turtleTemplate.replace("EXISTING", existingCredential);
     long versionBefore = catalog.store().version();
     List<Violation> violations = catalog.store().validate(List.of(RdfSource.fromText("broken.ttl", turtle, Lang.TURTLE)));
     assertFalse(violations.isEmpty(), why);
