@@ -57,8 +57,9 @@ final class TreeEvaluator {
     int satisfied = 0;
     boolean progress = false;
     IntSet competencies = IntSet.empty();
-    List<NodeResult> children = new ArrayList<>();
-    for (Requirement child : condition.children()) {
+    NodeResult[] reported = new NodeResult[condition.children().size()];
+    for (int position : order(condition, available, creditsWanted)) {
+      Requirement child = condition.children().get(position);
       // once met, later children are reported against a scratch copy so they leave holdings to our siblings; not
       // under a credit rule still short of credits, though: what we left uncounted would be lost to it, and holding
       // one more credential could then leave it with fewer credits
@@ -70,7 +71,7 @@ final class TreeEvaluator {
           && (creditsWanted || byCredits && tally.total() < condition.minimumCredits() - EPSILON);
       Evaluation evaluation = evaluate(child, working, childWants);
       NodeResult result = evaluation.result();
-      children.add(result);
+      reported[position] = result;
       satisfied += result.status() == Status.SATISFIED ? 1 : 0;
       progress |= result.status() != Status.MISSING;
       if (counting) {
@@ -79,11 +80,47 @@ final class TreeEvaluator {
         competencies = competencies.union(result.countedCompetencies());
       }
     }
+    List<NodeResult> children = List.of(reported);
     Status status = status(condition, satisfied, progress, tally.total());
     NodeResult result = new NodeResult(condition.iri(), condition.id(), condition.name(), kind(condition), status,
         satisfied, requiredCount(condition), byCredits ? tally.total() : creditSum,
         byCredits ? condition.minimumCredits() : 0, tally.credentials(), competencies, null, -1, children);
     return new Evaluation(result, tally);
+  }
+
+  /**
+   * The order children get to count holdings in. Declared order, except that the alternatives of an at-least
+   * condition go most promising first (satisfied, then furthest along), each judged on its own against what is
+   * available: otherwise a first alternative that gets only partial credit could use up the holdings that
+   * satisfy a later one. Children are still reported in declared order.
+   */
+  private int[] order(Condition condition, Availability available, boolean creditsWanted) {
+    int n = condition.children().size();
+    Integer[] positions = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      positions[i] = i;
+    }
+    if (condition.rule() == Requirement.Rule.AT_LEAST && n > 1) {
+      double[] promise = new double[n];
+      for (int i = 0; i < n; i++) {
+        promise[i] = promise(evaluate(condition.children().get(i), available.copy(), creditsWanted).result());
+      }
+      java.util.Arrays.sort(positions, (a, b) -> Double.compare(promise[b], promise[a]));
+    }
+    return java.util.Arrays.stream(positions).mapToInt(Integer::intValue).toArray();
+  }
+
+  /** 2 for satisfied, between 1 and 2 for partial (by how far along), 0 for missing. */
+  private static double promise(NodeResult r) {
+    return switch (r.status()) {
+      case SATISFIED -> 2;
+      case MISSING -> 0;
+      case PARTIAL -> {
+        double fraction = r.requiredCredits() > EPSILON ? r.credits() / r.requiredCredits()
+            : r.requiredCount() > 0 ? (double) r.satisfiedCount() / r.requiredCount() : 0;
+        yield 1 + Math.min(0.999, Math.max(0, fraction));
+      }
+    };
   }
 
   private static boolean reached(Condition condition, int satisfied, double credits) {

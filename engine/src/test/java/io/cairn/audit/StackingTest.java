@@ -1,6 +1,7 @@
 package io.cairn.audit;
 
 import static io.cairn.audit.Fixture.allOf;
+import static io.cairn.audit.Fixture.atLeast;
 import static io.cairn.audit.Fixture.audit;
 import static io.cairn.audit.Fixture.cred;
 import static io.cairn.audit.Fixture.minCredits;
@@ -90,5 +91,19 @@ class StackingTest {
     // the badge's credits are part of the certificate's: the rule does not count them on top
     assertEquals(5.0, node(r, "ten").credits(), 1e-9);
     assertEquals(IntSet.of(cert, b1), node(r, "ten").countedCredentials());
+  }
+
+  @Test
+  void anAlternativeGettingPartialCreditDoesNotStarveOneFurtherAlong() {
+    // either the certificate, or its badges b1 and b2 themselves: holding b1 completes half of the second
+    // alternative; counting it as partial credit toward the certificate first would leave that alternative empty
+    Requirement either = atLeast("either", 1, cred("kcert", cert), allOf("badges", cred("k1", b1), cred("k2", b2)));
+    AuditResult r = audit(s, either, IntSet.of(b1));
+    assertEquals(Status.SATISFIED, node(r, "k1").status());
+    assertEquals(Status.PARTIAL, node(r, "badges").status());
+    assertEquals(Status.MISSING, node(r, "kcert").status(), "b1 counts once, where it does the most");
+    assertEquals(Status.PARTIAL, node(r, "either").status());
+    // children are still reported in declared order
+    assertEquals("kcert", node(r, "either").children().getFirst().id());
   }
 }
