@@ -79,7 +79,9 @@ final class AuditCommand implements Runnable {
         : node.kind().equals("credential") || node.kind().equals("competency") ? ""
         : node.satisfied() + "/" + node.required();
     String counted = String.join(", ", node.countedCredentials().stream().map(Views.Ref::id).toList());
-    String status = node.status() + (node.exception() == null ? "" : " (" + node.exception() + ")");
+    String exception = node.exception() == null ? "" : node.exception().length() <= 50 ? node.exception()
+        : node.exception().substring(0, 47) + "...";
+    String status = node.status() + (exception.isEmpty() ? "" : " (" + exception + ")");
     table.row("  ".repeat(depth) + (node.children().isEmpty() ? "- " : "+ ") + node.name() + " [" + node.kind() + "]",
         status, progress, counted);
     node.children().forEach(c -> walk(table, c, depth + 1));
