@@ -65,7 +65,7 @@ final class SnapshotCompiler {
     select(graph, "competency-schemes", row -> EscoCollection.forScheme(uri(row, "scheme")).ifPresent(c ->
         collections.computeIfAbsent(uri(row, "concept"), k -> new HashSet<>()).add(c)));
     List<Competency> result = new ArrayList<>();
-    select(graph, "competencies", row -> {
+    selectSorted(graph, "competencies", by("concept"), row -> {
       String iri = uri(row, "concept");
       if (index.containsKey(iri)) {
         return;
@@ -75,9 +75,9 @@ final class SnapshotCompiler {
       String skillType = group ? "skill-group" : lastSegment(uri(row, "skillType"));
       int i = result.size();
       index.put(iri, i);
-      result.add(new Competency(i, iri, lastSegment(iri), label, altLabels.getOrDefault(iri, List.of()),
+      result.add(new Competency(i, iri, lastSegment(iri), label, sorted(altLabels.get(iri)),
           skillType, lastSegment(uri(row, "reuseLevel")), number(row, "demandIndex"),
-          (long) number(row, "postingCount"), uri(row, "demandSource"), hiddenLabels.getOrDefault(iri, List.of()),
+          (long) number(row, "postingCount"), uri(row, "demandSource"), sorted(hiddenLabels.get(iri)),
           collections.getOrDefault(iri, Set.of())));
     });
     return result;
@@ -116,7 +116,7 @@ final class SnapshotCompiler {
     select(graph, "occupation-labels", row -> (row.getLiteral("hidden").getBoolean() ? hiddenLabels : altLabels)
         .computeIfAbsent(uri(row, "occupation"), k -> new ArrayList<>()).add(text(row, "label")));
     List<Occupation> result = new ArrayList<>();
-    select(graph, "occupations", row -> {
+    selectSorted(graph, "occupations", by("occupation"), row -> {
       String iri = uri(row, "occupation");
       String label = text(row, "enLabel").isEmpty() ? text(row, "anyLabel") : text(row, "enLabel");
       String isco = lastSegment(uri(row, "iscoGroup"));
@@ -126,14 +126,14 @@ final class SnapshotCompiler {
       // a skill both essential and optional is essential
       IntSet opt = IntSet.of(optional.getOrDefault(iri, List.of())).minus(ess);
       result.add(new Occupation(i, iri, lastSegment(iri), label, isco.startsWith("C") ? isco.substring(1) : isco,
-          ess, opt, altLabels.getOrDefault(iri, List.of()), hiddenLabels.getOrDefault(iri, List.of())));
+          ess, opt, sorted(altLabels.get(iri)), sorted(hiddenLabels.get(iri))));
     });
     return result;
   }
 
   private static List<Issuer> issuers(Model graph, Map<String, Integer> index) {
     List<Issuer> result = new ArrayList<>();
-    select(graph, "issuers", row -> {
+    selectSorted(graph, "issuers", by("issuer"), row -> {
       String iri = uri(row, "issuer");
       int i = result.size();
       index.put(iri, i);
@@ -153,7 +153,7 @@ final class SnapshotCompiler {
     select(graph, "credential-types", row ->
         types.computeIfAbsent(uri(row, "credential"), k -> new HashSet<>()).add(uri(row, "type")));
     List<QuerySolution> rows = new ArrayList<>();
-    select(graph, "credentials", rows::add);
+    selectSorted(graph, "credentials", by("credential"), rows::add);
     for (QuerySolution row : rows) {
       index.put(uri(row, "credential"), index.size());
     }
@@ -265,15 +265,15 @@ final class SnapshotCompiler {
           uri(row, "condition")));
     });
     Map<String, List<String>> children = new LinkedHashMap<>();
-    select(graph, "requirement-children", row ->
+    selectSorted(graph, "requirement-children", by("parent", "position", "child"), row ->
         children.computeIfAbsent(uri(row, "parent"), k -> new ArrayList<>()).add(uri(row, "child")));
     Map<String, List<String[]>> destinations = new LinkedHashMap<>();
-    select(graph, "pathway-destinations", row -> destinations.computeIfAbsent(uri(row, "pathway"),
+    selectSorted(graph, "pathway-destinations", by("pathway", "destination"), row -> destinations.computeIfAbsent(uri(row, "pathway"),
         k -> new ArrayList<>()).add(new String[] {uri(row, "destination"),
             Boolean.toString(row.getLiteral("offRamp").getBoolean())}));
     TreeBuilder trees = new TreeBuilder(nodes, children, competencyIndex, credentialIndex);
     List<Pathway> result = new ArrayList<>();
-    select(graph, "pathways", row -> {
+    selectSorted(graph, "pathways", by("pathway"), row -> {
       String iri = uri(row, "pathway");
       List<Destination> dests = new ArrayList<>();
       for (String[] d : destinations.getOrDefault(iri, List.of())) {
@@ -343,6 +343,42 @@ final class SnapshotCompiler {
   }
 
   // ---------------- helpers over result rows ----------------
+
+  /**
+   * Like {@link #select} with the rows in {@code order}: dense indices must not depend on how the store
+   * happens to iterate, and sorting here is far cheaper than an ORDER BY over grouped results.
+   */
+  private static void selectSorted(Model graph, String query, java.util.Comparator<QuerySolution> order,
+      Consumer<QuerySolution> consumer) {
+    List<QuerySolution> rows = new ArrayList<>();
+    select(graph, query, rows::add);
+    rows.sort(order);
+    rows.forEach(consumer);
+  }
+
+  /** Orders rows by the given variables in turn: numbers numerically (unbound first), everything else as text. */
+  private static java.util.Comparator<QuerySolution> by(String... vars) {
+    java.util.Comparator<QuerySolution> order = (a, b) -> 0;
+    for (String var : vars) {
+      order = order.thenComparing((a, b) -> {
+        RDFNode x = a.get(var);
+        RDFNode y = b.get(var);
+        if (x == null || y == null) {
+          return x == null ? (y == null ? 0 : -1) : 1;
+        }
+        if (x.isLiteral() && y.isLiteral() && x.asLiteral().getValue() instanceof Number m
+            && y.asLiteral().getValue() instanceof Number n) {
+          return Double.compare(m.doubleValue(), n.doubleValue());
+        }
+        return x.toString().compareTo(y.toString());
+      });
+    }
+    return order;
+  }
+
+  private static List<String> sorted(List<String> labels) {
+    return labels == null ? List.of() : labels.stream().sorted().toList();
+  }
 
   private static void select(Model graph, String query, Consumer<QuerySolution> consumer) {
     try (QueryExecution exec = QueryExecution.model(graph).query(SparqlQueries.get(query)).build()) {
