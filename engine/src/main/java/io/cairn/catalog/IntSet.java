@@ -74,19 +74,73 @@ public final class IntSet {
     return bits;
   }
 
+  // the set operations merge the two sorted arrays: they run on every request, so no streams or boxing here
+
   public IntSet union(IntSet other) {
-    BitSet bits = toBitSet();
-    bits.or(other.toBitSet());
-    return of(bits);
+    if (other.isEmpty()) {
+      return this;
+    }
+    if (isEmpty()) {
+      return other;
+    }
+    int[] out = new int[values.length + other.values.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < values.length || j < other.values.length) {
+      int next;
+      if (j >= other.values.length || (i < values.length && values[i] < other.values[j])) {
+        next = values[i++];
+      } else if (i >= values.length || other.values[j] < values[i]) {
+        next = other.values[j++];
+      } else {
+        next = values[i++];
+        j++;
+      }
+      out[n++] = next;
+    }
+    return new IntSet(n == out.length ? out : Arrays.copyOf(out, n));
   }
 
   /** Values of this set that are not in {@code other}. */
   public IntSet minus(IntSet other) {
-    return of(stream().filter(v -> !other.contains(v)).toArray());
+    if (isEmpty() || other.isEmpty()) {
+      return this;
+    }
+    int[] out = new int[values.length];
+    int n = 0;
+    int j = 0;
+    for (int v : values) {
+      while (j < other.values.length && other.values[j] < v) {
+        j++;
+      }
+      if (j >= other.values.length || other.values[j] != v) {
+        out[n++] = v;
+      }
+    }
+    return n == values.length ? this : n == 0 ? EMPTY : new IntSet(Arrays.copyOf(out, n));
   }
 
   public IntSet intersect(IntSet other) {
-    return of(stream().filter(other::contains).toArray());
+    if (isEmpty() || other.isEmpty()) {
+      return EMPTY;
+    }
+    int[] out = new int[Math.min(values.length, other.values.length)];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < values.length && j < other.values.length) {
+      if (values[i] == other.values[j]) {
+        out[n++] = values[i];
+        i++;
+        j++;
+      } else if (values[i] < other.values[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return n == 0 ? EMPTY : new IntSet(Arrays.copyOf(out, n));
   }
 
   public int intersectionSize(IntSet other) {

@@ -198,6 +198,20 @@ public final class GraphStore implements AutoCloseable {
     });
   }
 
+  /** Runs {@code reader} with queries over the union of all graphs, inside one read transaction. */
+  <T> T query(Function<Sparql, T> reader) {
+    return Txn.calculateRead(dataset, () -> reader.apply(unionSparql()));
+  }
+
+  private Sparql unionSparql() {
+    if (org.apache.jena.tdb2.sys.TDBInternal.isTDB2(dataset.asDatasetGraph())) {
+      return q -> QueryExecution.dataset(dataset).query(q)
+          .set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true).build();
+    }
+    Model union = unionModel();
+    return q -> QueryExecution.model(union).query(q).build();
+  }
+
   /** Runs {@code reader} over the union of all graphs inside one read transaction. */
   <T> T read(Function<Model, T> reader) {
     return Txn.calculateRead(dataset, () -> reader.apply(unionModel()));

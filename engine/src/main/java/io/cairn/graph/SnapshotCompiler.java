@@ -26,7 +26,6 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Literal;
-import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
 
 /** Compiles a {@link CatalogSnapshot} from the graph with the {@code .rq} queries, in one read transaction. */
@@ -37,7 +36,7 @@ final class SnapshotCompiler {
     this.clock = clock;
   }
 
-  CatalogSnapshot compile(Model graph, long version) {
+  CatalogSnapshot compile(Sparql graph, long version) {
     Map<String, Integer> competencyIndex = new HashMap<>();
     List<Competency> competencies = competencies(graph, competencyIndex);
     List<IntSet> broader = broader(graph, competencyIndex, competencies.size());
@@ -54,7 +53,7 @@ final class SnapshotCompiler {
 
   // ---------------- competencies ----------------
 
-  private static List<Competency> competencies(Model graph, Map<String, Integer> index) {
+  private static List<Competency> competencies(Sparql graph, Map<String, Integer> index) {
     Map<String, List<String>> altLabels = new HashMap<>();
     select(graph, "competency-alt-labels", row ->
         altLabels.computeIfAbsent(uri(row, "concept"), k -> new ArrayList<>()).add(text(row, "label")));
@@ -64,26 +63,45 @@ final class SnapshotCompiler {
     Map<String, Set<EscoCollection>> collections = new HashMap<>();
     select(graph, "competency-schemes", row -> EscoCollection.forScheme(uri(row, "scheme")).ifPresent(c ->
         collections.computeIfAbsent(uri(row, "concept"), k -> new HashSet<>()).add(c)));
+    // the preferred label: English (or untagged) over other languages, then the smallest, so it is deterministic
+    Map<String, String> labels = new HashMap<>();
+    Map<String, Boolean> english = new HashMap<>();
+    select(graph, "competency-labels", row -> {
+      String iri = uri(row, "concept");
+      String lang = row.getLiteral("label").getLanguage();
+      boolean en = lang.isEmpty() || lang.toLowerCase(java.util.Locale.ROOT).startsWith("en");
+      String label = text(row, "label");
+      String old = labels.get(iri);
+      boolean oldEn = english.getOrDefault(iri, false);
+      if (old == null || (en && !oldEn) || (en == oldEn && label.compareTo(old) < 0)) {
+        labels.put(iri, label);
+        english.put(iri, en);
+      }
+    });
+    Map<String, QuerySolution> demand = new HashMap<>();
+    select(graph, "competency-demand", row -> demand.merge(uri(row, "concept"), row,
+        (a, b) -> number(a, "demandIndex") >= number(b, "demandIndex") ? a : b));
     List<Competency> result = new ArrayList<>();
     selectSorted(graph, "competencies", by("concept"), row -> {
       String iri = uri(row, "concept");
       if (index.containsKey(iri)) {
         return;
       }
-      String label = text(row, "enLabel").isEmpty() ? text(row, "anyLabel") : text(row, "enLabel");
       boolean group = row.getLiteral("isGroup").getBoolean();
       String skillType = group ? "skill-group" : lastSegment(uri(row, "skillType"));
+      QuerySolution d = demand.get(iri);
       int i = result.size();
       index.put(iri, i);
-      result.add(new Competency(i, iri, lastSegment(iri), label, sorted(altLabels.get(iri)),
-          skillType, lastSegment(uri(row, "reuseLevel")), number(row, "demandIndex"),
-          (long) number(row, "postingCount"), uri(row, "demandSource"), sorted(hiddenLabels.get(iri)),
+      result.add(new Competency(i, iri, lastSegment(iri), labels.getOrDefault(iri, lastSegment(iri)),
+          sorted(altLabels.get(iri)), skillType, lastSegment(uri(row, "reuseLevel")),
+          d == null ? 0 : number(d, "demandIndex"), d == null ? 0 : (long) number(d, "postingCount"),
+          d == null ? "" : uri(d, "demandSource"), sorted(hiddenLabels.get(iri)),
           collections.getOrDefault(iri, Set.of())));
     });
     return result;
   }
 
-  private static List<IntSet> broader(Model graph, Map<String, Integer> index, int size) {
+  private static List<IntSet> broader(Sparql graph, Map<String, Integer> index, int size) {
     List<List<Integer>> edges = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       edges.add(new ArrayList<>());
@@ -101,7 +119,7 @@ final class SnapshotCompiler {
   // ---------------- occupations and issuers ----------------
 
   private static List<Occupation> occupations(
-      Model graph, Map<String, Integer> competencyIndex, Map<String, Integer> index) {
+      Sparql graph, Map<String, Integer> competencyIndex, Map<String, Integer> index) {
     Map<String, List<Integer>> essential = new HashMap<>();
     Map<String, List<Integer>> optional = new HashMap<>();
     select(graph, "occupation-skills", row -> {
@@ -131,7 +149,7 @@ final class SnapshotCompiler {
     return result;
   }
 
-  private static List<Issuer> issuers(Model graph, Map<String, Integer> index) {
+  private static List<Issuer> issuers(Sparql graph, Map<String, Integer> index) {
     List<Issuer> result = new ArrayList<>();
     selectSorted(graph, "issuers", by("issuer"), row -> {
       String iri = uri(row, "issuer");
@@ -145,7 +163,7 @@ final class SnapshotCompiler {
   // ---------------- credentials ----------------
 
   private static List<Credential> credentials(
-      Model graph,
+      Sparql graph,
       Map<String, Integer> competencyIndex,
       Map<String, Integer> issuerIndex,
       Map<String, Integer> index) {
@@ -252,7 +270,7 @@ final class SnapshotCompiler {
       double minimumCredits, boolean shared, String condition) {}
 
   private static List<Pathway> pathways(
-      Model graph,
+      Sparql graph,
       Map<String, Integer> competencyIndex,
       Map<String, Integer> credentialIndex,
       Map<String, Integer> occupationIndex) {
@@ -348,7 +366,7 @@ final class SnapshotCompiler {
    * Like {@link #select} with the rows in {@code order}: dense indices must not depend on how the store
    * happens to iterate, and sorting here is far cheaper than an ORDER BY over grouped results.
    */
-  private static void selectSorted(Model graph, String query, java.util.Comparator<QuerySolution> order,
+  private static void selectSorted(Sparql graph, String query, java.util.Comparator<QuerySolution> order,
       Consumer<QuerySolution> consumer) {
     List<QuerySolution> rows = new ArrayList<>();
     select(graph, query, rows::add);
@@ -380,8 +398,8 @@ final class SnapshotCompiler {
     return labels == null ? List.of() : labels.stream().sorted().toList();
   }
 
-  private static void select(Model graph, String query, Consumer<QuerySolution> consumer) {
-    try (QueryExecution exec = QueryExecution.model(graph).query(SparqlQueries.get(query)).build()) {
+  private static void select(Sparql graph, String query, Consumer<QuerySolution> consumer) {
+    try (QueryExecution exec = graph.execute(SparqlQueries.get(query))) {
       ResultSet results = exec.execSelect();
       while (results.hasNext()) {
         consumer.accept(results.next());

@@ -15,10 +15,11 @@ import java.util.Optional;
  * @param metTargets targets the learner already holds
  * @param audit the pathway audit, for a pathway goal
  * @param unmet the targets' competencies, as a set
+ * @param weights the targets' weights, for fast scoring
  */
 public record GoalTargets(
     String kind, String id, String label, Map<Integer, Target> targets, IntSet metTargets,
-    Optional<AuditResult> audit, IntSet unmet) {
+    Optional<AuditResult> audit, IntSet unmet, TargetWeights weights) {
 
   public GoalTargets {
     targets = Map.copyOf(targets);
@@ -30,11 +31,11 @@ public record GoalTargets(
   /** Targets with {@link #unmet()} computed once, since scorers ask for it per candidate. */
   public static GoalTargets of(String kind, String id, String label, Map<Integer, Target> targets,
       IntSet metTargets, Optional<AuditResult> audit) {
-    return new GoalTargets(kind, id, label, targets, metTargets, audit, IntSet.of(List.copyOf(targets.keySet())));
+    return new GoalTargets(kind, id, label, targets, metTargets, audit, IntSet.of(List.copyOf(targets.keySet())),
+        TargetWeights.of(targets));
   }
 
   public double weight(int competency) {
-    Target t = targets.get(competency);
-    return t == null ? 0 : t.weight();
+    return weights.weight(competency);
   }
 }

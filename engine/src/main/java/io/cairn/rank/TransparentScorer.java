@@ -62,7 +62,7 @@ public final class TransparentScorer implements Scorer {
   public double score(Candidate candidate, ScoringContext context) {
     CatalogSnapshot snapshot = context.snapshot();
     Credential credential = snapshot.credential(candidate.credential());
-    double coverage = candidate.newTargets().stream().mapToDouble(context.goal()::weight).sum();
+    double coverage = context.goal().weights().sum(candidate.newTargets());
     double requirements = candidate.steps().stream().mapToDouble(s -> s.direct() ? 1.0 : 0.5).sum();
     double stacking = 0;
     IntSet unmet = context.goal().unmet();

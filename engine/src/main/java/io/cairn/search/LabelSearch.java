@@ -64,14 +64,27 @@ public final class LabelSearch {
   private static final int LABELS_SCANNED = 2000;
   private static final Map<String, Double> LABEL_WEIGHT = Map.of("preferred", 1.0, "alternative", 0.9, "hidden", 0.8);
 
+  private static final String[] LABEL_KINDS = {"preferred", "alternative", "hidden"};
+
   private final IndexSearcher searcher;
   private final StoredFields stored;
+  // doc id to entity index and label kind, read once: loading stored fields for every scanned label was most
+  // of a search's time
+  private final int[] docIndex;
+  private final byte[] docLabelKind;
   private final Analyzer words = LabelAnalyzers.index(false);
   private final QueryBuilder queries;
 
   private LabelSearch(DirectoryReader reader) throws IOException {
     this.searcher = new IndexSearcher(reader);
     this.stored = reader.storedFields();
+    this.docIndex = new int[reader.maxDoc()];
+    this.docLabelKind = new byte[reader.maxDoc()];
+    for (int doc = 0; doc < reader.maxDoc(); doc++) {
+      Document d = stored.document(doc);
+      docIndex[doc] = d.getField(INDEX).numericValue().intValue();
+      docLabelKind[doc] = (byte) java.util.Arrays.asList(LABEL_KINDS).indexOf(d.get(LABEL_KIND));
+    }
     this.queries = new QueryBuilder(LabelAnalyzers.query(LabelAnalyzers.abbreviations()));
   }
 
@@ -98,6 +111,7 @@ public final class LabelSearch {
         }
         addLabels(writer, Kind.OCCUPATION, o.index(), o.label(), o.altLabels(), o.hiddenLabels(), filters);
       }
+      writer.forceMerge(1);
       writer.commit();
       return new LabelSearch(DirectoryReader.open(directory));
     } catch (IOException e) {
@@ -117,21 +131,24 @@ public final class LabelSearch {
     try {
       Query query = build(kind, request, text);
       TopDocs top = searcher.search(query, LABELS_SCANNED);
-      Map<Integer, SearchHit> best = new HashMap<>();
+      // best label per entity, from the arrays; the label text is loaded for the winners only
+      Map<Integer, ScoreDoc> best = new HashMap<>();
       for (ScoreDoc sd : top.scoreDocs) {
-        Document doc = stored.document(sd.doc);
-        int index = doc.getField(INDEX).numericValue().intValue();
-        String labelKind = doc.get(LABEL_KIND);
-        double score = sd.score * LABEL_WEIGHT.get(labelKind);
-        SearchHit hit = new SearchHit(index, doc.get(LABEL), labelKind, score);
-        best.merge(index, hit, (a, b) -> b.score() > a.score() ? b : a);
+        sd.score *= LABEL_WEIGHT.get(LABEL_KINDS[docLabelKind[sd.doc]]);
+        best.merge(docIndex[sd.doc], sd, (a, b) -> b.score > a.score ? b : a);
       }
-      return best.values().stream()
-          .sorted(Comparator.comparingDouble(SearchHit::score).reversed()
-              .thenComparingInt(h -> h.matchedLabel().length())
-              .thenComparingInt(SearchHit::index))
-          .limit(limit)
-          .toList();
+      List<SearchHit> hits = new ArrayList<>(best.size());
+      for (ScoreDoc sd : best.values()) {
+        hits.add(new SearchHit(docIndex[sd.doc], null, LABEL_KINDS[docLabelKind[sd.doc]], sd.score));
+      }
+      hits.sort(Comparator.comparingDouble(SearchHit::score).reversed().thenComparingInt(SearchHit::index));
+      List<SearchHit> page = new ArrayList<>();
+      for (int i = 0; i < Math.min(limit, hits.size()); i++) {
+        SearchHit h = hits.get(i);
+        int doc = best.get(h.index()).doc;
+        page.add(new SearchHit(h.index(), stored.document(doc).get(LABEL), h.labelKind(), h.score()));
+      }
+      return page;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
