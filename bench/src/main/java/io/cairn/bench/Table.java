@@ -1,0 +1,156 @@
+package io.cairn.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The table the bench prints: each figure, its target from issue 6, the verdict and the issue's reference. */
+final class Table {
+  private Table() {}
+
+  static String render(Map<String, Object> r, List<Target> targets) {
+    List<String[]> rows = new ArrayList<>();
+    Map<String, Object> machine = map(r, "machine");
+    String commit = String.valueOf(machine.get("gitCommit"));
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "%nCairn bench, %s: %s cores (load average %s at start, %s at end), %s, "
+        + "heap max %.1f GiB, commit %s%s%s%n",
+        r.get("startedAt"), machine.get("cores"), machine.get("loadAverageAtStart"), machine.get("loadAverageAtEnd"),
+        machine.get("jdk"),
+        ((Number) machine.get("heapMaxMiB")).doubleValue() / 1024,
+        commit.length() > 10 ? commit.substring(0, 10) : commit,
+        Boolean.TRUE.equals(machine.get("gitDirty")) ? " (+ uncommitted changes)" : "",
+        Boolean.TRUE.equals(map(r, "options").get("quick")) ? "  [QUICK RUN: not the real figures]" : ""));
+
+    Map<String, Object> imp = map(r, "import");
+    if (imp != null) {
+      section(rows, "ESCO import into TDB2");
+      rows.add(row("EscoImporter, fresh TDB2 store", f("%.1f s, %,d triples, %,.0f triples/s", imp.get("seconds"),
+          imp.get("triples"), imp.get("triplesPerSecond")), "", "", ""));
+      if (imp.containsKey("readAndWriteRowsSeconds")) {
+        rows.add(row("  of which rows read and written", f("%.1f s; then provenance, SHACL, commit, snapshot %.1f s",
+            imp.get("readAndWriteRowsSeconds"), imp.get("provenanceValidateCommitAndSnapshotSeconds")), "", "", ""));
+        rows.add(row("  (alone: ESCO snapshot build / SHACL)", f("%.1f s / %.1f s", imp.get("escoSnapshotBuildSeconds"),
+            imp.get("escoShaclValidateSeconds")), "", "", ""));
+      }
+      Map<String, Object> bulk = map(r, "bulkLoader");
+      if (bulk != null) {
+        rows.add(row("Jena bulk loader (phased), same triples", f("%.1f s (%.1f s with JVM start), %,.0f triples/s",
+            bulk.get("loadSeconds"), bulk.get("processSeconds"), bulk.get("triplesPerSecond")), "", "",
+            "576k triples (ESCO + 20k credentials) ~10 s incl. JVM"));
+        target(rows, targets, "import time / Jena bulk loader", "");
+      }
+    }
+    Map<String, Object> cat = map(r, "catalog");
+    if (cat != null) {
+      section(rows, "Catalog: ESCO + " + map(cat, "generated").get("credentials") + " generated credentials");
+      rows.add(row("credentials: parse + SHACL-checked load", f("%.1f s + %.1f s, %,d triples", cat.get("parseSeconds"),
+          cat.get("loadSeconds"), cat.get("credentialTriples")), "", "", ""));
+      target(rows, targets, "snapshot build (ESCO + credentials)", "");
+      Map<String, Object> queries = map(cat, "snapshotQuerySeconds");
+      if (queries != null && !queries.isEmpty()) {
+        StringBuilder slow = new StringBuilder();
+        double total = 0;
+        int shown = 0;
+        for (var e : queries.entrySet()) {
+          @SuppressWarnings("unchecked")
+          double sec = ((Number) ((Map<String, Object>) e.getValue()).get("seconds")).doubleValue();
+          total += sec;
+          if (shown++ < 3) {
+            slow.append(slow.length() == 0 ? "" : ", ").append(e.getKey()).append(f(" %.1f s", sec));
+          }
+        }
+        rows.add(row("  its queries alone (sum; slowest)", f("%.1f s; ", total) + slow, "", "", ""));
+      }
+      target(rows, targets, "heap after GC", "");
+    }
+    Map<String, Object> reco = map(r, "recommendation");
+    if (reco != null) {
+      Map<String, Object> lat = map(reco, "latency");
+      section(rows, "Recommendation, " + reco.get("questions") + " learner/goal pairs, k=" + reco.get("k")
+          + ", explanations included");
+      target(rows, targets, "recommendation p50 (in-process)", "inverted index of int arrays ~0.01 ms");
+      target(rows, targets, "recommendation p99 (in-process)", "");
+      rows.add(row("recommendation max", f("%.3f ms", lat.get("maxMs")), "", "", ""));
+      rows.add(row("mean items per list / empty lists", f("%.1f / %d", reco.get("meanItems"), reco.get("emptyLists")),
+          "", "", ""));
+    }
+    Map<String, Object> sparql = map(r, "sparqlBaseline");
+    if (sparql != null) {
+      Map<String, Object> lat = map(sparql, "latency");
+      rows.add(row("SPARQL per request p50 / p99", f("%.2f ms / %.2f ms", lat.get("p50Ms"), lat.get("p99Ms")), "", "",
+          "~9 ms / ~33 ms"));
+      target(rows, targets, "SPARQL p50 / recommendation p50", "");
+    }
+    Map<String, Object> http = map(r, "http");
+    if (http != null) {
+      section(rows, "HTTP POST /api/recommendations, " + http.get("connections") + " connections, "
+          + f("%.0f s", http.get("seconds")) + " (" + String.valueOf(http.get("loadGenerator")).split(" ")[0] + ")");
+      target(rows, targets, "HTTP requests/s (" + http.get("connections") + " connections)",
+          "bare Javalin 7 JSON handler ~24,000 req/s");
+      target(rows, targets, "HTTP errors (non-2xx + socket)", "");
+      rows.add(row("HTTP latency p50 / p99", f("%.2f ms / %.2f ms", http.get("latencyP50Ms"), http.get("latencyP99Ms")),
+          "", "", ""));
+    }
+    Map<String, Object> search = map(r, "search");
+    if (search != null) {
+      Map<String, Object> lat = map(search, "latency");
+      section(rows, "Label search, " + search.get("queries") + " queries over full ESCO");
+      rows.add(row("search p50", f("%.3f ms", lat.get("p50Ms")), "", "", ""));
+      target(rows, targets, "search p99", "");
+    }
+    if (r.containsKey("error")) {
+      section(rows, "ERROR: " + r.get("error"));
+    }
+
+    int[] w = {4, 8, 6, 7, 9};
+    String[] head = {"figure", "measured", "target", "verdict", "reference (issue 6)"};
+    for (int i = 0; i < 5; i++) {
+      w[i] = Math.max(w[i], head[i].length());
+    }
+    for (String[] row : rows) {
+      if (row.length == 5) {
+        for (int i = 0; i < 5; i++) {
+          w[i] = Math.max(w[i], row[i].length());
+        }
+      }
+    }
+    String fmt = "%-" + w[0] + "s  %-" + w[1] + "s  %-" + w[2] + "s  %-" + w[3] + "s  %s%n";
+    out.append(String.format(Locale.ROOT, fmt, (Object[]) head));
+    out.append("-".repeat(w[0] + w[1] + w[2] + w[3] + w[4] + 8)).append('\n');
+    for (String[] row : rows) {
+      if (row.length == 1) {
+        out.append(row[0]).append('\n');
+      } else {
+        out.append(String.format(Locale.ROOT, fmt, (Object[]) row));
+      }
+    }
+    long met = targets.stream().filter(Target::met).count();
+    out.append(String.format(Locale.ROOT, "%ntargets met: %d of %d; whole run %.0f s%n", met, targets.size(),
+        ((Number) r.getOrDefault("wallSeconds", 0)).doubleValue()));
+    return out.toString();
+  }
+
+  private static void section(List<String[]> rows, String title) {
+    rows.add(new String[] {"== " + title});
+  }
+
+  private static void target(List<String[]> rows, List<Target> targets, String name, String reference) {
+    targets.stream().filter(t -> t.name().equals(name)).findFirst().ifPresent(t ->
+        rows.add(row(t.name(), t.measuredText(), t.targetText(), t.verdict(), reference)));
+  }
+
+  private static String[] row(String a, String b, String c, String d, String e) {
+    return new String[] {a, b, c, d, e};
+  }
+
+  private static String f(String format, Object... args) {
+    return String.format(Locale.ROOT, format, args);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Map<String, Object> m, String key) {
+    return m == null ? null : (Map<String, Object>) m.get(key);
+  }
+}
