@@ -171,7 +171,12 @@ final class SnapshotCompiler {
     select(graph, "credential-types", row ->
         types.computeIfAbsent(uri(row, "credential"), k -> new HashSet<>()).add(uri(row, "type")));
     List<QuerySolution> rows = new ArrayList<>();
-    selectSorted(graph, "credentials", by("credential"), rows::add);
+    Set<String> seen = new HashSet<>();
+    selectSorted(graph, "credentials", by("credential", "name", "issuer", "price"), row -> {
+      if (seen.add(uri(row, "credential"))) {
+        rows.add(row);
+      }
+    });
     for (QuerySolution row : rows) {
       index.put(uri(row, "credential"), index.size());
     }
@@ -211,6 +216,8 @@ final class SnapshotCompiler {
       List<StackLink> links = new ArrayList<>();
       stacks.getOrDefault(iri, Map.of()).forEach((whole, credits) ->
           links.add(new StackLink(whole, Double.isNaN(credits) ? ects : credits)));
+      // the query's row order is the store's: sort so equal data gives equal snapshots
+      links.sort(java.util.Comparator.comparingInt(StackLink::target));
       Integer issuer = issuerIndex.get(uri(row, "issuer"));
       result.add(new Credential(
           result.size(), iri, lastSegment(iri), text(row, "name"), text(row, "description"),

@@ -26,7 +26,8 @@ public record Constraints(
     if (maxEqfLevel < 1 || maxEqfLevel > 8) {
       throw new IllegalArgumentException("maxEqfLevel must be between 1 and 8");
     }
-    modes = modes == null || modes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(modes));
+    // an EnumSet: allowsMode runs for every candidate of every request
+    modes = modes == null || modes.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(modes));
   }
 
   /** No limits at all. */
