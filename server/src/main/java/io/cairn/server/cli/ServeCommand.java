@@ -15,6 +15,10 @@ final class ServeCommand implements Runnable {
       description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE})")
   int port;
 
+  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
+      description = "Address to listen on; 127.0.0.1 keeps it to this machine (default: ${DEFAULT-VALUE})")
+  String host;
+
   @Mixin
   DataOptions data;
 
@@ -27,11 +31,11 @@ final class ServeCommand implements Runnable {
     CairnServer server = CairnServer.create(cairn);
     int actual;
     try {
-      actual = server.start(port);
+      actual = server.start(host, port);
     } catch (RuntimeException e) {
       cairn.close();
-      throw new CliException("cannot listen on port " + port + " (" + e.getMessage()
-          + "); pass another with --port N, or 0 for any free port");
+      throw new CliException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
+          + "); pass another with --port N (0 for any free port) or --host ADDRESS");
     }
     CatalogSnapshot s = cairn.snapshot();
     System.out.printf("Cairn is serving %d competencies, %d occupations, %d credentials, %d pathways from %s%n",

@@ -75,9 +75,14 @@ public final class CairnServer implements AutoCloseable {
     return new CairnServer(app);
   }
 
-  /** Starts listening on {@code port} (0 picks a free one) and returns the port in use. */
+  /** Starts listening on every interface at {@code port} (0 picks a free one) and returns the port in use. */
   public int start(int port) {
-    app.start("0.0.0.0", port);
+    return start("0.0.0.0", port);
+  }
+
+  /** Starts listening on {@code host} (for example 127.0.0.1 for this machine only) and returns the port in use. */
+  public int start(String host, int port) {
+    app.start(host, port);
     return app.port();
   }
 

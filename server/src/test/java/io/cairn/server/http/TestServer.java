@@ -49,7 +49,7 @@ final class TestServer implements AutoCloseable {
     catalog.load(SampleData.sources());
     Cairn cairn = Cairn.over(catalog);
     CairnServer server = CairnServer.create(cairn);
-    int port = server.start(0);
+    int port = server.start("127.0.0.1", 0);
     return new TestServer(cairn, server, port);
   }
 
