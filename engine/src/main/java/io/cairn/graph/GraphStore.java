@@ -212,11 +212,6 @@ public final class GraphStore implements AutoCloseable {
     return q -> QueryExecution.model(union).query(q).build();
   }
 
-  /** Runs {@code reader} over the union of all graphs inside one read transaction. */
-  <T> T read(Function<Model, T> reader) {
-    return Txn.calculateRead(dataset, () -> reader.apply(unionModel()));
-  }
-
   @Override
   public void close() {
     dataset.close();

@@ -10,10 +10,12 @@ import java.util.List;
  * @param steps unmet pathway requirements it advances
  * @param missingPrerequisites prerequisite credentials still to take (empty when it can be taken now)
  * @param missingCompetencies prerequisite competencies still to gain
+ * @param totalCost its cost plus that of its missing prerequisite credentials
+ * @param totalHours its hours plus those of its missing prerequisite credentials
  */
 public record Candidate(
     int credential, IntSet newTargets, List<RequirementStep> steps, IntSet missingPrerequisites,
-    IntSet missingCompetencies) {
+    IntSet missingCompetencies, double totalCost, double totalHours) {
 
   public Candidate {
     steps = List.copyOf(steps);

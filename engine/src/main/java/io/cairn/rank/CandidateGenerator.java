@@ -9,7 +9,6 @@ import io.cairn.learner.ResolvedLearner;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds the credentials worth considering: not held, advancing the goal (an unmet target or an open requirement),
@@ -42,7 +41,14 @@ final class CandidateGenerator {
       IntSet missingCompetencies = credential.requiredCompetencies().minus(learner.competencies());
       int missing = missingCredentials.size() + missingCompetencies.size();
       if (missing == 0 || (missing == 1 && reachableInOneStep(snapshot, learner, missingCredentials, missingCompetencies))) {
-        candidates.add(new Candidate(credential.index(), newTargets, steps, missingCredentials, missingCompetencies));
+        double cost = credential.cost();
+        double hours = credential.hours();
+        for (int i = 0; i < missingCredentials.size(); i++) {
+          cost += snapshot.credential(missingCredentials.get(i)).cost();
+          hours += snapshot.credential(missingCredentials.get(i)).hours();
+        }
+        candidates.add(new Candidate(credential.index(), newTargets, steps, missingCredentials, missingCompetencies,
+            cost, hours));
       } else {
         blocked++;
       }
@@ -101,9 +107,5 @@ final class CandidateGenerator {
   private static boolean takeableNow(Credential credential, ResolvedLearner learner) {
     return credential.requiredCredentials().minus(learner.credentials()).isEmpty()
         && credential.requiredCompetencies().minus(learner.competencies()).isEmpty();
-  }
-
-  static Map<String, Integer> none() {
-    return Map.of();
   }
 }

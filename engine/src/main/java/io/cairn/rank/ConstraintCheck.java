@@ -26,36 +26,19 @@ final class ConstraintCheck {
     if (own.isPresent()) {
       return own;
     }
-    double cost = credential.cost();
-    double hours = credential.hours();
     for (int i = 0; i < candidate.missingPrerequisites().size(); i++) {
-      Credential prerequisite = snapshot.credential(candidate.missingPrerequisites().get(i));
-      Optional<String> pre = fits(prerequisite);
+      Optional<String> pre = fits(snapshot.credential(candidate.missingPrerequisites().get(i)));
       if (pre.isPresent()) {
         return Optional.of("prerequisite " + pre.get());
       }
-      cost += prerequisite.cost();
-      hours += prerequisite.hours();
     }
-    if (cost > constraints.maxCost() + 1e-9) {
+    if (candidate.totalCost() > constraints.maxCost() + 1e-9) {
       return Optional.of("over maxCost");
     }
-    if (hours > constraints.maxHours() + 1e-9) {
+    if (candidate.totalHours() > constraints.maxHours() + 1e-9) {
       return Optional.of("over maxHours");
     }
     return Optional.empty();
-  }
-
-  /** Total cost of taking the candidate, its missing prerequisites included. */
-  double totalCost(Candidate candidate) {
-    return snapshot.credential(candidate.credential()).cost()
-        + candidate.missingPrerequisites().stream().mapToDouble(p -> snapshot.credential(p).cost()).sum();
-  }
-
-  /** Total hours of taking the candidate, its missing prerequisites included. */
-  double totalHours(Candidate candidate) {
-    return snapshot.credential(candidate.credential()).hours()
-        + candidate.missingPrerequisites().stream().mapToDouble(p -> snapshot.credential(p).hours()).sum();
   }
 
   private Optional<String> fits(Credential credential) {

@@ -51,7 +51,7 @@ final class ScoringRecommender implements Recommender {
     for (int i = 0; i < Math.min(request.k(), scored.size()); i++) {
       Scored s = scored.get(i);
       top.add(new Recommendation(s.candidate().credential(), i + 1, s.score(), s.score(),
-          explain(snapshot, learner, goal, s.candidate(), check)));
+          explain(snapshot, learner, goal, s.candidate())));
     }
     Optional<String> reason = top.size() >= request.k()
         ? Optional.empty()
@@ -61,7 +61,7 @@ final class ScoringRecommender implements Recommender {
   }
 
   private static Explanation explain(CatalogSnapshot snapshot, ResolvedLearner learner, GoalTargets goal,
-      Candidate candidate, ConstraintCheck check) {
+      Candidate candidate) {
     Credential credential = snapshot.credential(candidate.credential());
     List<Target> covers = candidate.newTargets().stream().mapToObj(goal.targets()::get)
         .sorted(Comparator.comparingDouble(Target::weight).reversed().thenComparingInt(Target::competency))
@@ -73,7 +73,7 @@ final class ScoringRecommender implements Recommender {
     IntSet unlocks = snapshot.unlocks(credential.index()).minus(learner.credentials());
     return new Explanation(covers, candidate.steps(), stacksInto, unlocks, candidate.missingPrerequisites(),
         candidate.missingCompetencies(), credential.cost(), credential.currency(), credential.hours(),
-        credential.ects(), check.totalCost(candidate), check.totalHours(candidate));
+        credential.ects(), candidate.totalCost(), candidate.totalHours());
   }
 
   private static String reason(CatalogSnapshot snapshot, GoalTargets goal, CandidateGenerator.Result generated,

@@ -72,10 +72,8 @@ public final class TransparentScorer implements Scorer {
         stacking += (double) whole.teaches().intersectionSize(unmet) / whole.teaches().size();
       }
     }
-    double cost = credential.cost() + candidate.missingPrerequisites().stream()
-        .mapToDouble(p -> snapshot.credential(p).cost()).sum();
-    double hours = credential.hours() + candidate.missingPrerequisites().stream()
-        .mapToDouble(p -> snapshot.credential(p).hours()).sum();
+    double cost = candidate.totalCost();
+    double hours = candidate.totalHours();
     double score = weights.coverage() * coverage
         + weights.requirement() * requirements
         + weights.stacking() * stacking

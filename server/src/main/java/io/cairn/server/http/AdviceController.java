@@ -2,10 +2,8 @@ package io.cairn.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.Cairn;
-import io.cairn.server.api.ApiException;
 import io.cairn.server.api.RequestBodies;
 import io.cairn.server.api.Views;
-import io.cairn.server.api.JsonMapping;
 import io.cairn.rank.RecommendationList;
 import io.javalin.http.Context;
 

@@ -2,15 +2,12 @@ package io.cairn.server.http;
 
 import io.cairn.Cairn;
 import io.cairn.server.api.ApiException;
-import io.cairn.server.api.RequestBodies;
 import io.cairn.server.api.Views;
-import io.cairn.server.api.JsonMapping;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.Competency;
 import io.cairn.search.LabelSearch;
 import io.cairn.search.SearchRequest;
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.Set;
 
 /** {@code /api/competencies}: search by label, one competency, its broader and narrower concepts. */
@@ -26,12 +23,13 @@ final class CompetencyController {
     QueryParams.Page page = QueryParams.Page.of(ctx);
     SearchRequest request = SearchParams.competencies(ctx);
     CatalogSnapshot snapshot = cairn.snapshot();
-    List<Views.CompetencyHit> hits = request.text().isBlank()
-        ? snapshot.competencies().stream().filter(c -> LabelSearch.passes(c, request))
-            .map(c -> hit(c, c.label())).toList()
-        : cairn.labelSearch(snapshot).search(LabelSearch.Kind.COMPETENCY, request, SearchParams.MAX_HITS).stream()
-            .map(h -> hit(snapshot.competency(h.index()), h.matchedLabel())).toList();
-    ctx.json(Paged.of(hits, page));
+    if (request.text().isBlank()) {
+      ctx.json(Paged.of(snapshot.competencies().stream().filter(c -> LabelSearch.passes(c, request)).toList(), page,
+          c -> hit(c, c.label())));
+    } else {
+      ctx.json(Paged.of(cairn.labelSearch(snapshot).search(LabelSearch.Kind.COMPETENCY, request, SearchParams.MAX_HITS),
+          page, h -> hit(snapshot.competency(h.index()), h.matchedLabel())));
+    }
   }
 
   void get(Context ctx) {

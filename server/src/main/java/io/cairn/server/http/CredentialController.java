@@ -2,9 +2,7 @@ package io.cairn.server.http;
 
 import io.cairn.Cairn;
 import io.cairn.server.api.ApiException;
-import io.cairn.server.api.RequestBodies;
 import io.cairn.server.api.Views;
-import io.cairn.server.api.JsonMapping;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.Credential;
 import io.cairn.catalog.CredentialFilter;
@@ -44,12 +42,11 @@ final class CredentialController {
             .index()));
     Optional<String> q = QueryParams.text(ctx, "q").map(s -> s.toLowerCase(java.util.Locale.ROOT));
     Views views = new Views(snapshot);
-    List<Views.CredentialSummary> items = snapshot.credentials().stream()
+    List<Credential> matching = snapshot.credentials().stream()
         .filter(filter)
         .filter(c -> q.map(text -> c.name().toLowerCase(java.util.Locale.ROOT).contains(text)).orElse(true))
-        .map(views::credentialSummary)
         .toList();
-    ctx.json(Paged.of(items, page));
+    ctx.json(Paged.of(matching, page, views::credentialSummary));
   }
 
   void get(Context ctx) {

@@ -2,9 +2,7 @@ package io.cairn.server.http;
 
 import io.cairn.Cairn;
 import io.cairn.server.api.ApiException;
-import io.cairn.server.api.RequestBodies;
 import io.cairn.server.api.Views;
-import io.cairn.server.api.JsonMapping;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.Occupation;
 import io.javalin.http.Context;
@@ -26,11 +24,13 @@ final class OccupationController {
     SearchRequest request = SearchParams.occupations(ctx);
     CatalogSnapshot snapshot = cairn.snapshot();
     Views views = new Views(snapshot);
-    ctx.json(Paged.of(request.text().isBlank()
-        ? snapshot.occupations().stream().filter(o -> LabelSearch.passes(o, request))
-            .map(o -> views.occupationHit(o, o.label())).toList()
-        : cairn.labelSearch(snapshot).search(LabelSearch.Kind.OCCUPATION, request, SearchParams.MAX_HITS).stream()
-            .map(h -> views.occupationHit(snapshot.occupation(h.index()), h.matchedLabel())).toList(), page));
+    if (request.text().isBlank()) {
+      ctx.json(Paged.of(snapshot.occupations().stream().filter(o -> LabelSearch.passes(o, request)).toList(), page,
+          o -> views.occupationHit(o, o.label())));
+    } else {
+      ctx.json(Paged.of(cairn.labelSearch(snapshot).search(LabelSearch.Kind.OCCUPATION, request, SearchParams.MAX_HITS),
+          page, h -> views.occupationHit(snapshot.occupation(h.index()), h.matchedLabel())));
+    }
   }
 
   void get(Context ctx) {

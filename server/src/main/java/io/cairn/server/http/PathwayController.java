@@ -2,9 +2,7 @@ package io.cairn.server.http;
 
 import io.cairn.Cairn;
 import io.cairn.server.api.ApiException;
-import io.cairn.server.api.RequestBodies;
 import io.cairn.server.api.Views;
-import io.cairn.server.api.JsonMapping;
 import io.cairn.catalog.Pathway;
 import io.javalin.http.Context;
 import java.util.Set;
@@ -20,8 +18,7 @@ final class PathwayController {
   void list(Context ctx) {
     QueryParams.onlyKnown(ctx, Set.of("limit", "offset"));
     Views views = new Views(cairn.snapshot());
-    ctx.json(Paged.of(cairn.snapshot().pathways().stream().map(views::pathwaySummary).toList(),
-        QueryParams.Page.of(ctx)));
+    ctx.json(Paged.of(cairn.snapshot().pathways(), QueryParams.Page.of(ctx), views::pathwaySummary));
   }
 
   void get(Context ctx) {

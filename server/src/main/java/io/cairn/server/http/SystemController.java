@@ -1,10 +1,6 @@
 package io.cairn.server.http;
 
 import io.cairn.Cairn;
-import io.cairn.server.api.ApiException;
-import io.cairn.server.api.RequestBodies;
-import io.cairn.server.api.Views;
-import io.cairn.server.api.JsonMapping;
 import io.cairn.catalog.CatalogSnapshot;
 import io.javalin.http.Context;
 import java.io.IOException;
