@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.Cairn;
 import io.cairn.server.http.CairnServer;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -80,23 +79,10 @@ final class HttpBench {
     }
   }
 
-  /**
-   * Starts the API on 127.0.0.1. {@link CairnServer#start(int)} binds every interface; the bench wants loopback
-   * only, so it starts the underlying Javalin on 127.0.0.1 itself (CairnServer has no host parameter yet) and
-   * falls back to {@code start(0)} only if that is impossible.
-   */
+  /** Starts the API on loopback only, on a free port. */
   private static Listening listen(Cairn cairn) {
     CairnServer server = CairnServer.create(cairn);
-    try {
-      var field = CairnServer.class.getDeclaredField("app");
-      field.setAccessible(true);
-      Javalin app = (Javalin) field.get(server);
-      app.start("127.0.0.1", 0);
-      return new Listening(server, "127.0.0.1", app.port());
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      Bench.progress("cannot bind 127.0.0.1 only (%s); CairnServer.start(0) binds every interface", e);
-      return new Listening(server, "0.0.0.0", server.start(0));
-    }
+    return new Listening(server, "127.0.0.1", server.start("127.0.0.1", 0));
   }
 
   /** One request of each body must answer 200 with a list; otherwise the load figures would mean nothing. */

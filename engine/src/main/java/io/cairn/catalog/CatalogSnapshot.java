@@ -30,6 +30,8 @@ public final class CatalogSnapshot {
   private final IntSet[] stackClosureUp;
   private final IntSet[] stackClosureDown;
   private final IntSet[] unlocks;
+  private final CredentialFacts facts;
+  private final BitSet taughtWithoutPrerequisites;
   private final Map<String, Integer> competencyKeys;
   private final Map<String, Integer> occupationKeys;
   private final Map<String, Integer> credentialKeys;
@@ -87,6 +89,16 @@ public final class CatalogSnapshot {
     for (int i = 0; i < nk; i++) {
       stackClosureUp[i] = closure(i, stacks);
       stackClosureDown[i] = closure(i, stackedFrom);
+    }
+    this.facts = new CredentialFacts(this.credentials, stackClosureUp);
+    this.taughtWithoutPrerequisites = new BitSet(nc);
+    for (int k = 0; k < nc; k++) {
+      IntSet teachers = taughtBy[k];
+      for (int i = 0; i < teachers.size() && !taughtWithoutPrerequisites.get(k); i++) {
+        if (!facts.hasPrerequisites(teachers.get(i))) {
+          taughtWithoutPrerequisites.set(k);
+        }
+      }
     }
     this.competencyKeys = keys(this.competencies, Competency::iri, Competency::id, Competency::index);
     this.occupationKeys = keys(this.occupations, Occupation::iri, Occupation::id, Occupation::index);
@@ -205,6 +217,16 @@ public final class CatalogSnapshot {
   }
 
   /** Credentials that list {@code credential} as a prerequisite. */
+  /** True when some credential teaching {@code competency} has no prerequisites, so anyone can take it now. */
+  public boolean taughtWithoutPrerequisites(int competency) {
+    return taughtWithoutPrerequisites.get(competency);
+  }
+
+  /** The credentials' hot facts in flat arrays, for loops over many candidates. */
+  public CredentialFacts facts() {
+    return facts;
+  }
+
   public IntSet unlocks(int credential) {
     return unlocks[credential];
   }

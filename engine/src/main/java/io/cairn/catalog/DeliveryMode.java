@@ -10,9 +10,14 @@ public enum DeliveryMode {
   UNKNOWN("");
 
   private final String elmIri;
+  // computed once: constraint checks ask for it for every candidate they exclude
+  private final String apiName;
+  private final String notAllowed;
 
   DeliveryMode(String elmIri) {
     this.elmIri = elmIri;
+    this.apiName = name().toLowerCase(Locale.ROOT).replace('_', '-');
+    this.notAllowed = "mode " + apiName + " not allowed";
   }
 
   public String elmIri() {
@@ -20,7 +25,12 @@ public enum DeliveryMode {
   }
 
   public String apiName() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return apiName;
+  }
+
+  /** The reason a request that does not allow this mode gives for leaving a credential out. */
+  public String notAllowed() {
+    return notAllowed;
   }
 
   public static DeliveryMode fromElmIri(String iri) {

@@ -4,6 +4,7 @@ import io.cairn.audit.AuditResult;
 import io.cairn.audit.OpenLeaf;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.Credential;
+import io.cairn.catalog.CredentialFacts;
 import io.cairn.catalog.IntSet;
 import io.cairn.learner.ResolvedLearner;
 import java.util.ArrayList;
@@ -16,54 +17,78 @@ import java.util.List;
  */
 final class CandidateGenerator {
 
-  /** The candidates, and how many advancing credentials were left out for prerequisites. */
-  record Result(List<Candidate> candidates, int blockedByPrerequisites, int advancing) {}
+  /**
+   * The candidates that fit the constraints ({@code eligible}), and the counts behind them: {@code candidates}
+   * advance the goal and can be taken now or one step away, {@code advancing} advance the goal at all; what the
+   * constraints and prerequisites left out is in {@code exclusions}.
+   */
+  record Result(List<Candidate> eligible, int candidates, int advancing, Exclusions exclusions) {}
 
-  Result generate(CatalogSnapshot snapshot, GoalTargets goal, ResolvedLearner learner) {
-    IntSet unmet = goal.unmet();
+  /** The candidates toward {@code goal}, whose per-credential coverage {@code coverage} already holds. */
+  Result generate(CatalogSnapshot snapshot, GoalTargets goal, ResolvedLearner learner, GoalCoverage coverage,
+      ConstraintCheck check) {
     List<OpenLeaf> openLeaves = goal.audit().map(AuditResult::openLeaves).orElse(List.of());
-    List<Candidate> candidates = new ArrayList<>();
-    int blocked = 0;
+    CredentialFacts facts = snapshot.facts();
+    List<Candidate> eligible = new ArrayList<>(coverage.touchedCount());
+    Exclusions exclusions = new Exclusions();
+    int candidates = 0;
     int advancing = 0;
-    BitSet reach = reachable(snapshot, unmet, openLeaves);
-    for (int c = reach.nextSetBit(0); c >= 0; c = reach.nextSetBit(c + 1)) {
-      Credential credential = snapshot.credential(c);
-      if (learner.credentials().contains(credential.index())) {
+    for (int c : reachable(snapshot, coverage, openLeaves)) {
+      if (learner.credentials().contains(c)) {
         continue;
       }
-      IntSet newTargets = credential.teaches().intersect(unmet);
-      List<RequirementStep> steps = steps(credential, openLeaves);
-      if (newTargets.isEmpty() && steps.isEmpty()) {
+      List<RequirementStep> steps = openLeaves.isEmpty() ? List.of() : steps(snapshot.credential(c), openLeaves);
+      if (coverage.count(c) == 0 && steps.isEmpty()) {
         continue;
       }
       advancing++;
-      IntSet missingCredentials = credential.requiredCredentials().minus(learner.credentials());
-      IntSet missingCompetencies = credential.requiredCompetencies().minus(learner.competencies());
-      int missing = missingCredentials.size() + missingCompetencies.size();
-      if (missing == 0 || (missing == 1 && reachableInOneStep(snapshot, learner, missingCredentials, missingCompetencies))) {
-        double cost = credential.cost();
-        double hours = credential.hours();
-        for (int i = 0; i < missingCredentials.size(); i++) {
-          cost += snapshot.credential(missingCredentials.get(i)).cost();
-          hours += snapshot.credential(missingCredentials.get(i)).hours();
+      IntSet missingCredentials = IntSet.empty();
+      IntSet missingCompetencies = IntSet.empty();
+      double cost = facts.cost(c);
+      double hours = facts.hours(c);
+      if (facts.hasPrerequisites(c)) {
+        Credential credential = snapshot.credential(c);
+        missingCredentials = credential.requiredCredentials().minus(learner.credentials());
+        missingCompetencies = credential.requiredCompetencies().minus(learner.competencies());
+        int missing = missingCredentials.size() + missingCompetencies.size();
+        if (missing > 1 || (missing == 1
+            && !reachableInOneStep(snapshot, learner, missingCredentials, missingCompetencies))) {
+          exclusions.prerequisitesTooFar();
+          continue;
         }
-        candidates.add(new Candidate(credential.index(), newTargets, steps, missingCredentials, missingCompetencies,
-            cost, hours));
-      } else {
-        blocked++;
+        for (int i = 0; i < missingCredentials.size(); i++) {
+          cost += facts.cost(missingCredentials.get(i));
+          hours += facts.hours(missingCredentials.get(i));
+        }
       }
+      candidates++;
+      int violation = check.violation(c, missingCredentials, cost, hours);
+      if (violation != ConstraintCheck.FITS) {
+        exclusions.add(violation);
+        continue;
+      }
+      eligible.add(new Candidate(c, snapshot, goal.unmet(), coverage.count(c),
+          coverage.weight(c), steps, missingCredentials, missingCompetencies, cost, hours));
     }
-    return new Result(candidates, blocked, advancing);
+    return new Result(eligible, candidates, advancing, exclusions);
   }
 
   /**
-   * Every credential that could advance the goal, from the inverted indices: those teaching an unmet target,
-   * and those that are, stack into, or teach an open requirement. The rest of the catalog is never touched.
+   * Every credential that could advance the goal: those teaching an unmet target (the coverage pass found them),
+   * and for a pathway those that are, stack into, or teach an open requirement. The rest of the catalog is never
+   * touched.
    */
-  private static BitSet reachable(CatalogSnapshot snapshot, IntSet unmet, List<OpenLeaf> openLeaves) {
+  private static int[] reachable(CatalogSnapshot snapshot, GoalCoverage coverage, List<OpenLeaf> openLeaves) {
+    int[] touched = new int[coverage.touchedCount()];
+    for (int i = 0; i < touched.length; i++) {
+      touched[i] = coverage.touched(i);
+    }
+    if (openLeaves.isEmpty()) {
+      return touched;
+    }
     BitSet reach = new BitSet(snapshot.credentials().size());
-    for (int i = 0; i < unmet.size(); i++) {
-      snapshot.taughtBy(unmet.get(i)).stream().forEach(reach::set);
+    for (int c : touched) {
+      reach.set(c);
     }
     for (OpenLeaf leaf : openLeaves) {
       if (leaf.credentialLeaf()) {
@@ -73,7 +98,7 @@ final class CandidateGenerator {
         snapshot.taughtBy(leaf.target()).stream().forEach(reach::set);
       }
     }
-    return reach;
+    return reach.stream().toArray();
   }
 
   private static List<RequirementStep> steps(Credential credential, List<OpenLeaf> openLeaves) {
@@ -97,15 +122,30 @@ final class CandidateGenerator {
   private static boolean reachableInOneStep(CatalogSnapshot snapshot, ResolvedLearner learner,
       IntSet missingCredentials, IntSet missingCompetencies) {
     if (!missingCredentials.isEmpty()) {
-      return takeableNow(snapshot.credential(missingCredentials.get(0)), learner);
+      return takeableNow(snapshot, missingCredentials.get(0), learner);
     }
     int competency = missingCompetencies.get(0);
-    return snapshot.taughtBy(competency).stream()
-        .anyMatch(c -> !learner.credentials().contains(c) && takeableNow(snapshot.credential(c), learner));
+    if (snapshot.taughtWithoutPrerequisites(competency)) {
+      // the learner holds none of its teachers (their competencies would count as held), so one of those is open
+      return true;
+    }
+    IntSet teachers = snapshot.taughtBy(competency);
+    for (int i = 0; i < teachers.size(); i++) {
+      if (!learner.credentials().contains(teachers.get(i)) && takeableNow(snapshot, teachers.get(i), learner)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static boolean takeableNow(Credential credential, ResolvedLearner learner) {
-    return credential.requiredCredentials().minus(learner.credentials()).isEmpty()
-        && credential.requiredCompetencies().minus(learner.competencies()).isEmpty();
+  private static boolean takeableNow(CatalogSnapshot snapshot, int c, ResolvedLearner learner) {
+    if (!snapshot.facts().hasPrerequisites(c)) {
+      return true;
+    }
+    Credential credential = snapshot.credential(c);
+    IntSet credentials = credential.requiredCredentials();
+    IntSet competencies = credential.requiredCompetencies();
+    return credentials.intersectionSize(learner.credentials()) == credentials.size()
+        && competencies.intersectionSize(learner.competencies()) == competencies.size();
   }
 }

@@ -1,63 +1,90 @@
 package io.cairn.rank;
 
 import io.cairn.catalog.CatalogSnapshot;
-import io.cairn.catalog.Credential;
+import io.cairn.catalog.CredentialFacts;
+import io.cairn.catalog.DeliveryMode;
+import io.cairn.catalog.IntSet;
 import io.cairn.learner.Constraints;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Whether a candidate fits the learner's constraints, counting the prerequisite it still needs; says which
- * constraint it breaks when it does not.
+ * constraint it breaks when it does not, as a small code that {@link Exclusions} counts and names. It reads the
+ * snapshot's packed {@link CredentialFacts}, since it runs for every candidate of every request.
  */
 final class ConstraintCheck {
-  private final CatalogSnapshot snapshot;
+  static final int FITS = -1;
+  static final int NOT_CREDIT_BEARING = DeliveryMode.values().length;
+  static final int ABOVE_EQF = NOT_CREDIT_BEARING + 1;
+  static final int OVER_COST = NOT_CREDIT_BEARING + 2;
+  static final int OVER_HOURS = NOT_CREDIT_BEARING + 3;
+  /** Added to a code when the prerequisite, not the credential itself, breaks the constraint. */
+  static final int OF_PREREQUISITE = NOT_CREDIT_BEARING + 4;
+  static final int CODES = 2 * OF_PREREQUISITE;
+
+  private final CredentialFacts facts;
   private final Constraints constraints;
 
   ConstraintCheck(CatalogSnapshot snapshot, Constraints constraints) {
-    this.snapshot = snapshot;
+    this.facts = snapshot.facts();
     this.constraints = constraints;
   }
 
-  /** The constraint this candidate breaks (a short key), or empty when it fits. */
-  Optional<String> violation(Candidate candidate) {
-    Credential credential = snapshot.credential(candidate.credential());
-    Optional<String> own = fits(credential);
-    if (own.isPresent()) {
+  /** The code of the constraint the candidate breaks, or {@link #FITS}. */
+  int violation(int credential, IntSet missingPrerequisites, double totalCost, double totalHours) {
+    int own = fits(credential);
+    if (own != FITS) {
       return own;
     }
-    for (int i = 0; i < candidate.missingPrerequisites().size(); i++) {
-      Optional<String> pre = fits(snapshot.credential(candidate.missingPrerequisites().get(i)));
-      if (pre.isPresent()) {
-        return Optional.of("prerequisite " + pre.get());
+    for (int i = 0; i < missingPrerequisites.size(); i++) {
+      int pre = fits(missingPrerequisites.get(i));
+      if (pre != FITS) {
+        return OF_PREREQUISITE + pre;
       }
     }
-    if (candidate.totalCost() > constraints.maxCost() + 1e-9) {
-      return Optional.of("over maxCost");
+    if (totalCost > constraints.maxCost() + 1e-9) {
+      return OVER_COST;
     }
-    if (candidate.totalHours() > constraints.maxHours() + 1e-9) {
-      return Optional.of("over maxHours");
+    if (totalHours > constraints.maxHours() + 1e-9) {
+      return OVER_HOURS;
     }
-    return Optional.empty();
+    return FITS;
   }
 
-  private Optional<String> fits(Credential credential) {
-    if (!constraints.allowsMode(credential.mode())) {
-      return Optional.of("mode " + credential.mode().apiName() + " not allowed");
+  private int fits(int credential) {
+    DeliveryMode mode = facts.mode(credential);
+    if (!constraints.allowsMode(mode)) {
+      return mode.ordinal();
     }
-    if (constraints.creditBearingOnly() && !credential.creditBearing()) {
-      return Optional.of("not credit-bearing");
+    if (constraints.creditBearingOnly() && !facts.creditBearing(credential)) {
+      return NOT_CREDIT_BEARING;
     }
-    if (credential.eqfLevel() > constraints.maxEqfLevel()) {
-      return Optional.of("above maxEqfLevel");
+    if (facts.eqfLevel(credential) > constraints.maxEqfLevel()) {
+      return ABOVE_EQF;
     }
-    if (credential.cost() > constraints.maxCost() + 1e-9) {
-      return Optional.of("over maxCost");
+    if (facts.cost(credential) > constraints.maxCost() + 1e-9) {
+      return OVER_COST;
     }
-    if (credential.hours() > constraints.maxHours() + 1e-9) {
-      return Optional.of("over maxHours");
+    if (facts.hours(credential) > constraints.maxHours() + 1e-9) {
+      return OVER_HOURS;
     }
-    return Optional.empty();
+    return FITS;
+  }
+
+  /** The short key a code is reported under. */
+  static String key(int code) {
+    if (code >= OF_PREREQUISITE) {
+      return "prerequisite " + key(code - OF_PREREQUISITE);
+    }
+    if (code < NOT_CREDIT_BEARING) {
+      return DeliveryMode.values()[code].notAllowed();
+    }
+    return switch (code - NOT_CREDIT_BEARING) {
+      case 0 -> "not credit-bearing";
+      case 1 -> "above maxEqfLevel";
+      case 2 -> "over maxCost";
+      default -> "over maxHours";
+    };
   }
 
   static String describe(String key, Constraints constraints) {

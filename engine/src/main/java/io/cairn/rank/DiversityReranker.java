@@ -4,61 +4,62 @@ import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.IntSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Re-ranks another recommender's list so that near-duplicates (credentials teaching mostly the same
- * competencies) do not crowd the top: maximal marginal relevance over the Jaccard similarity of what they teach.
- * The reported score is the marginal score, which never increases down the list.
+ * Keeps near-duplicates (credentials teaching mostly the same competencies) from crowding the top: maximal
+ * marginal relevance over the Jaccard similarity of what they teach, chosen from the best-scored pool. The
+ * reported score is the marginal score, which never increases down the list.
  */
-final class DiversityReranker implements Recommender {
-  private final Recommender inner;
+final class DiversityReranker implements Reranker {
   private final double diversity;
 
-  DiversityReranker(Recommender inner, double diversity) {
-    this.inner = inner;
+  DiversityReranker(double diversity) {
     this.diversity = diversity;
   }
 
   @Override
-  public RecommendationList recommend(CatalogSnapshot snapshot, RecommendationRequest request) {
-    int pool = Math.min(RecommendationRequest.MAX_K, Math.max(request.k() * 4, 20));
-    RecommendationList wide = inner.recommend(snapshot,
-        new RecommendationRequest(request.learner(), request.goal(), request.constraints(), pool));
-    List<Recommendation> remaining = new ArrayList<>(wide.items());
-    if (remaining.isEmpty()) {
-      return wide;
+  public int poolSize(int k) {
+    return Math.min(RecommendationRequest.MAX_K, Math.max(k * 4, 20));
+  }
+
+  @Override
+  public List<Ranked> select(CatalogSnapshot snapshot, List<Ranked> ranked, int k) {
+    int n = ranked.size();
+    List<Ranked> picked = new ArrayList<>(Math.min(k, n));
+    if (n == 0) {
+      return picked;
     }
-    double scale = Math.max(Math.abs(remaining.getFirst().relevance()), 1e-9);
-    List<Recommendation> picked = new ArrayList<>();
-    while (picked.size() < request.k() && !remaining.isEmpty()) {
+    double scale = Math.max(Math.abs(ranked.getFirst().relevance()), 1e-9);
+    // each candidate's highest similarity to anything picked so far, updated with the latest pick only
+    double[] maxSimilarity = new double[n];
+    boolean[] taken = new boolean[n];
+    while (picked.size() < Math.min(k, n)) {
       int best = -1;
       double bestScore = Double.NEGATIVE_INFINITY;
-      for (int i = 0; i < remaining.size(); i++) {
-        double marginal = remaining.get(i).relevance()
-            - diversity * scale * maxSimilarity(snapshot, remaining.get(i), picked);
-        if (marginal > bestScore) {
+      for (int i = 0; i < n; i++) {
+        double marginal = ranked.get(i).relevance() - diversity * scale * maxSimilarity[i];
+        if (!taken[i] && marginal > bestScore) {
           bestScore = marginal;
           best = i;
         }
       }
-      Recommendation r = remaining.remove(best);
-      picked.add(new Recommendation(r.credential(), picked.size() + 1, bestScore, r.relevance(), r.explanation()));
+      taken[best] = true;
+      Ranked r = ranked.get(best);
+      picked.add(new Ranked(r.candidate(), r.relevance(), bestScore));
+      IntSet latest = snapshot.credential(r.candidate().credential()).teaches();
+      for (int i = 0; i < n; i++) {
+        if (!taken[i]) {
+          maxSimilarity[i] = Math.max(maxSimilarity[i],
+              jaccard(snapshot.credential(ranked.get(i).candidate().credential()).teaches(), latest));
+        }
+      }
     }
-    Optional<String> reason = picked.size() >= request.k() ? Optional.empty() : wide.reason();
-    return new RecommendationList(wide.goal(), picked, reason, wide.candidates(), wide.excluded(), wide.scorer(),
-        wide.catalogVersion());
+    return picked;
   }
 
-  private static double maxSimilarity(CatalogSnapshot snapshot, Recommendation candidate, List<Recommendation> picked) {
-    IntSet teaches = snapshot.credential(candidate.credential()).teaches();
-    double max = 0;
-    for (Recommendation p : picked) {
-      IntSet other = snapshot.credential(p.credential()).teaches();
-      int common = teaches.intersectionSize(other);
-      int union = teaches.size() + other.size() - common;
-      max = Math.max(max, union == 0 ? 0 : (double) common / union);
-    }
-    return max;
+  private static double jaccard(IntSet a, IntSet b) {
+    int common = a.intersectionSize(b);
+    int union = a.size() + b.size() - common;
+    return union == 0 ? 0 : (double) common / union;
   }
 }

@@ -47,8 +47,8 @@ public interface Recommender {
     }
 
     public Recommender build() {
-      Recommender base = new ScoringRecommender(scorer, new TargetResolver(auditor), new CandidateGenerator());
-      return diversity == 0 ? base : new DiversityReranker(base, diversity);
+      return new ScoringRecommender(scorer, new TargetResolver(auditor), new CandidateGenerator(),
+          diversity == 0 ? Reranker.none() : new DiversityReranker(diversity));
     }
   }
 }

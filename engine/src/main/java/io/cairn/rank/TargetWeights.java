@@ -32,6 +32,11 @@ public final class TargetWeights {
     return i >= 0 ? weights[i] : 0;
   }
 
+  /** The weight of the {@code i}-th unmet target, in the order of {@link GoalTargets#unmet()}. */
+  double weightAt(int i) {
+    return weights[i];
+  }
+
   /** The summed weight of the unmet targets among {@code taught}. */
   public double sum(IntSet taught) {
     double sum = 0;

@@ -1,7 +1,6 @@
 package io.cairn.rank;
 
 import io.cairn.catalog.CatalogSnapshot;
-import io.cairn.catalog.Credential;
 import io.cairn.catalog.IntSet;
 
 /**
@@ -61,15 +60,20 @@ public final class TransparentScorer implements Scorer {
   @Override
   public double score(Candidate candidate, ScoringContext context) {
     CatalogSnapshot snapshot = context.snapshot();
-    Credential credential = snapshot.credential(candidate.credential());
-    double coverage = context.goal().weights().sum(candidate.newTargets());
-    double requirements = candidate.steps().stream().mapToDouble(s -> s.direct() ? 1.0 : 0.5).sum();
+    int credential = candidate.credential();
+    double coverage = candidate.coverage();
+    double requirements = 0;
+    for (RequirementStep step : candidate.steps()) {
+      requirements += step.direct() ? 1.0 : 0.5;
+    }
     double stacking = 0;
-    IntSet unmet = context.goal().unmet();
-    for (int i = 0; i < snapshot.stacksIntoClosure(credential.index()).size(); i++) {
-      Credential whole = snapshot.credential(snapshot.stacksIntoClosure(credential.index()).get(i));
-      if (!context.learner().credentials().contains(whole.index()) && !whole.teaches().isEmpty()) {
-        stacking += (double) whole.teaches().intersectionSize(unmet) / whole.teaches().size();
+    if (snapshot.facts().stacks(credential)) {
+      IntSet wholes = snapshot.stacksIntoClosure(credential);
+      for (int i = 0; i < wholes.size(); i++) {
+        int whole = wholes.get(i);
+        if (!context.learner().credentials().contains(whole)) {
+          stacking += context.coverage().share(whole);
+        }
       }
     }
     double cost = candidate.totalCost();

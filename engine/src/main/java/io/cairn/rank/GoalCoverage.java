@@ -1,0 +1,87 @@
+package io.cairn.rank;
+
+import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.catalog.IntSet;
+import java.util.Arrays;
+
+/**
+ * How much of a goal's unmet targets each credential teaches, found in one pass over the inverted index
+ * (target to the credentials teaching it) instead of intersecting every credential's skills with the goal. Only
+ * the credentials teaching at least one unmet target are touched, and they are listed, so a request costs in
+ * proportion to the goal's postings, not to the catalog.
+ *
+ * <p>Instances are scratch space reused across requests (see {@link #reset}); one is used by one request at a
+ * time.
+ */
+public final class GoalCoverage {
+  private double[] weight = new double[0];
+  private int[] count = new int[0];
+  private int[] touched = new int[16];
+  private int touchedCount;
+  private CatalogSnapshot snapshot;
+
+  GoalCoverage() {}
+
+  /** Fills this scratch for {@code goal} on {@code snapshot}; it must be clear (new, or {@link #reset}). */
+  GoalCoverage fill(CatalogSnapshot snapshot, GoalTargets goal) {
+    int n = snapshot.credentials().size();
+    if (weight.length < n) {
+      weight = new double[n];
+      count = new int[n];
+    }
+    this.snapshot = snapshot;
+    IntSet unmet = goal.unmet();
+    TargetWeights weights = goal.weights();
+    for (int t = 0; t < unmet.size(); t++) {
+      double w = weights.weightAt(t);
+      IntSet teachers = snapshot.taughtBy(unmet.get(t));
+      for (int i = 0; i < teachers.size(); i++) {
+        int c = teachers.get(i);
+        if (count[c]++ == 0) {
+          if (touchedCount == touched.length) {
+            touched = Arrays.copyOf(touched, touchedCount * 2);
+          }
+          touched[touchedCount++] = c;
+        }
+        weight[c] += w;
+      }
+    }
+    return this;
+  }
+
+  /** Clears only what the last fill touched, so reuse costs nothing for the untouched catalog. */
+  void reset() {
+    for (int i = 0; i < touchedCount; i++) {
+      weight[touched[i]] = 0;
+      count[touched[i]] = 0;
+    }
+    touchedCount = 0;
+    snapshot = null;
+  }
+
+  /** The summed weight of the unmet targets {@code credential} teaches. */
+  public double weight(int credential) {
+    return weight[credential];
+  }
+
+  /** How many unmet targets {@code credential} teaches. */
+  public int count(int credential) {
+    return count[credential];
+  }
+
+  /** The share of what {@code credential} teaches that the goal still wants, 0 when it teaches nothing. */
+  public double share(int credential) {
+    int size = snapshot.facts().teachesCount(credential);
+    return size == 0 ? 0 : (double) count[credential] / size;
+  }
+
+  /** How many credentials teach at least one unmet target. */
+  int touchedCount() {
+    return touchedCount;
+  }
+
+  /** The {@code i}-th credential teaching at least one unmet target (in no particular order). */
+  int touched(int i) {
+    return touched[i];
+  }
+}
