@@ -48,9 +48,11 @@ export async function render(main, params) {
       pathway: params.get('pathway'),
       whatIf,
     });
+    const held = [...document.querySelectorAll('.choice-field .chip > span:first-child')].map((el) => el.textContent);
     results.append(
       h('div', { class: 'audit-head' }, h('h2', { id: 'audit-title' }, 'Audit'),
         h('button', { type: 'button', class: 'no-print', onclick: () => window.print() }, 'Print')),
+      h('p', { class: 'holdings-summary' }, h('strong', {}, 'Holdings: '), held.length ? held.join('; ') : 'none'),
       h('div', { class: report.whatIf.length ? 'side-by-side' : '' },
         pathwayAudit(report.audit, 'Current pathway'),
         report.whatIf.map((w) => pathwayAudit(w, 'What if'))));

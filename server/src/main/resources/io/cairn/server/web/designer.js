@@ -7,6 +7,8 @@ import { h, percent, screenUrl } from './dom.js';
 import { labelled, pathways, searchOccupations } from './pickers.js';
 import { problem } from './problem.js';
 
+/** ICT security technician: the sample's catalog leaves one of its skills untaught. */
+const EXAMPLE_OCCUPATION = 'a44a1dc5-be08-4840-8bd5-770c4ac1ca6d';
 const RELATION = { required: 'required by the pathway', essential: 'essential', optional: 'optional' };
 
 export async function render(main, params) {
@@ -41,7 +43,7 @@ export async function render(main, params) {
   main.append(h('h1', { id: 'designer-title' }, 'Curriculum: what the catalog teaches'),
     h('p', { class: 'lead' }, 'For an occupation or a pathway, which of its skills the catalog teaches, by how many ',
       'credentials, and which none teaches. ',
-      h('a', { href: screenUrl('designer', { occupation: 'd3edb8f8-3a06-47a0-8fb9-9b212c006aa2' }) }, 'Try an example'), '.'),
+      h('a', { href: screenUrl('designer', { occupation: EXAMPLE_OCCUPATION }) }, 'Try an example'), '.'),
     form, results);
   const query = subject === 'pathway' ? { pathway: params.get('pathway') } : { occupation: params.get('occupation') };
   if (!params.has(subject)) {
