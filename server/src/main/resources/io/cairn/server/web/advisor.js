@@ -2,7 +2,7 @@
 // holdings that count toward it, and a what-if for another pathway beside it. Prints cleanly.
 
 import * as api from './api.js';
-import { h, screenUrl } from './dom.js';
+import { h, put, screenUrl } from './dom.js';
 import { holdingsFields, pathways } from './pickers.js';
 import { problem } from './problem.js';
 
@@ -31,13 +31,13 @@ export async function render(main, params) {
       select('what-if-pathway', 'whatIf', 'What if they switched to', 'No what-if')),
     h('button', { type: 'submit', class: 'primary', id: 'audit' }, 'Audit'));
   const results = h('section', { id: 'results', 'aria-live': 'polite', 'aria-labelledby': 'audit-title' });
-  main.append(
+  put(main, 
     h('h1', { id: 'advisor-title' }, 'Advisor: audit and what-if'),
     h('p', { class: 'lead no-print' }, "Check a learner's progress through a pathway's requirements, and what it ",
       'would look like on another pathway. ', h('a', { href: screenUrl('advisor', EXAMPLE) }, 'Try an example'), '.'),
     form, results);
   if (!params.has('pathway')) {
-    results.append(h('h2', { id: 'audit-title' }, 'Audit'),
+    put(results, h('h2', { id: 'audit-title' }, 'Audit'),
       h('p', { class: 'muted' }, 'Choose a pathway and press "Audit".'));
     return;
   }
@@ -49,7 +49,7 @@ export async function render(main, params) {
       whatIf,
     });
     const held = [...document.querySelectorAll('.choice-field .chip > span:first-child')].map((el) => el.textContent);
-    results.append(
+    put(results, 
       h('div', { class: 'audit-head' }, h('h2', { id: 'audit-title' }, 'Audit'),
         h('button', { type: 'button', class: 'no-print', onclick: () => window.print() }, 'Print')),
       h('p', { class: 'holdings-summary' }, h('strong', {}, 'Holdings: '), held.length ? held.join('; ') : 'none'),
@@ -57,7 +57,7 @@ export async function render(main, params) {
         pathwayAudit(report.audit, 'Current pathway'),
         report.whatIf.map((w) => pathwayAudit(w, 'What if'))));
   } catch (e) {
-    results.append(h('h2', { id: 'audit-title' }, 'Audit'), problem(e));
+    put(results, h('h2', { id: 'audit-title' }, 'Audit'), problem(e));
   }
 }
 

@@ -9,12 +9,16 @@ export class ApiError extends Error {
   }
 }
 
-async function request(path, init) {
+async function request(path, init, attempts = 1) {
   let response;
   try {
     response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...(init?.headers ?? {}) } });
   } catch (e) {
     if (e.name === 'AbortError') throw e;
+    if (attempts < 2 && (init?.method ?? 'GET') === 'GET') {
+      // a connection dropped under a cancelled type-ahead request: a GET can safely be asked once more
+      return request(path, init, attempts + 1);
+    }
     throw new ApiError('Cairn did not answer',
       'The server could not be reached. Check that it is still running, then try again.', 0);
   }

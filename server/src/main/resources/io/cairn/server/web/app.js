@@ -2,7 +2,7 @@
 // readable messages. Every screen is a plain URL, so it can be bookmarked and shared.
 
 import { ApiError } from './api.js';
-import { h } from './dom.js';
+import { h, put } from './dom.js';
 import { problem } from './problem.js';
 import { timings } from './timings.js';
 import * as learner from './learner.js';
@@ -27,13 +27,13 @@ async function start() {
   main.replaceChildren();
   try {
     if (!screen) {
-      main.append(h('h1', {}, 'No such screen'), problem(new ApiError('Unknown screen',
+      put(main, h('h1', {}, 'No such screen'), problem(new ApiError('Unknown screen',
         `There is no screen called "${name}". Choose one from the menu above.`, 400)));
     } else {
       await screen.render(main, params);
     }
   } catch (e) {
-    main.append(problem(e));
+    put(main, problem(e));
   }
   timings.readyMs = Math.round(performance.now());
   document.body.dataset.ready = 'true';

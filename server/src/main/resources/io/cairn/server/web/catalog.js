@@ -1,7 +1,8 @@
 // Catalog screen: credentials with the API's filters, paged.
 
 import * as api from './api.js';
-import { h, kindLabel, modeLabel, money, screenUrl } from './dom.js';
+import { h, kindLabel, modeLabel, money, put, screenUrl } from './dom.js';
+import { labelled } from './pickers.js';
 import { problem } from './problem.js';
 
 const PAGE = 20;
@@ -29,18 +30,20 @@ export async function render(main, params) {
     choice('eqf', 'eqfLevel', 'EQF level', [['', 'Any level'], ...[1, 2, 3, 4, 5, 6, 7, 8].map((l) => [String(l), `EQF ${l}`])]),
     h('button', { type: 'submit', class: 'primary' }, 'Filter'));
   const results = h('section', { id: 'results', 'aria-labelledby': 'catalog-results' });
-  main.append(h('h1', {}, 'Catalog'), form, results);
+  put(main, h('h1', {}, 'Catalog'), form, results);
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   try {
-    const page = await api.get('/api/credentials', { ...state, limit: PAGE, offset });
+    const [page, taught] = await Promise.all([api.get('/api/credentials', { ...state, limit: PAGE, offset }),
+      labelled('competencies', state.teaches ? [state.teaches] : [])]);
     const without = (name) => screenUrl('catalog', { ...state, [name]: '' });
-    results.append(h('h2', { id: 'catalog-results' }, `${page.total} credential${page.total === 1 ? '' : 's'}`),
-      state.issuer ? h('p', {}, `Issuer: ${state.issuer} `, h('a', { href: without('issuer') }, 'show every issuer')) : null,
-      state.teaches ? h('p', {}, `Teaching ${state.teaches} `, h('a', { href: without('teaches') }, 'show all')) : null,
+    put(results, h('h2', { id: 'catalog-results' }, `${page.total} credential${page.total === 1 ? '' : 's'}`),
+      state.issuer ? h('p', {}, `From ${page.items[0]?.issuer?.label ?? state.issuer}: `,
+        h('a', { href: without('issuer') }, 'show every issuer')) : null,
+      taught.length ? h('p', {}, `Teaching ${taught[0].label}: `, h('a', { href: without('teaches') }, 'show all')) : null,
       page.items.length ? table(page.items, state) : h('p', { class: 'muted' }, 'No credential matches these filters.'),
       pager(page, state));
   } catch (e) {
-    results.append(h('h2', { id: 'catalog-results' }, 'Credentials'), problem(e));
+    put(results, h('h2', { id: 'catalog-results' }, 'Credentials'), problem(e));
   }
 }
 

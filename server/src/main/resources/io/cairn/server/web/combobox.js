@@ -54,17 +54,18 @@ export class Combobox {
       items = await this.search(text, controller.signal);
     } catch (e) {
       if (e.name === 'AbortError') return;
-      this.show([], `Search failed: ${e.detail ?? e.message}`);
+      this.show(text, [], `Search failed: ${e.detail ?? e.message}`);
       return;
     }
     if (controller.signal.aborted) return;
-    this.show(items, items.length ? `${items.length} suggestions; use the arrow keys to choose` : 'No matches');
+    this.show(text, items, items.length ? `${items.length} suggestions; use the arrow keys to choose` : 'No matches');
     timings.typeahead.push({ field: this.input.id, query: text, ms: Math.round(performance.now() - started) });
   }
 
-  show(items, message) {
+  show(query, items, message) {
     this.items = items;
     this.active = -1;
+    this.list.dataset.query = query; // which text these suggestions answer (tests wait for their own)
     this.list.replaceChildren(...items.map((item, i) => h('li', {
       id: `${this.input.id}-option-${++counter}`, role: 'option', 'aria-selected': 'false',
       onmousedown: (e) => e.preventDefault(),

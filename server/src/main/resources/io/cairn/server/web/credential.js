@@ -2,7 +2,7 @@
 // diagram of the stack drawn in SVG.
 
 import * as api from './api.js';
-import { h, hours, kindLabel, modeLabel, money, s, screenUrl } from './dom.js';
+import { h, hours, kindLabel, modeLabel, money, put, s, screenUrl } from './dom.js';
 import { problem } from './problem.js';
 
 const BOX_W = 210;
@@ -13,7 +13,7 @@ const WIDTH = 760;
 export async function render(main, params) {
   const id = params.get('id');
   if (!id) {
-    main.append(h('h1', {}, 'Credential'), problem(new api.ApiError('No credential chosen',
+    put(main, h('h1', {}, 'Credential'), problem(new api.ApiError('No credential chosen',
       'Open a credential from the catalog.', 400)));
     return;
   }
@@ -21,7 +21,7 @@ export async function render(main, params) {
   try {
     c = await api.get(api.entity('credentials', id));
   } catch (e) {
-    main.append(h('h1', {}, 'Credential'), problem(e));
+    put(main, h('h1', {}, 'Credential'), problem(e));
     return;
   }
   document.title = `${c.name} — Cairn`;
@@ -34,16 +34,17 @@ export async function render(main, params) {
     ['EQF level', c.eqfLevel ?? 'not given'],
     ['Cost', money(c.cost, c.currency)],
   ];
-  main.append(
+  put(main, 
     h('p', { class: 'crumbs' }, h('a', { href: screenUrl('catalog') }, 'Catalog'), ' › ', c.name),
     h('h1', {}, c.name),
     c.description ? h('p', { class: 'lead' }, c.description) : null,
     h('dl', { class: 'facts-grid' }, facts.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
     h('section', { 'aria-labelledby': 'stack-title' }, h('h2', { id: 'stack-title' }, 'How it stacks'), diagram(c)),
     h('div', { class: 'two-columns' },
-      section('Teaches', c.teaches.length ? h('ul', { class: 'tags' }, c.teaches.map((t) => h('li', {}, t.label)))
+      section('Teaches', c.teaches.length ? h('ul', { class: 'tags' }, c.teaches.map((t) => h('li', {},
+        h('a', { href: screenUrl('catalog', { teaches: t.id }), title: `Credentials that teach ${t.label}` }, t.label))))
         : h('p', { class: 'muted' }, 'No ESCO skills listed.'),
-        c.teaches.length ? h('p', { class: 'small' }, 'ESCO skills its learning outcomes align to.') : null),
+        c.teaches.length ? h('p', { class: 'small' }, 'ESCO skills its learning outcomes align to; each links to the credentials that teach it.') : null),
       section('Requires',
         c.prerequisites.credentials.length || c.prerequisites.competencies.length
           ? h('ul', {}, c.prerequisites.credentials.map((r) => h('li', {}, link(r))),

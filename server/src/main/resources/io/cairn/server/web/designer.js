@@ -3,7 +3,7 @@
 
 import * as api from './api.js';
 import { ChoiceField } from './combobox.js';
-import { h, percent, screenUrl } from './dom.js';
+import { h, percent, put, screenUrl } from './dom.js';
 import { labelled, pathways, searchOccupations } from './pickers.js';
 import { problem } from './problem.js';
 
@@ -40,22 +40,22 @@ export async function render(main, params) {
     Object.values(parts),
     h('button', { type: 'submit', class: 'primary' }, 'Show coverage'));
   const results = h('section', { id: 'results', 'aria-labelledby': 'coverage-title' });
-  main.append(h('h1', { id: 'designer-title' }, 'Curriculum: what the catalog teaches'),
+  put(main, h('h1', { id: 'designer-title' }, 'Curriculum: what the catalog teaches'),
     h('p', { class: 'lead' }, 'For an occupation or a pathway, which of its skills the catalog teaches, by how many ',
       'credentials, and which none teaches. ',
       h('a', { href: screenUrl('designer', { occupation: EXAMPLE_OCCUPATION }) }, 'Try an example'), '.'),
     form, results);
   const query = subject === 'pathway' ? { pathway: params.get('pathway') } : { occupation: params.get('occupation') };
   if (!params.has(subject)) {
-    results.append(h('h2', { id: 'coverage-title' }, 'Coverage'),
+    put(results, h('h2', { id: 'coverage-title' }, 'Coverage'),
       h('p', { class: 'muted' }, 'Choose an occupation or a pathway and press "Show coverage".'));
     return;
   }
   try {
     const report = await api.get('/api/coverage', query);
-    results.append(chart(report));
+    put(results, chart(report));
   } catch (e) {
-    results.append(h('h2', { id: 'coverage-title' }, 'Coverage'), problem(e));
+    put(results, h('h2', { id: 'coverage-title' }, 'Coverage'), problem(e));
   }
 }
 

@@ -21,6 +21,11 @@ export function h(tag, attrs, ...children) {
   return fill(document.createElement(tag), attrs, children);
 }
 
+/** Appends children to an existing element, skipping null, undefined and false as h does. */
+export function put(el, ...children) {
+  return fill(el, null, children);
+}
+
 /** An SVG element, same calling convention as h. */
 export function s(tag, attrs, ...children) {
   return fill(document.createElementNS(SVG_NS, tag), attrs, children);

@@ -3,7 +3,7 @@
 
 import * as api from './api.js';
 import { ChoiceField } from './combobox.js';
-import { bar, h, hours, kindLabel, listText, modeLabel, money, percent, screenUrl } from './dom.js';
+import { bar, h, hours, kindLabel, listText, modeLabel, money, percent, put, screenUrl } from './dom.js';
 import { holdingsFields, labelled, pathways, searchCompetencies, searchOccupations } from './pickers.js';
 import { problem } from './problem.js';
 
@@ -78,20 +78,20 @@ export async function render(main, params) {
     h('button', { type: 'submit', class: 'primary', id: 'suggest' }, 'Suggest what to earn next'));
 
   const results = h('section', { id: 'results', 'aria-live': 'polite', 'aria-labelledby': 'results-title' });
-  main.append(
+  put(main, 
     h('h1', { id: 'learner-title' }, 'What should I earn next?'),
     h('p', { class: 'lead' }, 'Tell Cairn what you hold and where you want to go; it suggests the credentials that ',
       'get you there, and says why. ', h('a', { href: screenUrl('learner', EXAMPLE) }, 'Try an example learner'), '.'),
     h('div', { class: 'two-columns' }, form, results));
 
   if (!answer) {
-    results.append(h('h2', { id: 'results-title' }, 'Suggestions'),
+    put(results, h('h2', { id: 'results-title' }, 'Suggestions'),
       h('p', { class: 'muted' }, 'Choose a goal and press "Suggest what to earn next".'));
     return;
   }
   const { list, error } = await answer;
   if (error) {
-    results.append(h('h2', { id: 'results-title' }, 'Suggestions'), problem(error));
+    put(results, h('h2', { id: 'results-title' }, 'Suggestions'), problem(error));
   } else {
     showSuggestions(results, list);
   }
@@ -130,18 +130,18 @@ function showSuggestions(results, list) {
   const total = list.goal.metTargets + list.goal.unmetTargets;
   const met = list.goal.metTargets;
   const nowPct = percent(met, total);
-  results.append(
+  put(results, 
     h('h2', { id: 'results-title' }, `Suggestions toward ${list.goal.label}`),
     h('div', { class: 'goal-now' },
       h('p', {}, h('strong', {}, 'Goal reached now: '), `${met} of ${total} goal skills (${nowPct}%)`),
       bar(nowPct, 0, `Now: ${met} of ${total} goal skills`)));
   if (list.items.length === 0) {
-    results.append(h('p', { class: 'notice', role: 'status' }, list.reason ?? 'No credential fits these constraints.'));
+    put(results, h('p', { class: 'notice', role: 'status' }, list.reason ?? 'No credential fits these constraints.'));
   } else {
-    results.append(h('ol', { class: 'suggestions' }, list.items.map((item) => suggestion(item, met, total))));
+    put(results, h('ol', { class: 'suggestions' }, list.items.map((item) => suggestion(item, met, total))));
   }
   const excluded = Object.entries(list.excluded ?? {}).filter(([, n]) => n > 0);
-  results.append(h('p', { class: 'muted small' }, `${list.candidates} candidates considered`,
+  put(results, h('p', { class: 'muted small' }, `${list.candidates} candidates considered`,
     excluded.length ? `; left out by your constraints: ${excluded.map(([why, n]) => `${n} ${why}`).join(', ')}` : '',
     '.'));
 }

@@ -132,9 +132,18 @@ final class Browser implements AutoCloseable {
   List<WebElement> typeAhead(String inputId, String text) {
     WebElement input = find("#" + inputId);
     input.sendKeys(text);
-    new WebDriverWait(driver, WAIT).until(d -> !d.findElements(
-        By.cssSelector("#" + inputId + "-list li[role='option']")).isEmpty());
-    return findAll("#" + inputId + "-list li[role='option']");
+    new WebDriverWait(driver, WAIT)
+        .withMessage(() -> "no suggestions in #" + inputId + " for '" + input.getAttribute("value") + "'; list: '"
+            + find("#" + inputId + "-list").getAttribute("textContent") + "', status: '"
+            + script("return document.querySelector('#" + inputId + "').closest('.combobox')"
+                + ".querySelector('[role=status]').textContent") + "', timings: " + script("return window.cairnTimings"))
+        .until(d -> !d.findElements(By.cssSelector(options(inputId, text))).isEmpty());
+    return findAll(options(inputId, text));
+  }
+
+  /** The suggestions the type-ahead {@code inputId} shows for exactly {@code text} (not for a shorter prefix). */
+  static String options(String inputId, String text) {
+    return "#" + inputId + "-list[data-query='" + text.trim() + "'] li[role='option']";
   }
 
   Object script(String script, Object... args) {

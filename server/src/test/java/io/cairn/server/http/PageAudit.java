@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Checks a rendered page the way an accessibility review would, in the browser itself: every control has an
- * accessible name, and every piece of visible text meets the WCAG AA contrast ratio against the background it is
- * painted on (4.5:1, or 3:1 for large text).
+ * accessible name, every piece of visible text meets the WCAG AA contrast ratio against the background it is
+ * painted on (4.5:1, or 3:1 for large text), and no missing value shows up as "null", "undefined" or "NaN".
  */
 final class PageAudit {
   private static final String SCRIPT = """
@@ -45,6 +45,7 @@ final class PageAudit {
       for (const el of document.querySelectorAll('body *')) {
         const text = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
         if (!text || !visible(el)) continue;
+        if (/\\b(null|undefined|NaN)|\\[object /.test(text)) problems.push(`a missing value shows as text: "${text.slice(0, 60)}"`);
         const style = getComputedStyle(el);
         const back = background(el);
         if (!back) continue;

@@ -138,7 +138,7 @@ class WebPageTest {
     browser.open("/?screen=learner");
     browser.tabTo("held-credentials", 20);
     browser.focused().sendKeys("sql");
-    browser.waitFor("#held-credentials-list li[role='option']");
+    browser.waitFor(Browser.options("held-credentials", "sql"));
     browser.focused().sendKeys(Keys.ARROW_DOWN);
     String active = browser.focused().getAttribute("aria-activedescendant");
     assertTrue(active != null && !active.isEmpty(), "Down marks an option active");
@@ -149,7 +149,7 @@ class WebPageTest {
 
     browser.tabTo("goal-occupation", 20);
     browser.focused().sendKeys("web dev");
-    browser.waitFor("#goal-occupation-list li[role='option']");
+    browser.waitFor(Browser.options("goal-occupation", "web dev"));
     browser.focused().sendKeys(Keys.ARROW_DOWN);
     browser.focused().sendKeys(Keys.ENTER);
     assertFalse(browser.findAll(".choice-field:has(#goal-occupation) .chip").isEmpty(), "an occupation is chosen");
@@ -232,7 +232,8 @@ class WebPageTest {
         "/?screen=learner&credential=sf-spreadsheet-essentials&goalType=occupation&occupation=" + DATA_ANALYST,
         "/?screen=learner&goalType=competencies",
         "/?screen=advisor&credential=nb-mc-applied-statistics&pathway=data-analytics&whatIf=ict-project-management",
-        "/?screen=catalog", "/?screen=credential&id=nb-cert-data-analytics",
+        "/?screen=catalog", "/?screen=catalog&type=badge&issuer=skillforge", "/?screen=credential&id=nb-cert-data-analytics",
+        "/?screen=catalog&teaches=ccd0a1d9-afda-43d9-b901-96344886e14d", "/?screen=credential&id=sf-spreadsheet-essentials",
         "/?screen=designer&pathway=web-development", "/?screen=nowhere");
     for (String screen : screens) {
       browser.open(screen);
@@ -245,11 +246,13 @@ class WebPageTest {
     List<String> problems = PageAudit.problems(browser);
     assertTrue(problems.isEmpty(), "with suggestions open:\n  " + String.join("\n  ", problems));
 
-    // the audit itself notices faint text and an unlabelled control
+    // the audit itself notices faint text, a missing value shown as text and an unlabelled control
     browser.script("const p = document.createElement('p'); p.textContent = 'faint'; p.style.color = '#aaaaaa';"
-        + "document.querySelector('main').append(p, document.createElement('input'));");
+        + "const q = document.createElement('p'); q.textContent = 'nullnull';"
+        + "document.querySelector('main').append(p, q, document.createElement('input'));");
     List<String> planted = PageAudit.problems(browser);
-    assertEquals(2, planted.size(), planted::toString);
+    assertEquals(3, planted.size(), planted::toString);
+    assertTrue(planted.stream().anyMatch(p -> p.contains("nullnull")), planted::toString);
     assertTrue(planted.stream().anyMatch(p -> p.contains("\"faint\"")), planted::toString);
   }
 
