@@ -70,7 +70,7 @@ function stackList(refs, none) {
     r.transferCredits ? ` — ${r.transferCredits} ECTS transfer` : '', r.direct ? '' : ' (through another credential)')));
 }
 
-function shorten(text, max = 30) {
+function shorten(text, max = 26) {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 

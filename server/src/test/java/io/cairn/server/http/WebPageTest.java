@@ -294,7 +294,7 @@ class WebPageTest {
   }
 
   @Test
-  void onAPhoneTheLearnerScreenFitsTheWidth() {
+  void onAPhoneEveryScreenFitsTheWidth() {
     browser.resize(390, 844);
     browser.open("/?screen=learner&credential=sf-spreadsheet-essentials&goalType=occupation&occupation="
         + DATA_ANALYST + "&k=3");
@@ -303,5 +303,13 @@ class WebPageTest {
     assertTrue(((Number) overflow).intValue() <= 0, "no sideways scrolling on a phone; overflow " + overflow);
     TIMINGS.record("learner-phone", browser);
     browser.screenshot("learner-phone");
+    for (String screen : List.of(
+        "/?screen=advisor&credential=nb-mc-applied-statistics&pathway=data-analytics&whatIf=ict-project-management",
+        "/?screen=catalog", "/?screen=credential&id=nb-cert-data-analytics",
+        "/?screen=designer&occupation=" + SECURITY_TECHNICIAN)) {
+      browser.open(screen);
+      Object sideways = browser.script("return document.documentElement.scrollWidth - window.innerWidth;");
+      assertTrue(((Number) sideways).intValue() <= 0, screen + " scrolls sideways on a phone by " + sideways);
+    }
   }
 }
