@@ -10,6 +10,8 @@ import io.cairn.catalog.IntSet;
 import io.cairn.catalog.Occupation;
 import io.cairn.catalog.Pathway;
 import io.cairn.catalog.Requirement;
+import io.cairn.gaps.CoverageAnalysis;
+import io.cairn.gaps.CoverageReport;
 import io.cairn.rank.Explanation;
 import io.cairn.rank.Recommendation;
 import io.cairn.rank.RecommendationList;
@@ -255,6 +257,25 @@ public final class Views {
         new ExplanationView(covers, advances, e.stacksInto().stream().map(this::credentialRef).toList(), credentials(e.unlocks()),
             e.oneStepAway(), credentials(e.missingPrerequisites()), competencies(e.missingCompetencies()),
             e.cost(), e.currency(), e.hours(), e.ects(), e.totalCost(), e.totalHours()));
+  }
+
+  // ---------- coverage ----------
+
+  /** At most this many credentials are named per skill; {@code credentialCount} gives them all. */
+  public static final int COVERAGE_EXAMPLES = 10;
+
+  public record SkillCoverageView(Ref competency, String relation, int credentialCount, List<Ref> taughtBy) {}
+
+  public record CoverageView(String kind, String id, String label, int skillCount, int taughtCount,
+      int untaughtCount, int teachingCredentials, List<SkillCoverageView> skills, long catalogVersion) {}
+
+  public CoverageView coverage(CoverageReport report) {
+    List<SkillCoverageView> skills = report.skills().stream().map(k -> new SkillCoverageView(
+        competencyRef(k.competency()), k.relation().apiName(), k.taughtBy().size(),
+        k.taughtBy().stream().limit(COVERAGE_EXAMPLES).mapToObj(this::credentialRef).toList())).toList();
+    return new CoverageView(report.kind(), report.id(), report.label(), report.skills().size(),
+        report.taughtCount(), report.skills().size() - report.taughtCount(),
+        CoverageAnalysis.teachingAny(report).size(), skills, s.version());
   }
 
   // ---------- audits ----------

@@ -41,7 +41,10 @@ final class ServeCommand implements Runnable {
     System.out.printf("Cairn is serving %d competencies, %d occupations, %d credentials, %d pathways from %s%n",
         s.competencies().size(), s.occupations().size(), s.credentials().size(), s.pathways().size(),
         cairn.catalog().store().description());
-    System.out.printf("Listening on http://localhost:%d  (API docs: http://localhost:%d/docs)%n", actual, actual);
+    System.out.printf("Listening on http://localhost:%d  (open it in a browser; API docs: http://localhost:%d/docs)%n",
+        actual, actual);
+    // the label index is built on the first search; build it now so the page's first type-ahead is quick
+    Thread.ofVirtual().name("label-search-warm-up").start(() -> cairn.labelSearch(cairn.snapshot()));
     System.out.println("This service uses the ESCO classification of the European Commission.");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -9,6 +9,7 @@ import io.cairn.server.api.JsonMapping;
 import io.cairn.Cairn;
 import io.cairn.server.api.JsonMapping;
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 
 /**
@@ -32,6 +33,8 @@ public final class CairnServer implements AutoCloseable {
     PathwayController pathways = new PathwayController(cairn);
     AdviceController advice = new AdviceController(cairn, json);
     SystemController system = new SystemController(cairn);
+    CoverageController coverage = new CoverageController(cairn);
+    WebPage web = new WebPage();
     ProblemMapping problems = new ProblemMapping(json);
     Javalin app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(json, false));
@@ -39,8 +42,15 @@ public final class CairnServer implements AutoCloseable {
       config.http.prefer405over404 = true;
       config.startup.showJavalinBanner = false;
       config.staticFiles.enableWebjars();
+      config.staticFiles.add(files -> {
+        files.hostedPath = WebPage.ASSET_PATH;
+        files.directory = WebPage.ASSET_DIRECTORY;
+        files.location = Location.CLASSPATH;
+        files.headers = java.util.Map.of("Cache-Control", "no-cache");
+      });
       problems.register(config.routes);
       config.routes.apiBuilder(() -> {
+        get("/", web::page);
         get("/health", system::health);
         get("/openapi.json", system::openApi);
         get("/docs", system::docs);
@@ -66,6 +76,7 @@ public final class CairnServer implements AutoCloseable {
           });
           post("/recommendations", advice::recommend);
           post("/audits", advice::audit);
+          get("/coverage", coverage::coverage);
         });
       });
     });

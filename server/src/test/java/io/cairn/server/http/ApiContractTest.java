@@ -129,13 +129,13 @@ class ApiContractTest {
     contract.document().get("paths").properties().forEach(path -> path.getValue().fieldNames()
         .forEachRemaining(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
     Set<String> routes = new TreeSet<>(List.of(
-        "GET /health", "GET /openapi.json", "GET /docs", "GET /api/about",
+        "GET /", "GET /health", "GET /openapi.json", "GET /docs", "GET /api/about",
         "GET /api/competencies", "GET /api/competencies/{id}", "GET /api/competencies/{id}/broader",
         "GET /api/competencies/{id}/narrower",
         "GET /api/credentials", "GET /api/credentials/{id}",
         "GET /api/occupations", "GET /api/occupations/{id}",
         "GET /api/pathways", "GET /api/pathways/{id}",
-        "POST /api/recommendations", "POST /api/audits"));
+        "POST /api/recommendations", "POST /api/audits", "GET /api/coverage"));
     assertEquals(routes, documented);
   }
 
@@ -147,6 +147,9 @@ class ApiContractTest {
     String concrete = template;
     for (Map.Entry<String, String> e : ids.entrySet()) {
       concrete = concrete.replace(e.getKey() + "{id}", e.getKey() + enc(e.getValue()));
+    }
+    if (concrete.equals("/api/coverage")) {
+      concrete += "?occupation=" + enc(occupationId);
     }
     assertFalse(concrete.contains("{"), "no id for " + template);
     return concrete;

@@ -1,0 +1,42 @@
+// Cairn's web page: picks the screen named in the URL, renders it from the URL's state, and shows failures as
+// readable messages. Every screen is a plain URL, so it can be bookmarked and shared.
+
+import { ApiError } from './api.js';
+import { h, put } from './dom.js';
+import { problem } from './problem.js';
+import { timings } from './timings.js';
+import * as learner from './learner.js';
+import * as advisor from './advisor.js';
+import * as catalog from './catalog.js';
+import * as credential from './credential.js';
+import * as designer from './designer.js';
+
+const SCREENS = { learner, advisor, catalog, credential, designer };
+const NAV_OF = { credential: 'catalog' };
+
+async function start() {
+  const params = new URLSearchParams(window.location.search);
+  const name = params.get('screen') ?? 'learner';
+  const screen = SCREENS[name];
+  timings.screen = name;
+  const current = NAV_OF[name] ?? name;
+  document.querySelectorAll('nav a[data-screen]').forEach((a) => {
+    if (a.dataset.screen === current) a.setAttribute('aria-current', 'page');
+  });
+  const main = document.getElementById('main');
+  main.replaceChildren();
+  try {
+    if (!screen) {
+      put(main, h('h1', {}, 'No such screen'), problem(new ApiError('Unknown screen',
+        `There is no screen called "${name}". Choose one from the menu above.`, 400)));
+    } else {
+      await screen.render(main, params);
+    }
+  } catch (e) {
+    put(main, problem(e));
+  }
+  timings.readyMs = Math.round(performance.now());
+  document.body.dataset.ready = 'true';
+}
+
+start();

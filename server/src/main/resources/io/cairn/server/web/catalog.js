@@ -1,0 +1,77 @@
+// Catalog screen: credentials with the API's filters, paged.
+
+import * as api from './api.js';
+import { h, kindLabel, modeLabel, money, put, screenUrl } from './dom.js';
+import { labelled } from './pickers.js';
+import { problem } from './problem.js';
+
+const PAGE = 20;
+const TYPES = ['badge', 'micro-credential', 'certificate', 'nanodegree', 'degree', 'other'];
+const MODES = ['online', 'blended', 'in-person'];
+const FILTERS = ['q', 'type', 'issuer', 'creditBearing', 'mode', 'maxCost', 'maxHours', 'eqfLevel', 'teaches'];
+
+export async function render(main, params) {
+  const state = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? '']));
+  const choice = (id, name, label, options) => h('div', { class: 'field' }, h('label', { for: id }, label),
+    h('select', { id, name }, options.map(([value, text]) => h('option', { value, selected: value === state[name] }, text))));
+  const number = (id, name, label) => h('div', { class: 'field' }, h('label', { for: id }, label),
+    h('input', { id, name, type: 'number', min: '0', step: 'any', value: state[name] }));
+  const form = h('form', { class: 'panel filters', method: 'get', action: '/', role: 'search', 'aria-label': 'Filter credentials' },
+    h('input', { type: 'hidden', name: 'screen', value: 'catalog' }),
+    state.issuer ? h('input', { type: 'hidden', name: 'issuer', value: state.issuer }) : null,
+    state.teaches ? h('input', { type: 'hidden', name: 'teaches', value: state.teaches }) : null,
+    h('div', { class: 'field' }, h('label', { for: 'q' }, 'Name contains'),
+      h('input', { id: 'q', name: 'q', type: 'search', value: state.q })),
+    choice('type', 'type', 'Type', [['', 'Any type'], ...TYPES.map((t) => [t, kindLabel(t)])]),
+    choice('mode', 'mode', 'Mode', [['', 'Any mode'], ...MODES.map((m) => [m, modeLabel(m)])]),
+    choice('credit-bearing', 'creditBearing', 'Credit-bearing', [['', 'Either'], ['true', 'Yes (ECTS)'], ['false', 'No']]),
+    number('max-cost', 'maxCost', 'Cost at most (EUR)'),
+    number('max-hours', 'maxHours', 'Hours at most'),
+    choice('eqf', 'eqfLevel', 'EQF level', [['', 'Any level'], ...[1, 2, 3, 4, 5, 6, 7, 8].map((l) => [String(l), `EQF ${l}`])]),
+    h('button', { type: 'submit', class: 'primary' }, 'Filter'));
+  const results = h('section', { id: 'results', 'aria-labelledby': 'catalog-results' });
+  put(main, h('h1', {}, 'Catalog'), form, results);
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  try {
+    const [page, taught] = await Promise.all([api.get('/api/credentials', { ...state, limit: PAGE, offset }),
+      labelled('competencies', state.teaches ? [state.teaches] : [])]);
+    const without = (name) => screenUrl('catalog', { ...state, [name]: '' });
+    put(results, h('h2', { id: 'catalog-results' }, `${page.total} credential${page.total === 1 ? '' : 's'}`),
+      state.issuer ? h('p', {}, `From ${page.items[0]?.issuer?.label ?? state.issuer}: `,
+        h('a', { href: without('issuer') }, 'show every issuer')) : null,
+      taught.length ? h('p', {}, `Teaching ${taught[0].label}: `, h('a', { href: without('teaches') }, 'show all')) : null,
+      page.items.length ? table(page.items, state) : h('p', { class: 'muted' }, 'No credential matches these filters.'),
+      pager(page, state));
+  } catch (e) {
+    put(results, h('h2', { id: 'catalog-results' }, 'Credentials'), problem(e));
+  }
+}
+
+function table(items, state) {
+  return h('div', { class: 'table-scroll' }, h('table', { class: 'catalog' },
+    h('caption', { class: 'visually-hidden' }, 'Credentials matching the filters'),
+    h('thead', {}, h('tr', {}, ['Credential', 'Type', 'Issuer', 'Mode', 'Hours', 'ECTS', 'EQF', 'Cost']
+      .map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, items.map((c) => h('tr', {},
+      h('th', { scope: 'row' }, h('a', { href: screenUrl('credential', { id: c.id }) }, c.name)),
+      h('td', {}, kindLabel(c.type)),
+      h('td', {}, c.issuer ? h('a', { href: screenUrl('catalog', { ...state, issuer: c.issuer.id }),
+        'aria-label': `Only credentials from ${c.issuer.label}` }, c.issuer.label) : '—'),
+      h('td', {}, modeLabel(c.mode)),
+      h('td', { class: 'num' }, c.hours ? String(Math.round(c.hours)) : '—'),
+      h('td', { class: 'num' }, c.ects ? String(c.ects) : '—'),
+      h('td', { class: 'num' }, c.eqfLevel ?? '—'),
+      h('td', { class: 'num' }, money(c.cost, c.currency)))))));
+}
+
+function pager(page, state) {
+  if (page.total <= page.limit) return null;
+  const from = page.offset + 1;
+  const to = Math.min(page.total, page.offset + page.items.length);
+  const at = (offset) => screenUrl('catalog', { ...state, offset });
+  return h('nav', { class: 'pager', 'aria-label': 'Pages' },
+    page.offset > 0 ? h('a', { href: at(Math.max(0, page.offset - page.limit)), rel: 'prev' }, '← Previous') : null,
+    h('span', {}, ` ${from}–${to} of ${page.total} `),
+    to < page.total ? h('a', { href: at(page.offset + page.limit), rel: 'next' }, 'Next →') : null);
+}
+
