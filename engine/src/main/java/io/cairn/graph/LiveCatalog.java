@@ -67,7 +67,7 @@ public final class LiveCatalog implements AutoCloseable {
     long version = store.version();
     CatalogSnapshot snapshot = current.get();
     if (snapshot.version() != version || snapshot.builtAt().equals(java.time.Instant.EPOCH)) {
-      snapshot = store.query(sparql -> compiler.compile(sparql, version));
+      snapshot = compiler.compile(store);
       current.set(snapshot);
     }
     return snapshot;

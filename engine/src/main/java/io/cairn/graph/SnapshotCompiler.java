@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
@@ -28,15 +30,60 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.RDFNode;
 
-/** Compiles a {@link CatalogSnapshot} from the graph with the {@code .rq} queries, in one read transaction. */
+/** Compiles a {@link CatalogSnapshot} from the graph with the {@code .rq} queries, in read transactions. */
 final class SnapshotCompiler {
+  // the credentials' transaction runs on a thread of its own (daemon: it must not keep the JVM alive)
+  private static final Executor SIDE_THREAD = task -> Thread.ofPlatform().daemon().name("snapshot-credentials")
+      .start(task);
   private final Clock clock;
 
   SnapshotCompiler(Clock clock) {
     this.clock = clock;
   }
 
-  CatalogSnapshot compile(Sparql graph, long version) {
+  /**
+   * Compiles the store's current content. The credentials are read in a second read transaction beside the
+   * competencies and occupations (the two halves take about as long, and the machine has more than one core);
+   * should a write commit between the transactions, the halves disagree on the store version and the compile
+   * starts again.
+   */
+  CatalogSnapshot compile(GraphStore store) {
+    while (true) {
+      CompletableFuture<Read<CredentialRows>> credentialSide = CompletableFuture.supplyAsync(
+          () -> store.query(sparql -> new Read<>(store.version(), CredentialRows.read(sparql))), SIDE_THREAD);
+      Read<Concepts> concepts;
+      Read<CredentialRows> credentialRows;
+      try {
+        concepts = store.query(sparql -> new Read<>(store.version(), concepts(sparql)));
+      } finally {
+        credentialRows = join(credentialSide);
+      }
+      if (credentialRows.version() != concepts.version()) {
+        continue;
+      }
+      Concepts c = concepts.value();
+      Map<String, Integer> credentialIndex = new HashMap<>();
+      List<Credential> credentials = credentials(credentialRows.value(), c.competencyIndex(), c.issuerIndex(),
+          credentialIndex);
+      Read<List<Pathway>> pathways = store.query(sparql -> new Read<>(store.version(),
+          pathways(sparql, c.competencyIndex(), credentialIndex, c.occupationIndex())));
+      if (pathways.version() != concepts.version()) {
+        continue;
+      }
+      return new CatalogSnapshot(concepts.version(), clock.instant(), c.competencies(), c.occupations(), credentials,
+          c.issuers(), pathways.value(), c.broader());
+    }
+  }
+
+  /** What one read transaction saw, and the store version it saw it at. */
+  private record Read<T>(long version, T value) {}
+
+  /** The competencies, occupations and issuers with their IRI-to-index maps. */
+  private record Concepts(List<Competency> competencies, Map<String, Integer> competencyIndex, List<IntSet> broader,
+      List<Occupation> occupations, Map<String, Integer> occupationIndex, List<Issuer> issuers,
+      Map<String, Integer> issuerIndex) {}
+
+  private static Concepts concepts(Sparql graph) {
     Map<String, Integer> competencyIndex = new HashMap<>();
     List<Competency> competencies = competencies(graph, competencyIndex);
     List<IntSet> broader = broader(graph, competencyIndex, competencies.size());
@@ -44,11 +91,21 @@ final class SnapshotCompiler {
     List<Occupation> occupations = occupations(graph, competencyIndex, occupationIndex);
     Map<String, Integer> issuerIndex = new HashMap<>();
     List<Issuer> issuers = issuers(graph, issuerIndex);
-    Map<String, Integer> credentialIndex = new HashMap<>();
-    List<Credential> credentials = credentials(graph, competencyIndex, issuerIndex, credentialIndex);
-    List<Pathway> pathways = pathways(graph, competencyIndex, credentialIndex, occupationIndex);
-    return new CatalogSnapshot(version, clock.instant(), competencies, occupations, credentials, issuers,
-        pathways, broader);
+    return new Concepts(competencies, competencyIndex, broader, occupations, occupationIndex, issuers, issuerIndex);
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   // ---------------- competencies ----------------
@@ -81,24 +138,40 @@ final class SnapshotCompiler {
     Map<String, QuerySolution> demand = new HashMap<>();
     select(graph, "competency-demand", row -> demand.merge(uri(row, "concept"), row,
         (a, b) -> number(a, "demandIndex") >= number(b, "demandIndex") ? a : b));
-    List<Competency> result = new ArrayList<>();
-    selectSorted(graph, "competencies", by("concept"), row -> {
+    // one row per type, skill type and reuse level: a concept is a competency when typed, and keeps its smallest
+    // skill type and reuse level (a skill is typed a skill rather than a group should it be both)
+    Map<String, Boolean> isGroup = new HashMap<>();
+    Map<String, String> skillTypes = new HashMap<>();
+    Map<String, String> reuseLevels = new HashMap<>();
+    select(graph, "competencies", row -> {
       String iri = uri(row, "concept");
-      if (index.containsKey(iri)) {
-        return;
+      if (row.contains("isGroup")) {
+        isGroup.merge(iri, row.getLiteral("isGroup").getBoolean(), Boolean::logicalAnd);
+      } else if (row.contains("skillType")) {
+        skillTypes.merge(iri, uri(row, "skillType"), SnapshotCompiler::smaller);
+      } else if (row.contains("reuseLevel")) {
+        reuseLevels.merge(iri, uri(row, "reuseLevel"), SnapshotCompiler::smaller);
       }
-      boolean group = row.getLiteral("isGroup").getBoolean();
-      String skillType = group ? "skill-group" : lastSegment(uri(row, "skillType"));
+    });
+    List<String> concepts = new ArrayList<>(isGroup.keySet());
+    concepts.sort(java.util.Comparator.naturalOrder());
+    List<Competency> result = new ArrayList<>();
+    for (String iri : concepts) {
+      String skillType = isGroup.get(iri) ? "skill-group" : lastSegment(skillTypes.getOrDefault(iri, ""));
       QuerySolution d = demand.get(iri);
       int i = result.size();
       index.put(iri, i);
       result.add(new Competency(i, iri, lastSegment(iri), labels.getOrDefault(iri, lastSegment(iri)),
-          sorted(altLabels.get(iri)), skillType, lastSegment(uri(row, "reuseLevel")),
+          sorted(altLabels.get(iri)), skillType, lastSegment(reuseLevels.getOrDefault(iri, "")),
           d == null ? 0 : number(d, "demandIndex"), d == null ? 0 : (long) number(d, "postingCount"),
           d == null ? "" : uri(d, "demandSource"), sorted(hiddenLabels.get(iri)),
           collections.getOrDefault(iri, Set.of())));
-    });
+    }
     return result;
+  }
+
+  private static String smaller(String a, String b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static List<IntSet> broader(Sparql graph, Map<String, Integer> index, int size) {
@@ -163,75 +236,56 @@ final class SnapshotCompiler {
   // ---------------- credentials ----------------
 
   private static List<Credential> credentials(
-      Sparql graph,
+      CredentialRows rows,
       Map<String, Integer> competencyIndex,
       Map<String, Integer> issuerIndex,
       Map<String, Integer> index) {
-    Map<String, Set<String>> types = new HashMap<>();
-    select(graph, "credential-types", row ->
-        types.computeIfAbsent(uri(row, "credential"), k -> new HashSet<>()).add(uri(row, "type")));
-    List<QuerySolution> rows = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    selectSorted(graph, "credentials", by("credential", "name", "issuer", "price"), row -> {
-      if (seen.add(uri(row, "credential"))) {
-        rows.add(row);
-      }
-    });
-    for (QuerySolution row : rows) {
-      index.put(uri(row, "credential"), index.size());
+    List<String> iris = rows.credentials();
+    for (String iri : iris) {
+      index.put(iri, index.size());
     }
-    Map<String, List<Integer>> teaches = new HashMap<>();
-    select(graph, "credential-outcomes", row -> {
-      Integer skill = competencyIndex.get(uri(row, "skill"));
-      if (skill != null) {
-        teaches.computeIfAbsent(uri(row, "credential"), k -> new ArrayList<>()).add(skill);
-      }
-    });
-    Map<String, List<Integer>> requiredCredentials = new HashMap<>();
-    Map<String, List<Integer>> requiredCompetencies = new HashMap<>();
-    select(graph, "credential-prerequisites", row -> {
-      String credential = uri(row, "credential");
-      Integer c = index.get(uri(row, "requiredCredential"));
-      if (c != null) {
-        requiredCredentials.computeIfAbsent(credential, k -> new ArrayList<>()).add(c);
-      }
-      Integer k = competencyIndex.get(uri(row, "requiredSkill"));
-      if (k != null) {
-        requiredCompetencies.computeIfAbsent(credential, x -> new ArrayList<>()).add(k);
-      }
-    });
-    Map<String, Map<Integer, Double>> stacks = new HashMap<>();
-    select(graph, "credential-stacking", row -> {
-      Integer whole = index.get(uri(row, "whole"));
-      if (whole != null) {
-        double credits = row.contains("credits") ? number(row, "credits") : Double.NaN;
-        stacks.computeIfAbsent(uri(row, "credential"), k -> new LinkedHashMap<>()).merge(whole, credits,
-            (a, b) -> Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b));
-      }
-    });
     List<Credential> result = new ArrayList<>();
-    for (QuerySolution row : rows) {
-      String iri = uri(row, "credential");
-      double ects = parseNumber(text(row, "ects"));
+    for (String iri : iris) {
+      double ects = parseNumber(text(rows.fact(iri, "ects")));
+      Map<Integer, Double> stacks = new java.util.TreeMap<>();
+      for (CredentialRows.Stack stack : rows.stacks.getOrDefault(iri, List.of())) {
+        Integer whole = index.get(stack.whole());
+        if (whole != null) {
+          stacks.merge(whole, stack.credits(), (a, b) -> Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b));
+        }
+      }
       List<StackLink> links = new ArrayList<>();
-      stacks.getOrDefault(iri, Map.of()).forEach((whole, credits) ->
-          links.add(new StackLink(whole, Double.isNaN(credits) ? ects : credits)));
-      // the query's row order is the store's: sort so equal data gives equal snapshots
-      links.sort(java.util.Comparator.comparingInt(StackLink::target));
-      Integer issuer = issuerIndex.get(uri(row, "issuer"));
+      stacks.forEach((whole, credits) -> links.add(new StackLink(whole, Double.isNaN(credits) ? ects : credits)));
+      Integer issuer = issuerIndex.get(uri(rows.fact(iri, "issuer")));
+      String currency = text(rows.currency.get(iri));
       result.add(new Credential(
-          result.size(), iri, lastSegment(iri), text(row, "name"), text(row, "description"),
-          kind(types.getOrDefault(iri, Set.of())), text(row, "achievementType"),
+          result.size(), iri, lastSegment(iri), text(rows.fact(iri, "name")), text(rows.fact(iri, "description")),
+          kind(rows.types.getOrDefault(iri, Set.of())), text(rows.fact(iri, "achievementType")),
           issuer == null ? -1 : issuer,
-          hours(text(row, "volume")), ects, eqf(uri(row, "eqf")),
-          DeliveryMode.fromElmIri(uri(row, "mode")), number(row, "price"),
-          text(row, "currency").isEmpty() ? "EUR" : text(row, "currency"),
-          IntSet.of(teaches.getOrDefault(iri, List.of())),
-          IntSet.of(requiredCredentials.getOrDefault(iri, List.of())),
-          IntSet.of(requiredCompetencies.getOrDefault(iri, List.of())),
+          hours(text(rows.fact(iri, "volume"))), ects, eqf(uri(rows.fact(iri, "eqf"))),
+          DeliveryMode.fromElmIri(uri(rows.fact(iri, "mode"))), number(rows.fact(iri, "price")),
+          currency.isEmpty() ? "EUR" : currency,
+          indices(rows.teaches.get(iri), competencyIndex),
+          indices(rows.requiredCredentials.get(iri), index),
+          indices(rows.requiredSkills.get(iri), competencyIndex),
           links));
     }
     return result;
+  }
+
+  /** The indices of the IRIs that have one. */
+  private static IntSet indices(List<String> iris, Map<String, Integer> index) {
+    if (iris == null) {
+      return IntSet.of();
+    }
+    List<Integer> found = new ArrayList<>(iris.size());
+    for (String iri : iris) {
+      Integer i = index.get(iri);
+      if (i != null) {
+        found.add(i);
+      }
+    }
+    return IntSet.of(found);
   }
 
   static CredentialKind kind(Set<String> types) {
@@ -381,22 +435,23 @@ final class SnapshotCompiler {
     rows.forEach(consumer);
   }
 
-  /** Orders rows by the given variables in turn: numbers numerically (unbound first), everything else as text. */
+  /** Numbers numerically (unbound first), everything else as text. */
+  static final java.util.Comparator<RDFNode> NODE_ORDER = (x, y) -> {
+    if (x == null || y == null) {
+      return x == null ? (y == null ? 0 : -1) : 1;
+    }
+    if (x.isLiteral() && y.isLiteral() && x.asLiteral().getValue() instanceof Number m
+        && y.asLiteral().getValue() instanceof Number n) {
+      return Double.compare(m.doubleValue(), n.doubleValue());
+    }
+    return x.toString().compareTo(y.toString());
+  };
+
+  /** Orders rows by the given variables in turn, each by {@link #NODE_ORDER}. */
   private static java.util.Comparator<QuerySolution> by(String... vars) {
     java.util.Comparator<QuerySolution> order = (a, b) -> 0;
     for (String var : vars) {
-      order = order.thenComparing((a, b) -> {
-        RDFNode x = a.get(var);
-        RDFNode y = b.get(var);
-        if (x == null || y == null) {
-          return x == null ? (y == null ? 0 : -1) : 1;
-        }
-        if (x.isLiteral() && y.isLiteral() && x.asLiteral().getValue() instanceof Number m
-            && y.asLiteral().getValue() instanceof Number n) {
-          return Double.compare(m.doubleValue(), n.doubleValue());
-        }
-        return x.toString().compareTo(y.toString());
-      });
+      order = order.thenComparing((a, b) -> NODE_ORDER.compare(a.get(var), b.get(var)));
     }
     return order;
   }
@@ -405,7 +460,7 @@ final class SnapshotCompiler {
     return labels == null ? List.of() : labels.stream().sorted().toList();
   }
 
-  private static void select(Sparql graph, String query, Consumer<QuerySolution> consumer) {
+  static void select(Sparql graph, String query, Consumer<QuerySolution> consumer) {
     try (QueryExecution exec = graph.execute(SparqlQueries.get(query))) {
       ResultSet results = exec.execSelect();
       while (results.hasNext()) {
@@ -414,21 +469,30 @@ final class SnapshotCompiler {
     }
   }
 
-  private static String uri(QuerySolution row, String var) {
-    RDFNode node = row.get(var);
+  static String uri(QuerySolution row, String var) {
+    return uri(row.get(var));
+  }
+
+  private static String uri(RDFNode node) {
     return node != null && node.isURIResource() ? node.asResource().getURI() : "";
   }
 
   private static String text(QuerySolution row, String var) {
-    RDFNode node = row.get(var);
+    return text(row.get(var));
+  }
+
+  private static String text(RDFNode node) {
     if (node == null) {
       return "";
     }
     return node.isLiteral() ? node.asLiteral().getLexicalForm().strip() : node.toString();
   }
 
-  private static double number(QuerySolution row, String var) {
-    RDFNode node = row.get(var);
+  static double number(QuerySolution row, String var) {
+    return number(row.get(var));
+  }
+
+  private static double number(RDFNode node) {
     if (node == null || !node.isLiteral()) {
       return 0;
     }

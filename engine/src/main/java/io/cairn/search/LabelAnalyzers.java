@@ -10,9 +10,11 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -34,6 +36,28 @@ final class LabelAnalyzers {
         Tokenizer source = new StandardTokenizer();
         TokenStream stream = normalise(source);
         return new TokenStreamComponents(source, stem ? new EnglishMinimalStemFilter(stream) : stream);
+      }
+    };
+  }
+
+  /** The prefixes of each label word (as {@link #index(boolean)} without stemming splits them), up to {@code chars}. */
+  static Analyzer wordPrefixes(int chars) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new StandardTokenizer();
+        return new TokenStreamComponents(source, new EdgeNGramTokenFilter(normalise(source), 1, chars, false));
+      }
+    };
+  }
+
+  /** The prefixes of a whole (already normalised) label, up to {@code chars}. */
+  static Analyzer labelPrefixes(int chars) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new KeywordTokenizer();
+        return new TokenStreamComponents(source, new EdgeNGramTokenFilter(source, 1, chars, false));
       }
     };
   }

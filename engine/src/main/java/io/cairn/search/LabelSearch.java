@@ -12,28 +12,34 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.LogDocMergePolicy;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.QueryBuilder;
 
@@ -44,6 +50,10 @@ import org.apache.lucene.util.QueryBuilder;
  * then labels holding most of them; a preferred label beats an alternative one, which beats a hidden one, and
  * shorter labels that fit beat longer ones (BM25 length normalisation).
  *
+ * <p>Prefixes are indexed (edge n-grams of the whole label and of each word), so the short prefixes of type-ahead
+ * are one term each instead of a prefix expanding to thousands of terms; longer prefixes, which expand to few
+ * terms, fall back to prefix queries. Both score as a constant, so the ranking is the same either way.
+ *
  * <p>Thread-safe: searching does not change the index.
  */
 public final class LabelSearch {
@@ -51,41 +61,69 @@ public final class LabelSearch {
   public enum Kind { COMPETENCY, OCCUPATION }
 
   private static final String KIND = "kind";
-  private static final String INDEX = "idx";
-  private static final String LABEL = "label";
-  private static final String LABEL_KIND = "labelKind";
+  private static final String ORDINAL = "ord";
   private static final String EXACT = "exact";
+  private static final String EXACT_PREFIX = "exactPrefix";
   private static final String TEXT = "text";
   private static final String WORDS = "words";
+  private static final String WORD_PREFIX = "wordPrefix";
   private static final String SKILL_TYPE = "skillType";
   private static final String REUSE = "reuse";
   private static final String COLLECTION = "collection";
   private static final String ISCO = "isco";
+  // the longest indexed prefixes: a longer whole-label or word prefix expands to a handful of terms
+  static final int LABEL_PREFIX_CHARS = 6;
+  static final int WORD_PREFIX_CHARS = 4;
+  // labels scanned at most for one search (several labels of one entity can match, the best one counts)
   private static final int LABELS_SCANNED = 2000;
-  private static final Map<String, Double> LABEL_WEIGHT = Map.of("preferred", 1.0, "alternative", 0.9, "hidden", 0.8);
-
+  // labels scanned first per hit asked for; most searches stop there
+  private static final int LABELS_PER_HIT = 6;
+  private static final double[] LABEL_WEIGHT = {1.0, 0.9, 0.8};
   private static final String[] LABEL_KINDS = {"preferred", "alternative", "hidden"};
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}+#]+");
+  // only the terms matter in prefix fields: no frequencies, positions or norms
+  private static final FieldType PREFIX_FIELD = prefixFieldType();
 
   private final IndexSearcher searcher;
-  private final StoredFields stored;
-  // doc id to entity index and label kind, read once: loading stored fields for every scanned label was most
-  // of a search's time
+  // doc id to entity index, label kind and label, kept in arrays: stored fields were most of a search's time
   private final int[] docIndex;
   private final byte[] docLabelKind;
+  private final String[] docLabel;
+  // doc ids follow the order labels were added (entity index, then label kind), which lets a search stop early
+  private final boolean docsInEntityOrder;
   private final Analyzer words = LabelAnalyzers.index(false);
   private final QueryBuilder queries;
 
-  private LabelSearch(DirectoryReader reader) throws IOException {
+  private LabelSearch(DirectoryReader reader, Labels labels) throws IOException {
     this.searcher = new IndexSearcher(reader);
-    this.stored = reader.storedFields();
-    this.docIndex = new int[reader.maxDoc()];
-    this.docLabelKind = new byte[reader.maxDoc()];
-    for (int doc = 0; doc < reader.maxDoc(); doc++) {
-      Document d = stored.document(doc);
-      docIndex[doc] = d.getField(INDEX).numericValue().intValue();
-      docLabelKind[doc] = (byte) java.util.Arrays.asList(LABEL_KINDS).indexOf(d.get(LABEL_KIND));
+    int maxDoc = reader.maxDoc();
+    this.docIndex = new int[maxDoc];
+    this.docLabelKind = new byte[maxDoc];
+    this.docLabel = new String[maxDoc];
+    boolean inOrder = true;
+    int previous = -1;
+    for (var leaf : reader.leaves()) {
+      NumericDocValues ordinals = leaf.reader().getNumericDocValues(ORDINAL);
+      for (int doc = ordinals.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = ordinals.nextDoc()) {
+        int global = leaf.docBase + doc;
+        int ordinal = (int) ordinals.longValue();
+        docIndex[global] = labels.index.get(ordinal);
+        docLabelKind[global] = labels.kind.get(ordinal);
+        docLabel[global] = labels.text.get(ordinal);
+        inOrder &= ordinal > previous;
+        previous = ordinal;
+      }
     }
+    this.docsInEntityOrder = inOrder;
     this.queries = new QueryBuilder(LabelAnalyzers.query(LabelAnalyzers.abbreviations()));
+  }
+
+  /** The labels in the order they were indexed (a label's ordinal is its position). */
+  private static final class Labels {
+    final List<Integer> index = new ArrayList<>();
+    final List<Byte> kind = new ArrayList<>();
+    final List<String> text = new ArrayList<>();
   }
 
   /** Indexes every label of the snapshot's competencies and occupations. */
@@ -93,27 +131,32 @@ public final class LabelSearch {
     Map<String, Analyzer> perField = new HashMap<>();
     perField.put(TEXT, LabelAnalyzers.index(true));
     perField.put(WORDS, LabelAnalyzers.index(false));
+    perField.put(WORD_PREFIX, LabelAnalyzers.wordPrefixes(WORD_PREFIX_CHARS));
+    perField.put(EXACT_PREFIX, LabelAnalyzers.labelPrefixes(LABEL_PREFIX_CHARS));
     Analyzer analyzer = new org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper(
         LabelAnalyzers.index(true), perField);
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+    // merging only neighbouring segments keeps doc ids in the order labels are added
+    IndexWriterConfig config = new IndexWriterConfig(analyzer).setMergePolicy(new LogDocMergePolicy());
+    Labels labels = new Labels();
+    try (IndexWriter writer = new IndexWriter(directory, config)) {
       for (Competency c : snapshot.competencies()) {
         List<Field> filters = new ArrayList<>();
         filters.add(new StringField(SKILL_TYPE, c.skillType(), Field.Store.NO));
         filters.add(new StringField(REUSE, c.reuseLevel(), Field.Store.NO));
         c.collections().forEach(col -> filters.add(new StringField(COLLECTION, col.apiName(), Field.Store.NO)));
-        addLabels(writer, Kind.COMPETENCY, c.index(), c.label(), c.altLabels(), c.hiddenLabels(), filters);
+        addLabels(writer, labels, Kind.COMPETENCY, c.index(), c.label(), c.altLabels(), c.hiddenLabels(), filters);
       }
       for (Occupation o : snapshot.occupations()) {
         List<Field> filters = new ArrayList<>();
         for (int digits = 1; digits <= o.iscoGroup().length(); digits++) {
           filters.add(new StringField(ISCO, o.iscoGroup().substring(0, digits), Field.Store.NO));
         }
-        addLabels(writer, Kind.OCCUPATION, o.index(), o.label(), o.altLabels(), o.hiddenLabels(), filters);
+        addLabels(writer, labels, Kind.OCCUPATION, o.index(), o.label(), o.altLabels(), o.hiddenLabels(), filters);
       }
       writer.forceMerge(1);
       writer.commit();
-      return new LabelSearch(DirectoryReader.open(directory));
+      return new LabelSearch(DirectoryReader.open(directory), labels);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the label index", e);
     }
@@ -130,28 +173,53 @@ public final class LabelSearch {
     }
     try {
       Query query = build(kind, request, text);
-      TopDocs top = searcher.search(query, LABELS_SCANNED);
-      // best label per entity, from the arrays; the label text is loaded for the winners only
-      Map<Integer, ScoreDoc> best = new HashMap<>();
-      for (ScoreDoc sd : top.scoreDocs) {
-        sd.score *= LABEL_WEIGHT.get(LABEL_KINDS[docLabelKind[sd.doc]]);
-        best.merge(docIndex[sd.doc], sd, (a, b) -> b.score > a.score ? b : a);
+      int scanned = docsInEntityOrder ? Math.min(LABELS_SCANNED, Math.max(64, limit * LABELS_PER_HIT)) : LABELS_SCANNED;
+      while (true) {
+        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(scanned, scanned));
+        List<Best> hits = bestPerEntity(top.scoreDocs);
+        if (scanned >= LABELS_SCANNED || top.scoreDocs.length < scanned || settled(hits, top.scoreDocs, limit)) {
+          List<SearchHit> page = new ArrayList<>(Math.min(limit, hits.size()));
+          for (int i = 0; i < Math.min(limit, hits.size()); i++) {
+            Best b = hits.get(i);
+            page.add(new SearchHit(b.index, docLabel[b.doc], LABEL_KINDS[docLabelKind[b.doc]], b.score));
+          }
+          return page;
+        }
+        scanned = Math.min(LABELS_SCANNED, scanned * 4);
       }
-      List<SearchHit> hits = new ArrayList<>(best.size());
-      for (ScoreDoc sd : best.values()) {
-        hits.add(new SearchHit(docIndex[sd.doc], null, LABEL_KINDS[docLabelKind[sd.doc]], sd.score));
-      }
-      hits.sort(Comparator.comparingDouble(SearchHit::score).reversed().thenComparingInt(SearchHit::index));
-      List<SearchHit> page = new ArrayList<>();
-      for (int i = 0; i < Math.min(limit, hits.size()); i++) {
-        SearchHit h = hits.get(i);
-        int doc = best.get(h.index()).doc;
-        page.add(new SearchHit(h.index(), stored.document(doc).get(LABEL), h.labelKind(), h.score()));
-      }
-      return page;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** An entity's best label among the scanned ones, its score weighted by the label's kind. */
+  private record Best(int index, int doc, double score) {}
+
+  private List<Best> bestPerEntity(ScoreDoc[] scoreDocs) {
+    Map<Integer, Best> best = new HashMap<>();
+    for (ScoreDoc sd : scoreDocs) {
+      // float, as the score has always been: ties must stay ties
+      float weighted = (float) (sd.score * LABEL_WEIGHT[docLabelKind[sd.doc]]);
+      best.merge(docIndex[sd.doc], new Best(docIndex[sd.doc], sd.doc, weighted), (a, b) -> b.score > a.score ? b : a);
+    }
+    List<Best> hits = new ArrayList<>(best.values());
+    hits.sort(Comparator.comparingDouble(Best::score).reversed().thenComparingInt(Best::index));
+    return hits;
+  }
+
+  /**
+   * Whether the labels not scanned can no longer change the first {@code limit} hits. They score at most the last
+   * scanned label's raw score (weights are at most 1), and among labels of that score they come later in doc
+   * order, so for entities of a higher index: the page is settled when its last hit beats that score, or ties
+   * with it and comes first by index.
+   */
+  private boolean settled(List<Best> hits, ScoreDoc[] scoreDocs, int limit) {
+    if (hits.size() < limit) {
+      return false;
+    }
+    ScoreDoc last = scoreDocs[scoreDocs.length - 1];
+    Best page = hits.get(limit - 1);
+    return page.score > last.score || (page.score == last.score && page.index <= docIndex[last.doc]);
   }
 
   private Query build(Kind kind, SearchRequest request, String text) throws IOException {
@@ -165,7 +233,7 @@ public final class LabelSearch {
     String normalised = normalise(text);
     BooleanQuery.Builder match = new BooleanQuery.Builder();
     match.add(new BoostQuery(new TermQuery(new Term(EXACT, normalised)), 8), Occur.SHOULD);
-    match.add(new BoostQuery(new PrefixQuery(new Term(EXACT, normalised)), 3), Occur.SHOULD);
+    match.add(new BoostQuery(prefix(EXACT, EXACT_PREFIX, LABEL_PREFIX_CHARS, normalised), 3), Occur.SHOULD);
     if (request.suggest()) {
       Query typed = typeAhead(normalised);
       if (typed != null) {
@@ -197,36 +265,59 @@ public final class LabelSearch {
     for (int i = 0; i < tokens.size() - 1; i++) {
       b.add(new TermQuery(new Term(WORDS, tokens.get(i))), Occur.MUST);
     }
-    b.add(new PrefixQuery(new Term(WORDS, tokens.getLast())), Occur.MUST);
+    b.add(prefix(WORDS, WORD_PREFIX, WORD_PREFIX_CHARS, tokens.getLast()), Occur.MUST);
     return b.build();
   }
 
-  private static void addLabels(IndexWriter writer, Kind kind, int index, String preferred, List<String> alt,
-      List<String> hidden, List<Field> filters) throws IOException {
-    add(writer, kind, index, preferred, "preferred", filters);
+  /**
+   * Terms of {@code field} starting with {@code prefix}, at a constant score: one indexed prefix term when the
+   * prefix is short enough to be indexed, else a prefix query (which scores as a constant too).
+   */
+  private static Query prefix(String field, String prefixField, int indexedChars, String prefix) {
+    return prefix.length() <= indexedChars
+        ? new ConstantScoreQuery(new TermQuery(new Term(prefixField, prefix)))
+        : new PrefixQuery(new Term(field, prefix));
+  }
+
+  private static void addLabels(IndexWriter writer, Labels labels, Kind kind, int index, String preferred,
+      List<String> alt, List<String> hidden, List<Field> filters) throws IOException {
+    add(writer, labels, kind, index, preferred, 0, filters);
     for (String a : alt) {
-      add(writer, kind, index, a, "alternative", filters);
+      add(writer, labels, kind, index, a, 1, filters);
     }
     for (String h : hidden) {
-      add(writer, kind, index, h, "hidden", filters);
+      add(writer, labels, kind, index, h, 2, filters);
     }
   }
 
-  private static void add(IndexWriter writer, Kind kind, int index, String label, String labelKind,
+  private static void add(IndexWriter writer, Labels labels, Kind kind, int index, String label, int labelKind,
       List<Field> filters) throws IOException {
     if (label == null || label.isBlank()) {
       return;
     }
+    String normalised = normalise(label);
     Document doc = new Document();
     doc.add(new StringField(KIND, kind.name(), Field.Store.NO));
-    doc.add(new StoredField(INDEX, index));
-    doc.add(new StoredField(LABEL, label));
-    doc.add(new StoredField(LABEL_KIND, labelKind));
-    doc.add(new StringField(EXACT, normalise(label), Field.Store.NO));
+    doc.add(new NumericDocValuesField(ORDINAL, labels.text.size()));
+    doc.add(new StringField(EXACT, normalised, Field.Store.NO));
+    doc.add(new Field(EXACT_PREFIX, normalised, PREFIX_FIELD));
     doc.add(new TextField(TEXT, label, Field.Store.NO));
     doc.add(new TextField(WORDS, label, Field.Store.NO));
+    doc.add(new Field(WORD_PREFIX, label, PREFIX_FIELD));
     filters.forEach(doc::add);
     writer.addDocument(doc);
+    labels.index.add(index);
+    labels.kind.add((byte) labelKind);
+    labels.text.add(label);
+  }
+
+  private static FieldType prefixFieldType() {
+    FieldType type = new FieldType();
+    type.setIndexOptions(IndexOptions.DOCS);
+    type.setTokenized(true);
+    type.setOmitNorms(true);
+    type.freeze();
+    return type;
   }
 
   private static List<String> tokens(Analyzer analyzer, String text) throws IOException {
@@ -244,8 +335,8 @@ public final class LabelSearch {
 
   /** Lower case, accents off, punctuation to single spaces: how whole labels are compared. */
   static String normalise(String text) {
-    String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-    return folded.replaceAll("[^\\p{L}\\p{N}+#]+", " ").strip();
+    String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
+    return SEPARATORS.matcher(folded).replaceAll(" ").strip();
   }
 
   /** Whether a competency passes the request's filters (for listings without text). */
