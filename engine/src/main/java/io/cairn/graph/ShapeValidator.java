@@ -2,20 +2,44 @@ package io.cairn.graph;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.shacl.validation.ReportEntry;
 
 /** Checks a data graph against Cairn's SHACL shapes. */
 final class ShapeValidator {
   private final Shapes shapes;
+  private final Set<Node> objectTargets = new HashSet<>();
 
   ShapeValidator(Graph shapesGraph) {
     this.shapes = Shapes.parse(shapesGraph);
+    shapesGraph.find(Node.ANY, SHACL.targetObjectsOf, Node.ANY).forEachRemaining(t -> objectTargets.add(t.getObject()));
+  }
+
+  /**
+   * The nodes that triples added in {@code added} can make break a shape: their subjects, and the objects of the
+   * predicates a shape targets the objects of (an occupation's linked skills, say, which the addition does not
+   * describe but points at).
+   */
+  Set<Node> focusNodes(List<Graph> added) {
+    Set<Node> nodes = new LinkedHashSet<>();
+    for (Graph graph : added) {
+      graph.find().forEachRemaining(t -> {
+        nodes.add(t.getSubject());
+        if (objectTargets.contains(t.getPredicate())) {
+          nodes.add(t.getObject());
+        }
+      });
+    }
+    return nodes;
   }
 
   static ShapeValidator cairn() {

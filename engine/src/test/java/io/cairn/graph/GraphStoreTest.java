@@ -46,6 +46,29 @@ class GraphStoreTest {
   }
 
   @Test
+  void removingWhatOthersStillNameIsRefusedOnBothStores(@TempDir Path dir) {
+    for (GraphStore store : List.of(GraphStore.inMemory(), GraphStore.onDisk(dir))) {
+      try (LiveCatalog catalog = new LiveCatalog(store)) {
+        catalog.load(SampleData.sources());
+        CatalogSnapshot before = catalog.snapshot();
+        String competencies = SampleData.sources().stream().map(RdfSource::graphName)
+            .filter(g -> g.contains("competencies")).findFirst().orElseThrow();
+        // the credentials' learning outcomes name those competencies: validation runs over what would remain
+        LoadRejectedException e = assertThrows(LoadRejectedException.class,
+            () -> catalog.removeSources(List.of(competencies)));
+        assertFalse(e.violations().isEmpty());
+        assertEquals(before.version(), catalog.refresh().version(), "a refused removal must not commit");
+        assertEquals(before.competencies(), catalog.snapshot().competencies());
+        // removing something nothing depends on goes through
+        String pathways = SampleData.sources().stream().map(RdfSource::graphName)
+            .filter(g -> g.contains("pathways")).findFirst().orElseThrow();
+        catalog.removeSources(List.of(pathways));
+        assertTrue(catalog.refresh().pathways().isEmpty());
+      }
+    }
+  }
+
+  @Test
   void loadingTheSameSourceTwiceIsIdempotent() {
     try (LiveCatalog catalog = new LiveCatalog(GraphStore.inMemory())) {
       catalog.load(SampleData.sources());

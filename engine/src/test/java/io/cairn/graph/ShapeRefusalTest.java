@@ -81,7 +81,12 @@ class ShapeRefusalTest {
             PREFIXES + "<EXISTING> ceterms:ownedBy <https://w3id.org/cairn/id/issuer/extra> .\n"),
         Arguments.of("broader concept missing", "http://data.europa.eu/esco/skill/test-bad",
             PREFIXES + "<http://data.europa.eu/esco/skill/test-bad> a esco:Skill , skos:Concept ;\n"
-                + "  skos:prefLabel \"test\"@en ; skos:broader <http://data.europa.eu/esco/skill/does-not-exist> .\n"));
+                + "  skos:prefLabel \"test\"@en ; skos:broader <http://data.europa.eu/esco/skill/does-not-exist> .\n"),
+        // the focus is the missing skill, which the new file only points at
+        Arguments.of("occupation links a missing skill", "http://data.europa.eu/esco/skill/not-in-store",
+            PREFIXES + "<http://data.europa.eu/esco/occupation/test-bad> a esco:Occupation ;\n"
+                + "  skos:prefLabel \"test\"@en ; esco:relatedEssentialSkill <" + skill + "> ;\n"
+                + "  esco:relatedOptionalSkill <http://data.europa.eu/esco/skill/not-in-store> .\n"));
   }
 
   @ParameterizedTest(name = "{0}")
