@@ -87,7 +87,9 @@ public final class FeatureExtractor {
     s.addTop(s.top);
     int[] group = stats.groupCounts.get(goalField);
     int groupSize = group == null ? 0 : stats.groupSizes.get(goalField) - holdout.groupSize(goalField);
-    if (group != null && groupSize > 0) {
+    if (group != null && groupSize > 0 && holdout.isEmpty()) {
+      takeUnheld(s, stats.groupByCount.get(goalField), pool.goalField());
+    } else if (group != null && groupSize > 0) {
       s.goalTop.clear();
       for (int c = 0; c < group.length; c++) {
         if (group[c] > 0 && s.held[c] != s.gen) {
@@ -99,15 +101,11 @@ public final class FeatureExtractor {
       }
       s.addTop(s.goalTop);
     }
-    s.globalTop.clear();
-    for (int c = 0; c < stats.skillCount; c++) {
-      int n = stats.count[c];
-      int left = n - s.leftOut[c];
-      if (left > 0 && s.held[c] != s.gen) {
-        s.globalTop.offer(c, left);
-      }
+    if (holdout.isEmpty()) {
+      takeUnheld(s, stats.byCount, pool.global());
+    } else {
+      globalWithHoldout(s);
     }
-    s.addTop(s.globalTop);
     extra.stream().filter(c -> s.held[c] != s.gen).forEach(s::add);
     int[] candidates = java.util.Arrays.copyOf(s.pool, s.poolSize);
     java.util.Arrays.sort(candidates);
@@ -157,6 +155,30 @@ public final class FeatureExtractor {
     }
     holdout.skillCounts.keySet().forEach(skill -> s.leftOut[skill] = 0);
     return new FeatureMatrix(candidates, values);
+  }
+
+  /** Adds the first {@code k} skills of a precomputed most-needed-first list that are not held. */
+  private static void takeUnheld(Scratch s, int[] ordered, int k) {
+    int taken = 0;
+    for (int i = 0; i < ordered.length && taken < k; i++) {
+      if (s.held[ordered[i]] != s.gen) {
+        s.add(ordered[i]);
+        taken++;
+      }
+    }
+  }
+
+  /** The global pool when occupations are left out: their counts change the order, so every skill is scanned. */
+  private void globalWithHoldout(Scratch s) {
+    s.globalTop.clear();
+    for (int c = 0; c < stats.skillCount; c++) {
+      int n = stats.count[c];
+      int left = n - s.leftOut[c];
+      if (left > 0 && s.held[c] != s.gen) {
+        s.globalTop.offer(c, left);
+      }
+    }
+    s.addTop(s.globalTop);
   }
 
   /** Accumulates, for every skill co-occurring with a held skill, Σ and max of P(c|h), Σ count, Σ count/√n(h). */

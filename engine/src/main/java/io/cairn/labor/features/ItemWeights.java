@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
 public final class ItemWeights {
   /** Which skills get weights and the ridge strength. */
   public record Settings(int minOccupations, int maxSkills, double lambda) {
-    public static final Settings DEFAULT = new Settings(5, 2000, 50);
+    public static final Settings DEFAULT = new Settings(5, 1500, 50);
   }
 
   private final int[] position;

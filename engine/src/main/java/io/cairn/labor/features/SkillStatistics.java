@@ -25,6 +25,10 @@ public final class SkillStatistics {
   final int[][] coCounts;
   final Map<String, int[]> groupCounts = new HashMap<>();
   final Map<String, Integer> groupSizes = new HashMap<>();
+  /** Skills needed by at least one occupation, most needed first (ties by index): the global pool, precomputed. */
+  final int[] byCount;
+  /** The same per minor group. */
+  final Map<String, int[]> groupByCount = new HashMap<>();
 
   public SkillStatistics(int skillCount, List<OccupationSkills> occupations) {
     this.skillCount = skillCount;
@@ -56,6 +60,8 @@ public final class SkillStatistics {
     }
     totalDemand = total;
     totalLogDemand = totalLog;
+    byCount = descending(count);
+    groupCounts.forEach((group, counts) -> groupByCount.put(group, descending(counts)));
     coSkills = new int[skillCount][];
     coCounts = new int[skillCount][];
     int[] together = new int[skillCount];
@@ -78,6 +84,12 @@ public final class SkillStatistics {
       coSkills[s] = skills;
       coCounts[s] = counts;
     }
+  }
+
+  private static int[] descending(int[] counts) {
+    return java.util.stream.IntStream.range(0, counts.length).filter(s -> counts[s] > 0).boxed()
+        .sorted((a, b) -> counts[a] != counts[b] ? Integer.compare(counts[b], counts[a]) : Integer.compare(a, b))
+        .mapToInt(Integer::intValue).toArray();
   }
 
   public int skillCount() {

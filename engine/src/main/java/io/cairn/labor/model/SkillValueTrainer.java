@@ -6,6 +6,7 @@ import java.util.List;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
+import org.tribuo.common.xgboost.XGBoostTrainer;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
@@ -62,8 +63,10 @@ public final class SkillValueTrainer {
 
   private Trainer<Regressor> trainer(LearnerSettings s) {
     if (s.kind().equals("xgboost")) {
-      return new XGBoostRegressionTrainer(XGBoostRegressionTrainer.RegressionType.LINEAR, s.trees(), s.eta(), 0,
-          s.maxDepth(), s.minChildWeight(), s.subsample(), 1.0, 1.0, 0, threads, true, seed);
+      // histogram splits: exact greedy splits take many minutes on half a million examples
+      return new XGBoostRegressionTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST,
+          XGBoostRegressionTrainer.RegressionType.LINEAR, s.trees(), s.eta(), 0, s.maxDepth(), s.minChildWeight(),
+          s.subsample(), 1.0, 1.0, 0, threads, XGBoostTrainer.LoggingVerbosity.SILENT, seed);
     }
     LinearSGDTrainer linear = new LinearSGDTrainer(new SquaredLoss(), new AdaGrad(s.eta()), s.epochs(),
         Integer.MAX_VALUE, 1, seed);
