@@ -161,6 +161,26 @@ public final class GraphStore implements AutoCloseable {
     });
   }
 
+  /** The version and source files the store records for an imported dataset, if it holds one by that IRI. */
+  public java.util.Optional<DatasetRecord> datasetRecord(String datasetIri) {
+    return Txn.calculateRead(dataset, () -> {
+      Model union = unionModel();
+      try (QueryExecution exec = QueryExecution.model(union).query(SparqlQueries.get("dataset-files"))
+          .substitution("dataset", union.createResource(datasetIri)).build()) {
+        String version = null;
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        for (var rows = exec.execSelect(); rows.hasNext(); ) {
+          var row = rows.next();
+          version = row.getLiteral("version").getLexicalForm();
+          if (row.contains("file")) {
+            files.put(row.getLiteral("file").getLexicalForm(), row.getLiteral("sha256").getLexicalForm());
+          }
+        }
+        return java.util.Optional.ofNullable(version).map(v -> new DatasetRecord(datasetIri, v, files));
+      }
+    });
+  }
+
   /** What the shapes say of these sources against the current store, without writing anything. */
   public List<Violation> validate(List<RdfSource> sources) {
     return Txn.calculateRead(dataset, () -> check(sources));

@@ -25,6 +25,8 @@ import org.apache.jena.graph.Graph;
 public final class EscoImporter {
   /** The named graph ESCO lives in. */
   public static final String GRAPH = RdfSource.GRAPH_PREFIX + "esco";
+  /** The node the import describes the dataset with (version, source files and checksums). */
+  public static final String DATASET = EscoProvenance.DATASET;
   private static final int KEPT_REASONS = 50;
 
   private final Clock clock;

@@ -1,0 +1,333 @@
+package io.cairn.labor.features;
+
+import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.catalog.Competency;
+import io.cairn.catalog.EscoCollection;
+import io.cairn.catalog.IntSet;
+import io.cairn.labor.data.OccupationSkills;
+
+/**
+ * Builds a profile's candidate pool and the {@link Feature}s of every candidate from the statistics, less the
+ * profile's {@link Holdout}. Thread-safe: scratch space is per thread.
+ */
+public final class FeatureExtractor {
+  private static final int DIGITAL_BIT = 1;
+  private static final int GREEN_BIT = 2;
+  private static final int TRANSVERSAL_BIT = 4;
+  private static final int LANGUAGE_BIT = 8;
+  private static final int KNOWLEDGE_BIT = 16;
+
+  private final CatalogSnapshot snapshot;
+  private final SkillStatistics stats;
+  private final ItemWeights weights;
+  private final PoolSettings pool;
+  private final int[] attributes;
+  private final int[] reuse;
+  private final int[] depth;
+  private final ThreadLocal<Scratch> scratch;
+
+  public FeatureExtractor(CatalogSnapshot snapshot, SkillStatistics stats, ItemWeights weights, PoolSettings pool) {
+    if (snapshot.competencies().size() != stats.skillCount) {
+      throw new IllegalArgumentException("statistics were counted over another catalog");
+    }
+    this.snapshot = snapshot;
+    this.stats = stats;
+    this.weights = weights;
+    this.pool = pool;
+    int n = stats.skillCount;
+    attributes = new int[n];
+    reuse = new int[n];
+    depth = new int[n];
+    for (Competency c : snapshot.competencies()) {
+      int bits = 0;
+      bits |= c.collections().contains(EscoCollection.DIGITAL) ? DIGITAL_BIT : 0;
+      bits |= c.collections().contains(EscoCollection.GREEN) ? GREEN_BIT : 0;
+      bits |= c.collections().contains(EscoCollection.TRANSVERSAL) ? TRANSVERSAL_BIT : 0;
+      bits |= c.collections().contains(EscoCollection.LANGUAGE) ? LANGUAGE_BIT : 0;
+      bits |= "knowledge".equals(c.skillType()) ? KNOWLEDGE_BIT : 0;
+      attributes[c.index()] = bits;
+      reuse[c.index()] = switch (c.reuseLevel()) {
+        case "transversal" -> 1;
+        case "cross-sector" -> 2;
+        case "sector-specific" -> 3;
+        case "occupation-specific" -> 4;
+        default -> 0;
+      };
+      depth[c.index()] = snapshot.ancestors(c.index()).size() + 1;
+    }
+    scratch = ThreadLocal.withInitial(() -> new Scratch(n, pool));
+  }
+
+  public SkillStatistics statistics() {
+    return stats;
+  }
+
+  /**
+   * The candidate pool of a learner holding {@code held} in {@code goalField} (an ISCO minor group, or empty)
+   * plus {@code extra} candidates, each with its features.
+   */
+  public FeatureMatrix extract(IntSet held, String goalField, Holdout holdout, IntSet extra) {
+    Scratch s = scratch.get();
+    s.begin();
+    int[] heldSkills = held.toArray();
+    for (int h : heldSkills) {
+      s.held[h] = s.gen;
+    }
+    int occupations = stats.occupations.size() - holdout.occupations.size();
+    holdout.skillCounts.forEach((skill, counts) -> s.leftOut[skill] = counts[0]);
+    cooccurrence(s, heldSkills, holdout);
+    // the pool: co-occurring, goal field, global
+    s.top.clear();
+    for (int i = 0; i < s.touchedCount; i++) {
+      int c = s.touched[i];
+      if (s.held[c] != s.gen) {
+        s.top.offer(c, s.sumP[c]);
+      }
+    }
+    s.addTop(s.top);
+    int[] group = stats.groupCounts.get(goalField);
+    int groupSize = group == null ? 0 : stats.groupSizes.get(goalField) - holdout.groupSize(goalField);
+    if (group != null && groupSize > 0 && holdout.isEmpty()) {
+      takeUnheld(s, stats.groupByCount.get(goalField), pool.goalField());
+    } else if (group != null && groupSize > 0) {
+      s.goalTop.clear();
+      for (int c = 0; c < group.length; c++) {
+        if (group[c] > 0 && s.held[c] != s.gen) {
+          int n = holdout.isEmpty() ? group[c] : group[c] - holdout.groupCount(goalField, c);
+          if (n > 0) {
+            s.goalTop.offer(c, n);
+          }
+        }
+      }
+      s.addTop(s.goalTop);
+    }
+    if (holdout.isEmpty()) {
+      takeUnheld(s, stats.byCount, pool.global());
+    } else {
+      globalWithHoldout(s);
+    }
+    extra.stream().filter(c -> s.held[c] != s.gen).forEach(s::add);
+    int[] candidates = java.util.Arrays.copyOf(s.pool, s.poolSize);
+    java.util.Arrays.sort(candidates);
+    hierarchy(s, heldSkills);
+    double totalDemand = stats.totalDemand - holdout.totalDemand;
+    double totalLogDemand = stats.totalLogDemand - holdout.totalLogDemand;
+    float[] values = new float[candidates.length * Feature.COUNT];
+    for (int row = 0; row < candidates.length; row++) {
+      int c = candidates[row];
+      int n = stats.count[c] - s.leftOut[c];
+      int essential = stats.essentialCount[c] - holdout.essentialCount(c);
+      boolean co = s.coStamp[c] == s.gen;
+      double sumP = co ? s.sumP[c] : 0;
+      double maxP = co ? s.maxP[c] : 0;
+      int goalCount = group == null || groupSize <= 0 ? 0 : group[c] - holdout.groupCount(goalField, c);
+      double demand = stats.demand[c] - holdout.demand(c, false);
+      double logDemand = stats.logDemand[c] - holdout.demand(c, true);
+      int base = row * Feature.COUNT;
+      values[base + Feature.COOC_P_SUM.ordinal()] = (float) sumP;
+      values[base + Feature.COOC_P_MAX.ordinal()] = (float) maxP;
+      values[base + Feature.COOC_P_MEAN.ordinal()] = heldSkills.length == 0 ? 0 : (float) (sumP / heldSkills.length);
+      values[base + Feature.COOC_COUNT_SUM.ordinal()] = co ? (float) s.sumRaw[c] : 0;
+      values[base + Feature.COOC_REVERSE_SUM.ordinal()] = co && n > 0 ? (float) (s.sumRaw[c] / n) : 0;
+      values[base + Feature.COOC_COSINE_SUM.ordinal()] = co && n > 0 ? (float) (s.sumInvSqrt[c] / Math.sqrt(n)) : 0;
+      values[base + Feature.COOC_PMI_MAX.ordinal()] = maxP > 0 && n > 0 ? (float) Math.log(maxP * occupations / n) : 0;
+      values[base + Feature.COOC_HELD_SHARE.ordinal()] =
+          co && heldSkills.length > 0 ? (float) s.hits[c] / heldSkills.length : 0;
+      values[base + Feature.EASE.ordinal()] = (float) weights.score(heldSkills, c);
+      values[base + Feature.GOAL_FIELD_SHARE.ordinal()] = groupSize > 0 ? (float) goalCount / groupSize : 0;
+      values[base + Feature.GOAL_FIELD_SIZE.ordinal()] = (float) Math.log1p(Math.max(groupSize, 0));
+      values[base + Feature.GLOBAL_SHARE.ordinal()] = occupations > 0 ? (float) n / occupations : 0;
+      values[base + Feature.ESSENTIAL_SHARE.ordinal()] = n > 0 ? (float) essential / n : 0;
+      values[base + Feature.DEMAND_SHARE.ordinal()] = totalDemand > 0 ? (float) (demand / totalDemand) : 0;
+      values[base + Feature.DEMAND_LOG_SHARE.ordinal()] = totalLogDemand > 0 ? (float) (logDemand / totalLogDemand) : 0;
+      hierarchyFeatures(s, c, heldSkills.length, values, base);
+      int bits = attributes[c];
+      values[base + Feature.DIGITAL.ordinal()] = (bits & DIGITAL_BIT) != 0 ? 1 : 0;
+      values[base + Feature.GREEN.ordinal()] = (bits & GREEN_BIT) != 0 ? 1 : 0;
+      values[base + Feature.TRANSVERSAL.ordinal()] = (bits & TRANSVERSAL_BIT) != 0 ? 1 : 0;
+      values[base + Feature.LANGUAGE.ordinal()] = (bits & LANGUAGE_BIT) != 0 ? 1 : 0;
+      values[base + Feature.KNOWLEDGE.ordinal()] = (bits & KNOWLEDGE_BIT) != 0 ? 1 : 0;
+      values[base + Feature.REUSE_TRANSVERSAL.ordinal()] = reuse[c] == 1 ? 1 : 0;
+      values[base + Feature.REUSE_CROSS_SECTOR.ordinal()] = reuse[c] == 2 ? 1 : 0;
+      values[base + Feature.REUSE_SECTOR_SPECIFIC.ordinal()] = reuse[c] == 3 ? 1 : 0;
+      values[base + Feature.REUSE_OCCUPATION_SPECIFIC.ordinal()] = reuse[c] == 4 ? 1 : 0;
+      values[base + Feature.HELD_COUNT.ordinal()] = (float) Math.log1p(heldSkills.length);
+    }
+    holdout.skillCounts.keySet().forEach(skill -> s.leftOut[skill] = 0);
+    return new FeatureMatrix(candidates, values);
+  }
+
+  /** Adds the first {@code k} skills of a precomputed most-needed-first list that are not held. */
+  private static void takeUnheld(Scratch s, int[] ordered, int k) {
+    int taken = 0;
+    for (int i = 0; i < ordered.length && taken < k; i++) {
+      if (s.held[ordered[i]] != s.gen) {
+        s.add(ordered[i]);
+        taken++;
+      }
+    }
+  }
+
+  /** The global pool when occupations are left out: their counts change the order, so every skill is scanned. */
+  private void globalWithHoldout(Scratch s) {
+    s.globalTop.clear();
+    for (int c = 0; c < stats.skillCount; c++) {
+      int n = stats.count[c];
+      int left = n - s.leftOut[c];
+      if (left > 0 && s.held[c] != s.gen) {
+        s.globalTop.offer(c, left);
+      }
+    }
+    s.addTop(s.globalTop);
+  }
+
+  /** Accumulates, for every skill co-occurring with a held skill, Σ and max of P(c|h), Σ count, Σ count/√n(h). */
+  private void cooccurrence(Scratch s, int[] held, Holdout holdout) {
+    for (int h : held) {
+      int nh = stats.count[h] - s.leftOut[h];
+      if (nh <= 0) {
+        continue;
+      }
+      int[] skills = stats.coSkills[h];
+      int[] counts = stats.coCounts[h];
+      double invSqrt = 1 / Math.sqrt(nh);
+      if (holdout.isEmpty()) {
+        for (int j = 0; j < skills.length; j++) {
+          s.accumulate(skills[j], counts[j], nh, invSqrt);
+        }
+        continue;
+      }
+      for (int j = 0; j < skills.length; j++) {
+        s.row[skills[j]] = counts[j];
+      }
+      for (OccupationSkills o : holdout.occupations) {
+        if (o.skills().contains(h)) {
+          o.skills().stream().filter(c -> c != h).forEach(c -> s.row[c]--);
+        }
+      }
+      for (int j = 0; j < skills.length; j++) {
+        s.accumulate(skills[j], s.row[skills[j]], nh, invSqrt);
+        s.row[skills[j]] = 0;
+      }
+    }
+  }
+
+  private void hierarchy(Scratch s, int[] held) {
+    for (int h : held) {
+      snapshot.broader(h).stream().forEach(p -> {
+        if (s.parentStamp[p] != s.gen) {
+          s.parentStamp[p] = s.gen;
+          s.parentCount[p] = 0;
+        }
+        s.parentCount[p]++;
+        s.adjacent[p] = s.gen;
+      });
+      snapshot.narrower(h).stream().forEach(c -> s.adjacent[c] = s.gen);
+      snapshot.ancestors(h).stream().forEach(a -> s.ancestor[a] = s.gen);
+    }
+  }
+
+  private void hierarchyFeatures(Scratch s, int c, int heldCount, float[] values, int base) {
+    int siblings = 0;
+    for (int p : snapshot.broader(c).toArray()) {
+      siblings += s.parentStamp[p] == s.gen ? s.parentCount[p] : 0;
+    }
+    int shared = 0;
+    for (int a : snapshot.ancestors(c).toArray()) {
+      if (s.ancestor[a] == s.gen) {
+        shared = Math.max(shared, depth[a]);
+      }
+    }
+    values[base + Feature.HIERARCHY_SIBLINGS.ordinal()] = heldCount > 0 ? Math.min(1f, (float) siblings / heldCount) : 0;
+    values[base + Feature.HIERARCHY_SHARED_DEPTH.ordinal()] = shared;
+    values[base + Feature.HIERARCHY_PARENT_CHILD.ordinal()] = s.adjacent[c] == s.gen ? 1 : 0;
+  }
+
+  /** Per-thread work arrays; a generation stamp marks what belongs to the current call, so nothing is cleared. */
+  private static final class Scratch {
+    int gen;
+    final int[] held;
+    final int[] coStamp;
+    final double[] sumP;
+    final double[] maxP;
+    final double[] sumRaw;
+    final double[] sumInvSqrt;
+    final int[] hits;
+    final int[] touched;
+    int touchedCount;
+    final int[] row;
+    final int[] leftOut;
+    final int[] inPool;
+    final int[] pool;
+    int poolSize;
+    final int[] parentStamp;
+    final int[] parentCount;
+    final int[] adjacent;
+    final int[] ancestor;
+    final TopK top;
+    final TopK goalTop;
+    final TopK globalTop;
+
+    Scratch(int n, PoolSettings settings) {
+      held = new int[n];
+      coStamp = new int[n];
+      sumP = new double[n];
+      maxP = new double[n];
+      sumRaw = new double[n];
+      sumInvSqrt = new double[n];
+      hits = new int[n];
+      touched = new int[n];
+      row = new int[n];
+      leftOut = new int[n];
+      inPool = new int[n];
+      pool = new int[n];
+      parentStamp = new int[n];
+      parentCount = new int[n];
+      adjacent = new int[n];
+      ancestor = new int[n];
+      top = new TopK(settings.cooccurring());
+      goalTop = new TopK(settings.goalField());
+      globalTop = new TopK(settings.global());
+    }
+
+    void begin() {
+      gen++;
+      touchedCount = 0;
+      poolSize = 0;
+    }
+
+    void accumulate(int c, int co, int nh, double invSqrt) {
+      if (co <= 0) {
+        return;
+      }
+      if (coStamp[c] != gen) {
+        coStamp[c] = gen;
+        sumP[c] = 0;
+        maxP[c] = 0;
+        sumRaw[c] = 0;
+        sumInvSqrt[c] = 0;
+        hits[c] = 0;
+        touched[touchedCount++] = c;
+      }
+      double p = (double) co / nh;
+      sumP[c] += p;
+      maxP[c] = Math.max(maxP[c], p);
+      sumRaw[c] += co;
+      sumInvSqrt[c] += co * invSqrt;
+      hits[c]++;
+    }
+
+    void add(int c) {
+      if (inPool[c] != gen) {
+        inPool[c] = gen;
+        pool[poolSize++] = c;
+      }
+    }
+
+    void addTop(TopK k) {
+      for (int i = 0; i < k.size(); i++) {
+        add(k.item(i));
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.cairn.labor.model;
+
+import io.cairn.labor.features.Feature;
+import java.util.Arrays;
+import java.util.List;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Trainer;
+import org.tribuo.common.xgboost.XGBoostTrainer;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+import org.tribuo.regression.RegressionFactory;
+import org.tribuo.regression.Regressor;
+import org.tribuo.regression.sgd.linear.LinearSGDTrainer;
+import org.tribuo.regression.sgd.objectives.SquaredLoss;
+import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
+import org.tribuo.transform.TransformTrainer;
+import org.tribuo.transform.TransformationMap;
+import org.tribuo.transform.transformations.MeanStdDevTransformation;
+
+/** Trains a Tribuo regression of graded relevance on the features (pointwise learning to rank). */
+public final class SkillValueTrainer {
+  static final String TARGET = "relevance";
+  static final String[] FEATURE_NAMES = Arrays.stream(Feature.values()).map(Feature::featureName)
+      .toArray(String[]::new);
+
+  private final long seed;
+  private final int threads;
+
+  public SkillValueTrainer(long seed, int threads) {
+    this.seed = seed;
+    this.threads = threads;
+  }
+
+  /** Fits the learner to the examples. */
+  public LearnedScorer train(List<TrainingExample> examples, LearnerSettings settings) {
+    RegressionFactory factory = new RegressionFactory();
+    MutableDataset<Regressor> dataset = new MutableDataset<>(
+        new SimpleDataSourceProvenance("skill-value training profiles", factory), factory);
+    int[] used = varying(examples);
+    String[] names = Arrays.stream(used).mapToObj(f -> FEATURE_NAMES[f]).toArray(String[]::new);
+    for (TrainingExample e : examples) {
+      double[] values = Arrays.stream(used).mapToDouble(f -> e.features()[f]).toArray();
+      ArrayExample<Regressor> example = new ArrayExample<>(new Regressor(TARGET, e.relevance()), names, values);
+      example.setWeight(settings.weight(e.offers()));
+      dataset.add(example);
+    }
+    Model<Regressor> model = trainer(settings).train(dataset);
+    return new LearnedScorer(model);
+  }
+
+  /**
+   * The features that vary across the examples. A constant one carries nothing and would make standardisation
+   * divide by zero; Tribuo ignores features a model has not seen, so predictions may still pass every feature.
+   */
+  private static int[] varying(List<TrainingExample> examples) {
+    return java.util.stream.IntStream.range(0, FEATURE_NAMES.length).filter(f -> {
+      double first = examples.getFirst().features()[f];
+      return examples.stream().anyMatch(e -> e.features()[f] != first);
+    }).toArray();
+  }
+
+  private Trainer<Regressor> trainer(LearnerSettings s) {
+    if (s.kind().equals("xgboost")) {
+      // histogram splits: exact greedy splits take many minutes on half a million examples
+      return new XGBoostRegressionTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST,
+          XGBoostRegressionTrainer.RegressionType.LINEAR, s.trees(), s.eta(), 0, s.maxDepth(), s.minChildWeight(),
+          s.subsample(), 1.0, 1.0, 0, threads, XGBoostTrainer.LoggingVerbosity.SILENT, seed);
+    }
+    LinearSGDTrainer linear = new LinearSGDTrainer(new SquaredLoss(), new AdaGrad(s.eta()), s.epochs(),
+        Integer.MAX_VALUE, 1, seed);
+    return new TransformTrainer<>(linear, new TransformationMap(List.of(new MeanStdDevTransformation())));
+  }
+}
