@@ -38,7 +38,7 @@ final class RecommendCommand implements Runnable {
   public void run() {
     RequestBodies.RecommendationBody body = RequestFiles.read(learnerFile, RequestBodies.RecommendationBody.class);
     body = new RequestBodies.RecommendationBody(body.learner(), goal == null ? body.goal() : parseGoal(goal),
-        body.constraints(), k == null ? body.k() : k);
+        goal == null ? body.goalField() : null, body.constraints(), k == null ? body.k() : k);
     try (Cairn cairn = data.openCairn()) {
       RecommendationList list = cairn.recommend(body.toRequest());
       Views.RecommendationsView view = new Views(cairn.snapshot()).recommendations(list);
