@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class LeakageTest {
   private static final long SEED = 7;
   private static final ItemWeights.Settings WEIGHTS = new ItemWeights.Settings(1, 500, 5);
-  private static final PoolSettings POOL = new PoolSettings(30, 20, 10);
+  private static final PoolSettings POOL = new PoolSettings(30, 20, 10, 8, 20);
   /** Features that describe the skill itself, not any occupation: they may be non-zero for any skill. */
   private static final Set<Feature> INTRINSIC = EnumSet.of(Feature.DIGITAL, Feature.GREEN, Feature.TRANSVERSAL,
       Feature.LANGUAGE, Feature.KNOWLEDGE, Feature.REUSE_TRANSVERSAL, Feature.REUSE_CROSS_SECTOR,

@@ -42,7 +42,7 @@ class SkillValueModelTest {
   @BeforeAll
   static void train() {
     data = new LaborFixture(SEED).data();
-    TrainingSettings settings = new TrainingSettings(SEED, List.of(0.2, 0.5), 3, 3, 20, 3, new PoolSettings(30, 20, 10),
+    TrainingSettings settings = new TrainingSettings(SEED, List.of(0.2, 0.5), 3, 3, 20, 3, new PoolSettings(30, 20, 10, 8, 20),
         new ItemWeights.Settings(2, 500, 5),
         List.of(LearnerSettings.xgboost(40, 0.2, 3, false), LearnerSettings.linear(3, false)), 200);
     Experiment experiment = new Experiment(data, settings, TrainingProgress.silent());

@@ -256,7 +256,7 @@ public final class Experiment {
     }
     List<Entry> entries = new ArrayList<>();
     bestOf.forEach((family, named) -> entries.add(new Entry(family, named.setting(),
-        family.startsWith("item weights") ? "reference" : "baseline", named.scorer())));
+        Baselines.REFERENCE.contains(family) ? "reference" : "baseline", named.scorer())));
     entries.add(blend);
     return entries;
   }

@@ -25,6 +25,17 @@ public enum Feature {
   COOC_HELD_SHARE,
   /** Σ over held h of the learned item-to-item weight h → candidate (EASE). */
   EASE,
+  /**
+   * Σ over the nearest occupations o (by cosine of their skills with the held skills) of sim(o)² [o needs the
+   * candidate], over Σ sim(o)²: occupation-based nearest neighbours.
+   */
+  NEIGHBOURS,
+  /** The same counting only occupations that need the candidate as essential. */
+  NEIGHBOURS_ESSENTIAL,
+  /** {@link #NEIGHBOURS} among the goal field's occupations only. */
+  NEIGHBOURS_GOAL_FIELD,
+  /** Cosine similarity of the nearest occupation needing the candidate. */
+  NEIGHBOURS_BEST_SIMILARITY,
   /** Share of the goal field's occupations (same ISCO minor group) needing the candidate. */
   GOAL_FIELD_SHARE,
   /** log(1 + occupations in the goal field). */
@@ -54,7 +65,22 @@ public enum Feature {
   REUSE_SECTOR_SPECIFIC,
   REUSE_OCCUPATION_SPECIFIC,
   /** log(1 + number of held skills). */
-  HELD_COUNT;
+  HELD_COUNT,
+  /** {@link #COOC_P_SUM} over its largest value among the profile's candidates (scale-free within a profile). */
+  COOC_P_SUM_RELATIVE,
+  /** {@link #COOC_COSINE_SUM} over its largest value among the profile's candidates. */
+  COOC_COSINE_RELATIVE,
+  /** {@link #EASE} over its largest value among the profile's candidates. */
+  EASE_RELATIVE,
+  /** {@link #NEIGHBOURS} over its largest value among the profile's candidates. */
+  NEIGHBOURS_RELATIVE,
+  /** {@link #GOAL_FIELD_SHARE} over its largest value among the profile's candidates. */
+  GOAL_FIELD_RELATIVE;
+
+  /** Each relative feature and the feature it is relative to. */
+  static final Feature[][] RELATIVE = {
+      {COOC_P_SUM_RELATIVE, COOC_P_SUM}, {COOC_COSINE_RELATIVE, COOC_COSINE_SUM}, {EASE_RELATIVE, EASE},
+      {NEIGHBOURS_RELATIVE, NEIGHBOURS}, {GOAL_FIELD_RELATIVE, GOAL_FIELD_SHARE}};
 
   /** The feature's name in the model and its provenance ({@code cooc_p_sum}, ...). */
   public String featureName() {

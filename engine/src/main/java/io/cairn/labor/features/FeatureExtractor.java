@@ -55,7 +55,8 @@ public final class FeatureExtractor {
       };
       depth[c.index()] = snapshot.ancestors(c.index()).size() + 1;
     }
-    scratch = ThreadLocal.withInitial(() -> new Scratch(n, pool));
+    int occupations = stats.occupations.size();
+    scratch = ThreadLocal.withInitial(() -> new Scratch(n, occupations, pool));
   }
 
   public SkillStatistics statistics() {
@@ -76,6 +77,7 @@ public final class FeatureExtractor {
     int occupations = stats.occupations.size() - holdout.occupations.size();
     holdout.skillCounts.forEach((skill, counts) -> s.leftOut[skill] = counts[0]);
     cooccurrence(s, heldSkills, holdout);
+    neighbours(s, heldSkills, goalField, holdout);
     // the pool: co-occurring, goal field, global
     s.top.clear();
     for (int i = 0; i < s.touchedCount; i++) {
@@ -85,6 +87,7 @@ public final class FeatureExtractor {
       }
     }
     s.addTop(s.top);
+    s.addTop(s.neighbourTop);
     int[] group = stats.groupCounts.get(goalField);
     int groupSize = group == null ? 0 : stats.groupSizes.get(goalField) - holdout.groupSize(goalField);
     if (group != null && groupSize > 0 && holdout.isEmpty()) {
@@ -134,6 +137,11 @@ public final class FeatureExtractor {
       values[base + Feature.COOC_HELD_SHARE.ordinal()] =
           co && heldSkills.length > 0 ? (float) s.hits[c] / heldSkills.length : 0;
       values[base + Feature.EASE.ordinal()] = (float) weights.score(heldSkills, c);
+      boolean near = s.nbStamp[c] == s.gen;
+      values[base + Feature.NEIGHBOURS.ordinal()] = near ? (float) s.nb[c] : 0;
+      values[base + Feature.NEIGHBOURS_ESSENTIAL.ordinal()] = near ? (float) s.nbEssential[c] : 0;
+      values[base + Feature.NEIGHBOURS_GOAL_FIELD.ordinal()] = near ? (float) s.nbField[c] : 0;
+      values[base + Feature.NEIGHBOURS_BEST_SIMILARITY.ordinal()] = near ? (float) s.nbBest[c] : 0;
       values[base + Feature.GOAL_FIELD_SHARE.ordinal()] = groupSize > 0 ? (float) goalCount / groupSize : 0;
       values[base + Feature.GOAL_FIELD_SIZE.ordinal()] = (float) Math.log1p(Math.max(groupSize, 0));
       values[base + Feature.GLOBAL_SHARE.ordinal()] = occupations > 0 ? (float) n / occupations : 0;
@@ -154,7 +162,23 @@ public final class FeatureExtractor {
       values[base + Feature.HELD_COUNT.ordinal()] = (float) Math.log1p(heldSkills.length);
     }
     holdout.skillCounts.keySet().forEach(skill -> s.leftOut[skill] = 0);
+    relative(values, candidates.length);
     return new FeatureMatrix(candidates, values);
+  }
+
+  /** Fills the relative features: each base feature over its largest value in this pool (0 when none is positive). */
+  private static void relative(float[] values, int rows) {
+    for (Feature[] pair : Feature.RELATIVE) {
+      int target = pair[0].ordinal();
+      int base = pair[1].ordinal();
+      float max = 0;
+      for (int row = 0; row < rows; row++) {
+        max = Math.max(max, values[row * Feature.COUNT + base]);
+      }
+      for (int row = 0; row < rows; row++) {
+        values[row * Feature.COUNT + target] = max > 0 ? values[row * Feature.COUNT + base] / max : 0;
+      }
+    }
   }
 
   /** Adds the first {@code k} skills of a precomputed most-needed-first list that are not held. */
@@ -179,6 +203,84 @@ public final class FeatureExtractor {
       }
     }
     s.addTop(s.globalTop);
+  }
+
+  /**
+   * Finds the occupations nearest the held skills (cosine of skill sets, through the skills' occupation lists)
+   * overall and in the goal field, and spreads their similarity² over the skills they need.
+   */
+  private void neighbours(Scratch s, int[] held, String goalField, Holdout holdout) {
+    if (held.length == 0) {
+      s.neighbourTop.clear();
+      return;
+    }
+    s.occTouchedCount = 0;
+    for (int h : held) {
+      for (int p : stats.occupationsOf[h]) {
+        if (s.occStamp[p] != s.gen) {
+          s.occStamp[p] = s.gen;
+          s.overlap[p] = 0;
+          s.occTouched[s.occTouchedCount++] = p;
+        }
+        s.overlap[p]++;
+      }
+    }
+    s.occTop.clear();
+    s.fieldTop.clear();
+    for (int i = 0; i < s.occTouchedCount; i++) {
+      int p = s.occTouched[i];
+      OccupationSkills o = stats.occupations.get(p);
+      if (!holdout.isEmpty() && holdout.indices.get(o.index())) {
+        continue;
+      }
+      double similarity = s.overlap[p] / Math.sqrt((double) held.length * o.skills().size());
+      s.occTop.offer(p, similarity);
+      if (o.minorGroup().equals(goalField)) {
+        s.fieldTop.offer(p, similarity);
+      }
+    }
+    s.nbTouchedCount = 0;
+    spread(s, s.occTop, false);
+    spread(s, s.fieldTop, true);
+    s.neighbourTop.clear();
+    for (int i = 0; i < s.nbTouchedCount; i++) {
+      int c = s.nbTouched[i];
+      if (s.held[c] != s.gen && s.nb[c] > 0) {
+        s.neighbourTop.offer(c, s.nb[c]);
+      }
+    }
+  }
+
+  private void spread(Scratch s, TopK nearest, boolean field) {
+    double total = 0;
+    for (int i = 0; i < nearest.size(); i++) {
+      total += nearest.score(i) * nearest.score(i);
+    }
+    if (total == 0) {
+      return;
+    }
+    for (int i = 0; i < nearest.size(); i++) {
+      double similarity = nearest.score(i);
+      double w = similarity * similarity / total;
+      OccupationSkills o = stats.occupations.get(nearest.item(i));
+      for (int c : o.skills().toArray()) {
+        if (s.nbStamp[c] != s.gen) {
+          s.nbStamp[c] = s.gen;
+          s.nb[c] = 0;
+          s.nbEssential[c] = 0;
+          s.nbField[c] = 0;
+          s.nbBest[c] = 0;
+          s.nbTouched[s.nbTouchedCount++] = c;
+        }
+        if (field) {
+          s.nbField[c] += w;
+        } else {
+          s.nb[c] += w;
+          s.nbEssential[c] += o.essential().contains(c) ? w : 0;
+          s.nbBest[c] = Math.max(s.nbBest[c], similarity);
+        }
+      }
+    }
   }
 
   /** Accumulates, for every skill co-occurring with a held skill, Σ and max of P(c|h), Σ count, Σ count/√n(h). */
@@ -267,8 +369,34 @@ public final class FeatureExtractor {
     final TopK top;
     final TopK goalTop;
     final TopK globalTop;
+    final int[] occStamp;
+    final int[] overlap;
+    final int[] occTouched;
+    int occTouchedCount;
+    final int[] nbStamp;
+    final double[] nb;
+    final double[] nbEssential;
+    final double[] nbField;
+    final double[] nbBest;
+    final int[] nbTouched;
+    int nbTouchedCount;
+    final TopK occTop;
+    final TopK fieldTop;
+    final TopK neighbourTop;
 
-    Scratch(int n, PoolSettings settings) {
+    Scratch(int n, int occupations, PoolSettings settings) {
+      occStamp = new int[occupations];
+      overlap = new int[occupations];
+      occTouched = new int[occupations];
+      nbStamp = new int[n];
+      nb = new double[n];
+      nbEssential = new double[n];
+      nbField = new double[n];
+      nbBest = new double[n];
+      nbTouched = new int[n];
+      occTop = new TopK(settings.neighbourOccupations());
+      fieldTop = new TopK(Math.max(1, settings.neighbourOccupations() / 4));
+      neighbourTop = new TopK(settings.neighbours());
       held = new int[n];
       coStamp = new int[n];
       sumP = new double[n];

@@ -16,6 +16,8 @@ public final class Holdout {
   public static final Holdout NONE = new Holdout(List.of());
 
   final List<OccupationSkills> occupations;
+  /** Snapshot indices of the left-out occupations. */
+  final java.util.BitSet indices = new java.util.BitSet();
   final Map<Integer, int[]> skillCounts = new HashMap<>();
   final Map<String, Map<Integer, Integer>> groupCounts = new HashMap<>();
   final Map<String, Integer> groupSizes = new HashMap<>();
@@ -28,6 +30,7 @@ public final class Holdout {
     double total = 0;
     double totalLog = 0;
     for (OccupationSkills o : occupations) {
+      indices.set(o.index());
       total += o.offers();
       totalLog += Math.log1p(o.offers());
       groupSizes.merge(o.minorGroup(), 1, Integer::sum);

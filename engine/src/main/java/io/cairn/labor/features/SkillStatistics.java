@@ -25,6 +25,8 @@ public final class SkillStatistics {
   final int[][] coCounts;
   final Map<String, int[]> groupCounts = new HashMap<>();
   final Map<String, Integer> groupSizes = new HashMap<>();
+  /** For each skill, the positions (in {@link #occupations}) of the occupations needing it. */
+  final int[][] occupationsOf;
   /** Skills needed by at least one occupation, most needed first (ties by index): the global pool, precomputed. */
   final int[] byCount;
   /** The same per minor group. */
@@ -39,9 +41,9 @@ public final class SkillStatistics {
     logDemand = new double[skillCount];
     double total = 0;
     double totalLog = 0;
-    List<List<Integer>> occupationsOf = new ArrayList<>(skillCount);
+    List<List<Integer>> postings = new ArrayList<>(skillCount);
     for (int i = 0; i < skillCount; i++) {
-      occupationsOf.add(new ArrayList<>(0));
+      postings.add(new ArrayList<>(0));
     }
     for (int p = 0; p < occupations.size(); p++) {
       OccupationSkills o = occupations.get(p);
@@ -55,11 +57,15 @@ public final class SkillStatistics {
         demand[s] += o.offers();
         logDemand[s] += Math.log1p(o.offers());
         group[s]++;
-        occupationsOf.get(s).add(p);
+        postings.get(s).add(p);
       }
     }
     totalDemand = total;
     totalLogDemand = totalLog;
+    this.occupationsOf = new int[skillCount][];
+    for (int s = 0; s < skillCount; s++) {
+      occupationsOf[s] = postings.get(s).stream().mapToInt(Integer::intValue).toArray();
+    }
     byCount = descending(count);
     groupCounts.forEach((group, counts) -> groupByCount.put(group, descending(counts)));
     coSkills = new int[skillCount][];
@@ -67,7 +73,7 @@ public final class SkillStatistics {
     int[] together = new int[skillCount];
     for (int s = 0; s < skillCount; s++) {
       java.util.BitSet seen = new java.util.BitSet(skillCount);
-      for (int p : occupationsOf.get(s)) {
+      for (int p : postings.get(s)) {
         for (int other : occupations.get(p).skills().toArray()) {
           if (other != s) {
             together[other]++;

@@ -40,6 +40,10 @@ final class TopK {
     return items[i];
   }
 
+  double score(int i) {
+    return scores[i];
+  }
+
   private static boolean better(double s1, int i1, double s2, int i2) {
     return s1 > s2 || (s1 == s2 && i1 < i2);
   }

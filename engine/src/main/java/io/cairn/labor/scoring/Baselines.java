@@ -90,12 +90,17 @@ public final class Baselines {
     all.add(new Named("co-occurrence", "sum cosine", feature(Feature.COOC_COSINE_SUM)));
     all.add(new Named("co-occurrence", "max P(c|h)", feature(Feature.COOC_P_MAX)));
     all.add(new Named("item weights (EASE)", "ridge closed form", feature(Feature.EASE)));
+    all.add(new Named("nearest occupations (kNN)", "cosine², 40 neighbours", feature(Feature.NEIGHBOURS)));
     return all;
   }
 
   /** The families the issue names as baselines and that enter the two-signal blend. */
   public static final List<String> BLENDED = List.of("global popularity", "demand-weighted popularity",
       "goal-field popularity", "co-occurrence");
+
+  /** Families shown for context: rankers built on learned or neighbour structure, not the issue's baselines. */
+  public static final java.util.Set<String> REFERENCE = java.util.Set.of("item weights (EASE)",
+      "nearest occupations (kNN)");
 
   /** Blend weights tried for every pair. */
   public static final double[] BLEND_WEIGHTS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
