@@ -38,7 +38,7 @@ public final class FixtureModel {
       file.toFile().deleteOnExit();
       LaborData data = new LaborFixture(SEED).data();
       TrainingSettings settings = new TrainingSettings(SEED, List.of(0.2, 0.5), 3, 2, 20, 3,
-          new PoolSettings(30, 20, 10), new ItemWeights.Settings(2, 500, 5),
+          new PoolSettings(30, 20, 10, 8, 20), new ItemWeights.Settings(2, 500, 5),
           List.of(LearnerSettings.xgboost(30, 0.2, 3, false)), 100);
       Experiment.Trained trained = new Experiment(data, settings, TrainingProgress.silent()).train("fixture",
           Map.of("fixture-offers.csv", "cd".repeat(32)),

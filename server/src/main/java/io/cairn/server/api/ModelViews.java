@@ -53,9 +53,11 @@ public final class ModelViews {
     TrainingSettings t = c.settings();
     TrainingView training = new TrainingView(t.seed(), t.heldFractions(), t.trainProfiles(), t.evaluationProfiles(),
         t.negativesPerProfile(), t.folds(),
-        Map.of("cooccurring", t.pool().cooccurring(), "goalField", t.pool().goalField(), "global", t.pool().global()),
-        Map.of("minOccupations", (double) t.itemWeights().minOccupations(),
-            "maxSkills", (double) t.itemWeights().maxSkills(), "lambda", t.itemWeights().lambda()),
+        new TreeMap<>(Map.of("cooccurring", t.pool().cooccurring(), "goalField", t.pool().goalField(),
+            "global", t.pool().global(), "neighbourOccupations", t.pool().neighbourOccupations(),
+            "neighbours", t.pool().neighbours())),
+        new TreeMap<>(Map.of("minOccupations", (double) t.itemWeights().minOccupations(),
+            "maxSkills", (double) t.itemWeights().maxSkills(), "lambda", t.itemWeights().lambda())),
         t.bootstrapResamples());
     ModelCard.Demand d = c.demand();
     DemandView demand = new DemandView(d.file(), d.rows(), d.labels(), d.matchRate(), d.occupationsWithDemand(),
