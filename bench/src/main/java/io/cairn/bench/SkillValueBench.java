@@ -62,6 +62,26 @@ public final class SkillValueBench {
     return nanos;
   }
 
+  /** Per-request nanoseconds of {@code values} for 20 skills not held (what a credential's targets look like). */
+  static long[] measureValues(NextSkillRanker ranker, CatalogSnapshot snapshot, List<NextSkillsQuery> queries) {
+    Random random = new Random(7);
+    int n = snapshot.competencies().size();
+    List<int[]> asked = new ArrayList<>();
+    for (int i = 0; i < queries.size(); i++) {
+      asked.add(random.ints(20, 0, n).distinct().sorted().toArray());
+    }
+    for (int i = 0; i < queries.size(); i++) {
+      ranker.values(queries.get(i).held(), queries.get(i).goalField(), asked.get(i));
+    }
+    long[] nanos = new long[queries.size()];
+    for (int i = 0; i < queries.size(); i++) {
+      long t0 = System.nanoTime();
+      ranker.values(queries.get(i).held(), queries.get(i).goalField(), asked.get(i));
+      nanos[i] = System.nanoTime() - t0;
+    }
+    return nanos;
+  }
+
   public static void main(String[] args) throws Exception {
     Path data = null;
     Path model = null;
@@ -87,16 +107,21 @@ public final class SkillValueBench {
       long t1 = System.nanoTime();
       NextSkillRanker ranker = loaded.bind(catalog.snapshot());
       long t2 = System.nanoTime();
-      Stats stats = Stats.of(measure(ranker, queries(catalog.snapshot(), requests, seed)));
+      List<NextSkillsQuery> queries = queries(catalog.snapshot(), requests, seed);
+      Stats stats = Stats.of(measure(ranker, queries));
+      Stats values = Stats.of(measureValues(ranker, catalog.snapshot(), queries));
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("model", model.toString());
       result.put("loadMs", (t1 - t0) / 1e6);
       result.put("bindMs", (t2 - t1) / 1e6);
       result.put("nextSkills", stats.toJson());
+      result.put("values20", values.toJson());
       Files.createDirectories(out.toAbsolutePath().getParent());
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
       System.out.printf("load %.0f ms, bind %.0f ms; next skills (k=10): p50 %.3f ms, p99 %.3f ms over %d requests%n",
           (t1 - t0) / 1e6, (t2 - t1) / 1e6, stats.p50Ms(), stats.p99Ms(), stats.count());
+      System.out.printf("values of 20 skills (a credential's targets): p50 %.3f ms, p99 %.3f ms%n", values.p50Ms(),
+          values.p99Ms());
       System.out.println("Wrote " + out.toAbsolutePath());
     }
   }

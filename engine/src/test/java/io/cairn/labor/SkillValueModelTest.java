@@ -113,5 +113,14 @@ class SkillValueModelTest {
       }
       assertTrue(s.goesWith().stream().allMatch(held::contains));
     }
+    // values() scores the same skills as the ranking (without a goal occupation), and a held skill is worth 0
+    String field = NextSkillRanker.minorGroup(goal);
+    List<NextSkill> free = ranker.rankNextSkills(new NextSkillsQuery(held, field, -1, 8));
+    int[] skills = free.stream().mapToInt(NextSkill::competency).sorted().toArray();
+    double[] values = ranker.values(held, field, skills);
+    for (NextSkill s : free) {
+      assertEquals(s.value(), values[java.util.Arrays.binarySearch(skills, s.competency())], 1e-9);
+    }
+    assertEquals(0, ranker.values(held, field, held.toArray())[0], 0);
   }
 }

@@ -18,9 +18,9 @@ public record EvaluationReport(String split, int bootstrapResamples, long bootst
 
   public EvaluationReport {
     scorers = List.copyOf(scorers);
-    poolRecall = Map.copyOf(poolRecall);
-    bestBaseline = Map.copyOf(bestBaseline);
-    ratioToBestBaseline = Map.copyOf(ratioToBestBaseline);
-    intervalsSeparate = Map.copyOf(intervalsSeparate);
+    poolRecall = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(poolRecall));
+    bestBaseline = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(bestBaseline));
+    ratioToBestBaseline = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(ratioToBestBaseline));
+    intervalsSeparate = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(intervalsSeparate));
   }
 }

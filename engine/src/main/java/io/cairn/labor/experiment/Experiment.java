@@ -216,12 +216,28 @@ public final class Experiment {
     return report(test, model, modelName, modelSetting, tuneBaselines());
   }
 
+  /**
+   * Whether weighting examples by demand helped: each demand-weighted learner against the same learner without
+   * weights, on validation NDCG@10; null when no such pair was tried. Helped means it won in most pairs.
+   */
   private static Boolean demandWeightingHelped(List<ModelCard.Candidate> candidates) {
-    double weighted = candidates.stream().filter(c -> c.learner().demandWeighted())
-        .mapToDouble(ModelCard.Candidate::validationNdcgAt10).max().orElse(Double.NaN);
-    double plain = candidates.stream().filter(c -> !c.learner().demandWeighted())
-        .mapToDouble(ModelCard.Candidate::validationNdcgAt10).max().orElse(Double.NaN);
-    return Double.isNaN(weighted) || Double.isNaN(plain) ? null : weighted > plain;
+    int wins = 0;
+    int pairs = 0;
+    for (ModelCard.Candidate weighted : candidates) {
+      if (!weighted.learner().demandWeighted()) {
+        continue;
+      }
+      LearnerSettings twin = new LearnerSettings(weighted.learner().kind(), weighted.learner().trees(),
+          weighted.learner().eta(), weighted.learner().maxDepth(), weighted.learner().minChildWeight(),
+          weighted.learner().subsample(), weighted.learner().epochs(), false);
+      for (ModelCard.Candidate plain : candidates) {
+        if (plain.learner().equals(twin)) {
+          pairs++;
+          wins += weighted.validationNdcgAt10() > plain.validationNdcgAt10() ? 1 : 0;
+        }
+      }
+    }
+    return pairs == 0 ? null : wins * 2 > pairs;
   }
 
   /** Each baseline family at its best validation setting, the best two-family blend, and the reference rankers. */

@@ -31,4 +31,15 @@ public record FeatureMatrix(int[] candidates, float[] values) {
     }
     return -1;
   }
+
+  /** The given rows only, in the given order (features keep the values computed over the whole pool). */
+  public FeatureMatrix select(int[] rows) {
+    int[] picked = new int[rows.length];
+    float[] copied = new float[rows.length * Feature.COUNT];
+    for (int i = 0; i < rows.length; i++) {
+      picked[i] = candidates[rows[i]];
+      System.arraycopy(values, rows[i] * Feature.COUNT, copied, i * Feature.COUNT, Feature.COUNT);
+    }
+    return new FeatureMatrix(picked, copied);
+  }
 }

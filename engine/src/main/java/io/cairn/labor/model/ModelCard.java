@@ -15,7 +15,8 @@ import java.util.Map;
  * @param learner the learner the validation split chose, with its hyperparameters
  * @param candidates every learner tried with its validation NDCG@10 (mean over profiles)
  * @param demand the job-offer join: match rate, occupations with demand, labels that matched nothing
- * @param demandWeightingHelped whether the best demand-weighted learner beat the best unweighted one on validation
+ * @param demandWeightingHelped whether demand-weighted learners beat the same learners unweighted on validation
+ *     (null when no such pair was tried)
  * @param servingStatistics what the statistics behind served predictions are counted over
  */
 public record ModelCard(

@@ -70,10 +70,20 @@ public final class NextSkillRanker {
    */
   public double[] values(IntSet held, String goalField, int[] skills) {
     FeatureMatrix m = extractor.extract(held, goalField == null ? "" : goalField, Holdout.NONE, IntSet.of(skills));
-    double[] scores = scorer.score(m);
+    // only the asked-for rows are scored: the pool is still built, since relative features need its maxima
+    int[] rows = new int[skills.length];
+    int found = 0;
+    for (int skill : skills) {
+      int row = java.util.Arrays.binarySearch(m.candidates(), skill);
+      if (row >= 0) {
+        rows[found++] = row;
+      }
+    }
+    FeatureMatrix asked = m.select(java.util.Arrays.copyOf(rows, found));
+    double[] scores = scorer.score(asked);
     double[] result = new double[skills.length];
     for (int i = 0; i < skills.length; i++) {
-      int row = java.util.Arrays.binarySearch(m.candidates(), skills[i]);
+      int row = asked.rowOf(skills[i]);
       result[i] = row < 0 ? 0 : scores[row];
     }
     return result;

@@ -27,12 +27,25 @@ public record TrainingSettings(long seed, List<Double> heldFractions, int trainP
     }
   }
 
-  /** The full run: two XGBoost models (with and without demand weights) and a linear one. */
+  /** The full run: XGBoost and linear learners, each with and without demand weights. */
   public static TrainingSettings defaults(long seed) {
     return new TrainingSettings(seed, List.of(0.2, 0.5), 2, 2, 40, 4, PoolSettings.DEFAULT,
         ItemWeights.Settings.DEFAULT, List.of(
             LearnerSettings.xgboost(300, 0.1, 6, false),
             LearnerSettings.xgboost(300, 0.1, 6, true),
+            LearnerSettings.linear(5, false),
+            LearnerSettings.linear(5, true)),
+        1000);
+  }
+
+  /**
+   * A run of a few minutes for CI and smoke tests: one profile per occupation and fraction, a smaller XGBoost
+   * and the linear learner. Its intervals are wider; its figures are not the reported ones.
+   */
+  public static TrainingSettings quick(long seed) {
+    return new TrainingSettings(seed, List.of(0.2, 0.5), 1, 1, 30, 4, PoolSettings.DEFAULT,
+        ItemWeights.Settings.DEFAULT, List.of(
+            LearnerSettings.xgboost(100, 0.2, 6, false),
             LearnerSettings.linear(5, false)),
         1000);
   }

@@ -32,6 +32,10 @@ final class TrainCommand implements Runnable {
       description = "Validation and test profiles per occupation and held fraction (default: ${DEFAULT-VALUE})")
   int profiles;
 
+  @Option(names = "--quick", description = "A run of a few minutes (one profile per occupation and fraction,"
+      + " a smaller XGBoost, no demand-weighted learner): for CI and smoke tests, not for the reported figures")
+  boolean quick;
+
   @Override
   public void run() {
     if (profiles < 1) {
@@ -42,14 +46,16 @@ final class TrainCommand implements Runnable {
       LaborInputs.Loaded loaded = inputs.load(catalog);
       TrainingTerminal progress = new TrainingTerminal(System.err);
       Experiment experiment = new Experiment(loaded.data(),
-          TrainingSettings.defaults(seed).withEvaluationProfiles(profiles), progress);
+          quick ? TrainingSettings.quick(seed) : TrainingSettings.defaults(seed).withEvaluationProfiles(profiles),
+          progress);
       Experiment.Trained trained = experiment.train(loaded.escoVersion(), loaded.files(), loaded.demand());
       progress.stage("saving the model with item weights fitted on every occupation ...");
       SkillValueModel.save(out, trained.scorer(), trained.card(), loaded.data());
       PrintWriter writer = new PrintWriter(System.out, true);
       EvaluationTable.print(trained.card().test(), writer);
       writer.printf(Locale.ROOT, "Model: %s; demand weighting %s on validation.%n", trained.card().learner().describe(),
-          Boolean.TRUE.equals(trained.card().demandWeightingHelped()) ? "helped" : "did not help");
+          trained.card().demandWeightingHelped() == null ? "was not tried"
+              : trained.card().demandWeightingHelped() ? "helped" : "did not help");
       writer.printf(Locale.ROOT, "Saved %s in %.1f s (learning %.1f s).%n", out.toAbsolutePath(),
           (System.nanoTime() - started) / 1e9, trained.card().trainingSeconds());
     }
