@@ -22,33 +22,42 @@ public final class ModelViews {
 
   // ---------- the model card ----------
 
+  /** A Tribuo learner with its hyperparameters. */
   public record LearnerView(String kind, String description, int trees, double eta, int maxDepth,
       double minChildWeight, double subsample, int epochs, boolean demandWeighted) {}
 
+  /** A learner tried in training, with its validation NDCG@10. */
   public record CandidateView(LearnerView learner, double validationNdcgAt10, double trainingSeconds) {}
 
+  /** The knobs of the training and evaluation run. */
   public record TrainingView(long seed, List<Double> heldFractions, int trainProfiles, int evaluationProfiles,
       int negativesPerProfile, int folds, Map<String, Integer> pool, Map<String, Double> itemWeights,
       int bootstrapResamples) {}
 
+  /** The join of the job-offer file onto the occupations. */
   public record DemandView(String file, long rows, int labels, double matchRate, int occupationsWithDemand,
       long jobOffersMatched, List<String> unmatchedLabels) {}
 
+  /** Metrics at one held fraction, with their bootstrap intervals. */
   public record FractionView(double heldFraction, int occupations, int profiles, Interval ndcgAt10,
       Interval recallAt10, Interval mrr, List<Interval> ndcgAtK) {}
 
+  /** How one ranker (the model or a baseline) did on a split. */
   public record ScorerView(String name, String setting, String role, List<FractionView> fractions) {}
 
+  /** The evaluation on one split. */
   public record MetricsView(String split, int bootstrapResamples, long bootstrapSeed, List<ScorerView> scorers,
       Map<String, Double> poolRecall, Map<String, String> bestBaseline, Map<String, Double> ratioToBestBaseline,
       Map<String, Boolean> intervalsSeparate) {}
 
+  /** The model card as {@code GET /api/model} serves it. */
   public record ModelCardView(String createdAt, String escoVersion, Map<String, String> dataFiles, long splitSeed,
       Map<String, Integer> splitSizes, List<String> features, LearnerView learner, List<CandidateView> candidates,
       TrainingView training, DemandView demand, Boolean demandWeightingHelped, int trainingExamples,
       double trainingSeconds, String servingStatistics, MetricsView validation, MetricsView test,
       String tribuoProvenance) {}
 
+  /** The card of a loaded model, every field named. */
   public static ModelCardView card(ModelCard c) {
     TrainingSettings t = c.settings();
     TrainingView training = new TrainingView(t.seed(), t.heldFractions(), t.trainProfiles(), t.evaluationProfiles(),
@@ -103,6 +112,7 @@ public final class ModelViews {
   public record NextSkillsView(Views.Ref occupation, String goalField, int heldSkills, List<NextSkillView> items,
       String model, long catalogVersion) {}
 
+  /** The model's next skills as the API shows them: ids and labels, never dense indices. */
   public static NextSkillsView nextSkills(Cairn.NextSkills answer, String goalField, String model) {
     Views views = new Views(answer.snapshot());
     List<NextSkillView> items = new java.util.ArrayList<>();
