@@ -15,16 +15,45 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 
-/** A trained Tribuo model as a {@link SkillScorer}: the predicted relevance of each candidate. */
+/**
+ * A trained Tribuo model as a {@link SkillScorer}: the predicted relevance of each candidate. A linear model
+ * (standardisation then a weighted sum) is affine in the features, so its intercept and coefficients are read off
+ * once by asking Tribuo about the zero vector and each unit vector, checked against Tribuo on seeded random
+ * vectors, and candidates are then scored by a dot product: the same predictions without Tribuo's per-example
+ * objects, which dominate serving time. Any other model (or a failed check) goes through Tribuo.
+ */
 public final class LearnedScorer implements SkillScorer {
   private final Model<Regressor> model;
+  private final double[] affine;
 
-  LearnedScorer(Model<Regressor> model) {
+  LearnedScorer(Model<Regressor> model, boolean linear) {
     this.model = model;
+    this.affine = linear ? affineForm(model) : null;
+  }
+
+  /** True when predictions take the dot-product path (a linear model whose affine form was verified). */
+  public boolean scoresByDotProduct() {
+    return affine != null;
   }
 
   @Override
   public double[] score(FeatureMatrix candidates) {
+    if (affine == null) {
+      return tribuoScore(candidates);
+    }
+    double[] scores = new double[candidates.size()];
+    for (int i = 0; i < scores.length; i++) {
+      double sum = affine[Feature.COUNT];
+      for (int f = 0; f < Feature.COUNT; f++) {
+        sum += affine[f] * candidates.get(i, f);
+      }
+      scores[i] = sum;
+    }
+    return scores;
+  }
+
+  /** Tribuo's own predictions, one example per candidate. */
+  double[] tribuoScore(FeatureMatrix candidates) {
     int n = candidates.size();
     List<Example<Regressor>> examples = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -42,6 +71,39 @@ public final class LearnedScorer implements SkillScorer {
     return scores;
   }
 
+  /** Coefficients then intercept, or null when the model does not behave as an affine function. */
+  private static double[] affineForm(Model<Regressor> model) {
+    int n = Feature.COUNT;
+    float[] probes = new float[(n + 1 + 5) * n];
+    for (int f = 0; f < n; f++) {
+      probes[(f + 1) * n + f] = 1;
+    }
+    java.util.Random random = new java.util.Random(17);
+    for (int i = (n + 1) * n; i < probes.length; i++) {
+      probes[i] = (float) (random.nextDouble() * 4 - 1);
+    }
+    int[] rows = new int[n + 1 + 5];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = i;
+    }
+    double[] predicted = new LearnedScorer(model, false).tribuoScore(new FeatureMatrix(rows, probes));
+    double[] affine = new double[n + 1];
+    affine[n] = predicted[0];
+    for (int f = 0; f < n; f++) {
+      affine[f] = predicted[f + 1] - predicted[0];
+    }
+    for (int r = n + 1; r < rows.length; r++) {
+      double sum = affine[n];
+      for (int f = 0; f < n; f++) {
+        sum += affine[f] * probes[r * n + f];
+      }
+      if (Math.abs(sum - predicted[r]) > 1e-6 * (1 + Math.abs(predicted[r]))) {
+        return null;
+      }
+    }
+    return affine;
+  }
+
   /** Tribuo's provenance of the model: trainer, hyperparameters, data, library versions. */
   public String tribuoProvenance() {
     return model.getProvenance().toString();
@@ -52,11 +114,11 @@ public final class LearnedScorer implements SkillScorer {
   }
 
   @SuppressWarnings("unchecked")
-  static LearnedScorer read(InputStream in) throws IOException {
+  static LearnedScorer read(InputStream in, boolean linear) throws IOException {
     Model<?> model = Model.deserializeFromStream(in);
     if (!model.validate(Regressor.class)) {
       throw new IOException("the model file does not hold a regression model");
     }
-    return new LearnedScorer((Model<Regressor>) model);
+    return new LearnedScorer((Model<Regressor>) model, linear);
   }
 }

@@ -69,8 +69,9 @@ final class ModelBundle {
       }
     }
     try {
-      LearnedScorer scorer = LearnedScorer.read(new ByteArrayInputStream(entries.get(MODEL)));
       ModelCard card = JSON.readValue(entries.get(CARD), ModelCard.class);
+      LearnedScorer scorer = LearnedScorer.read(new ByteArrayInputStream(entries.get(MODEL)),
+          card.learner().kind().equals("linear"));
       Map<String, Long> offers = JSON.readValue(entries.get(JOB_OFFERS),
           new com.fasterxml.jackson.core.type.TypeReference<Map<String, Long>>() { });
       return new Parts(scorer, card, entries.get(ITEM_WEIGHTS), offers);

@@ -47,7 +47,7 @@ public final class SkillValueTrainer {
       dataset.add(example);
     }
     Model<Regressor> model = trainer(settings).train(dataset);
-    return new LearnedScorer(model);
+    return new LearnedScorer(model, settings.kind().equals("linear"));
   }
 
   /**
