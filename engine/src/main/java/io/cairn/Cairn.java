@@ -10,6 +10,11 @@ import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.search.LabelSearch;
 import io.cairn.catalog.Pathway;
 import io.cairn.graph.LiveCatalog;
+import io.cairn.labor.model.ModelSkillValues;
+import io.cairn.labor.model.NextSkill;
+import io.cairn.labor.model.NextSkillsQuery;
+import io.cairn.labor.model.SkillValueModel;
+import io.cairn.rank.ModelRequiredException;
 import io.cairn.learner.Learner;
 import io.cairn.learner.ResolvedLearner;
 import io.cairn.learner.UnknownReferenceException;
@@ -19,6 +24,7 @@ import io.cairn.rank.Recommender;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The engine's front door: the live catalog with the recommender and the auditor over it. The server and the
@@ -28,18 +34,64 @@ public final class Cairn implements AutoCloseable {
   private final LiveCatalog catalog;
   private final Recommender recommender;
   private final Auditor auditor;
+  private final ModelSkillValues model;
   private final Cache<Long, LabelSearch> searches = Caffeine.newBuilder().maximumSize(2).build();
 
   public Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor) {
+    this(catalog, recommender, auditor, null);
+  }
+
+  private Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor, ModelSkillValues model) {
     this.catalog = catalog;
     this.recommender = recommender;
     this.auditor = auditor;
+    this.model = model;
   }
 
-  /** A Cairn with the default recommender and auditor. */
+  /** A Cairn with the default recommender (the transparent scorer) and auditor. */
   public static Cairn over(LiveCatalog catalog) {
     return new Cairn(catalog, Recommender.builder().build(), Auditor.standard());
   }
+
+  /**
+   * A Cairn whose recommender scores with the skill-value {@code model} and answers goal-free questions and
+   * next-skill questions with it; the model is bound to the catalog now, so the first request does not wait.
+   */
+  public static Cairn over(LiveCatalog catalog, SkillValueModel model) {
+    ModelSkillValues values = new ModelSkillValues(model);
+    values.ranker(catalog.snapshot());
+    Auditor auditor = Auditor.standard();
+    return new Cairn(catalog, Recommender.builder().auditor(auditor).skillValues(values).build(), auditor, values);
+  }
+
+  /** The skill-value model the recommender uses, if one is loaded. */
+  public Optional<SkillValueModel> model() {
+    return Optional.ofNullable(model).map(ModelSkillValues::model);
+  }
+
+  /**
+   * What the learner should learn next, by the model: toward the occupation {@code goal} (id or IRI, or null)
+   * in the ISCO-08 minor group {@code goalField} (3 digits, or empty), best first.
+   *
+   * @throws ModelRequiredException when no model is loaded
+   * @throws UnknownReferenceException when an id is not in the catalog
+   */
+  public NextSkills nextSkills(Learner learner, String goal, String goalField, int k) {
+    if (model == null) {
+      throw new ModelRequiredException("next skills are ranked by the skill-value model, and none is loaded "
+          + "(train one with 'cairn train' and serve it with --model FILE)");
+    }
+    CatalogSnapshot snapshot = catalog.snapshot();
+    ResolvedLearner resolved = ResolvedLearner.resolve(snapshot, learner);
+    int occupation = goal == null ? -1 : snapshot.findOccupation(goal).orElseThrow(() -> new UnknownReferenceException(
+        "occupation", List.of(goal), "find valid ones with GET /api/occupations")).index();
+    NextSkillsQuery query = new NextSkillsQuery(resolved.competencies(), goalField, occupation, k);
+    return new NextSkills(resolved, occupation, model.ranker(snapshot).rankNextSkills(query), snapshot);
+  }
+
+  /** The model's next skills for a learner, with the snapshot their indices refer to. */
+  public record NextSkills(ResolvedLearner learner, int goalOccupation, List<NextSkill> skills,
+      CatalogSnapshot snapshot) {}
 
   public LiveCatalog catalog() {
     return catalog;

@@ -15,7 +15,8 @@ import java.util.List;
  * A developer's loop for profiling the recommender alone: opens a TDB2 store kept by {@code bin/bench --keep}
  * (ESCO plus the generated catalog), asks the benchmark's seeded questions round after round, and prints the
  * latency of each round. Run it under JFR to see where a request's time goes without re-importing ESCO:
- * {@code java -cp bench/target/cairn-bench.jar io.cairn.bench.RecommendLoop STORE [ROUNDS] [SEED]}.
+ * {@code java -cp bench/target/cairn-bench.jar io.cairn.bench.RecommendLoop STORE [ROUNDS] [SEED] [MODEL]};
+ * with a skill-value model file (from {@code cairn train}) it measures the learned scorer.
  */
 public final class RecommendLoop {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -24,7 +25,8 @@ public final class RecommendLoop {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1 || !Files.isDirectory(Path.of(args[0]))) {
-      System.err.println("usage: RecommendLoop TDB2_STORE_DIR [ROUNDS] [SEED]  (a store kept by bin/bench --keep)");
+      System.err.println("usage: RecommendLoop TDB2_STORE_DIR [ROUNDS] [SEED] [MODEL_FILE]  (a store kept by bin/bench"
+          + " --keep; a model file measures the learned scorer)");
       System.exit(2);
     }
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
@@ -34,7 +36,10 @@ public final class RecommendLoop {
       CatalogSnapshot snapshot = catalog.snapshot();
       System.err.printf("snapshot: %d credentials, %d competencies in %.2f s%n", snapshot.credentials().size(),
           snapshot.competencies().size(), (System.nanoTime() - t0) / 1e9);
-      Cairn cairn = Cairn.over(catalog);
+      Cairn cairn = args.length > 3
+          ? Cairn.over(catalog, io.cairn.labor.model.SkillValueModel.load(Path.of(args[3])))
+          : Cairn.over(catalog);
+      System.err.println("scorer: " + (args.length > 3 ? "learned, model " + args[3] : "transparent"));
       // the same questions as the benchmark's step 3 (seed + 1)
       List<RequestGenerator.Question> questions = new RequestGenerator(snapshot, seed + 1).questions(1000, 10);
       for (int round = 1; round <= rounds; round++) {

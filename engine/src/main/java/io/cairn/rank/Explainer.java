@@ -16,7 +16,7 @@ final class Explainer {
   private Explainer() {}
 
   static Explanation explain(CatalogSnapshot snapshot, ResolvedLearner learner, GoalTargets goal,
-      Candidate candidate) {
+      Candidate candidate, List<CountedSkill> counted) {
     Credential credential = snapshot.credential(candidate.credential());
     IntSet newTargets = candidate.newTargets();
     List<Target> covers = new ArrayList<>(newTargets.size());
@@ -36,6 +36,6 @@ final class Explainer {
     IntSet unlocks = snapshot.unlocks(credential.index()).minus(learner.credentials());
     return new Explanation(covers, candidate.steps(), stacksInto, unlocks, candidate.missingPrerequisites(),
         candidate.missingCompetencies(), credential.cost(), credential.currency(), credential.hours(),
-        credential.ects(), candidate.totalCost(), candidate.totalHours());
+        credential.ects(), candidate.totalCost(), candidate.totalHours(), counted);
   }
 }

@@ -14,6 +14,8 @@ import java.util.List;
  * @param missingCompetencies prerequisite competencies still to gain before it
  * @param totalCost cost including missing prerequisites
  * @param totalHours hours including missing prerequisites
+ * @param counted the skills a learned scorer counted, with their evidence; empty with the transparent scorer,
+ *     whose terms are the fields above
  */
 public record Explanation(
     List<Target> covers,
@@ -27,10 +29,12 @@ public record Explanation(
     double hours,
     double ects,
     double totalCost,
-    double totalHours) {
+    double totalHours,
+    List<CountedSkill> counted) {
 
   public Explanation {
     covers = List.copyOf(covers);
+    counted = List.copyOf(counted);
     stacksInto = List.copyOf(stacksInto);
     advances = List.copyOf(advances);
   }

@@ -24,11 +24,22 @@ public interface Recommender {
     private Scorer scorer = new TransparentScorer();
     private double diversity = 0.3;
     private Auditor auditor = Auditor.standard();
+    private SkillValueSource values;
 
     private Builder() {}
 
     public Builder scorer(Scorer scorer) {
       this.scorer = java.util.Objects.requireNonNull(scorer, "scorer");
+      return this;
+    }
+
+    /**
+     * Ranks with a learned skill-value model: scores with a {@link SkillValueScorer} over {@code values} and
+     * answers goal-free questions ({@link io.cairn.learner.Goal.FieldGoal}) with the model's next skills.
+     */
+    public Builder skillValues(SkillValueSource values) {
+      this.values = java.util.Objects.requireNonNull(values, "values");
+      this.scorer = new SkillValueScorer(values);
       return this;
     }
 
@@ -47,7 +58,7 @@ public interface Recommender {
     }
 
     public Recommender build() {
-      return new ScoringRecommender(scorer, new TargetResolver(auditor), new CandidateGenerator(),
+      return new ScoringRecommender(scorer, new TargetResolver(auditor, values), new CandidateGenerator(),
           diversity == 0 ? Reranker.none() : new DiversityReranker(diversity));
     }
   }

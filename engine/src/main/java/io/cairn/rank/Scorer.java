@@ -1,5 +1,7 @@
 package io.cairn.rank;
 
+import java.util.List;
+
 /**
  * Scores one candidate: higher is better. A scorer only scores; candidates, constraints, diversity and
  * explanations are other classes' work, so a learned model can replace the transparent scorer without touching
@@ -12,4 +14,21 @@ public interface Scorer {
 
   /** A short name, reported with every recommendation list. */
   String name();
+
+  /**
+   * The scorer for one request. A scorer that needs per-request work (a model pass, a per-credential table)
+   * does it here, once, and returns a scorer holding it, so that scoring each candidate stays cheap; the
+   * default is this scorer itself.
+   */
+  default Scorer forRequest(ScoringContext context) {
+    return this;
+  }
+
+  /**
+   * The skills this scorer counts for {@code candidate}, with their evidence, for its explanation; empty for a
+   * scorer whose terms the explanation already shows. Called for the final list only.
+   */
+  default List<CountedSkill> counted(Candidate candidate, ScoringContext context) {
+    return List.of();
+  }
 }

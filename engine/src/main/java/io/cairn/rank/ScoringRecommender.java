@@ -48,6 +48,7 @@ final class ScoringRecommender implements Recommender {
     ConstraintCheck check = new ConstraintCheck(snapshot, request.constraints());
     CandidateGenerator.Result generated = generator.generate(snapshot, goal, learner, coverage, check);
     ScoringContext context = new ScoringContext(snapshot, goal, learner, request.constraints(), coverage);
+    Scorer scorer = this.scorer.forRequest(context);
     // a bounded heap, worst on top: only the pool the re-ranker chooses from is ever kept or sorted
     int pool = reranker.poolSize(request.k());
     PriorityQueue<Ranked> best = new PriorityQueue<>(pool + 1, (a, b) -> Ranked.bestFirst(b, a));
@@ -67,7 +68,7 @@ final class ScoringRecommender implements Recommender {
     List<Recommendation> items = new ArrayList<>(picked.size());
     for (Ranked r : picked) {
       items.add(new Recommendation(r.candidate().credential(), items.size() + 1, r.score(), r.relevance(),
-          Explainer.explain(snapshot, learner, goal, r.candidate())));
+          Explainer.explain(snapshot, learner, goal, r.candidate(), scorer.counted(r.candidate(), context))));
     }
     Map<String, Integer> excluded = generated.exclusions().toMap();
     Optional<String> reason = items.size() >= request.k()

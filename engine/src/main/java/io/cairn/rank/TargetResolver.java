@@ -22,11 +22,25 @@ import java.util.Optional;
 final class TargetResolver {
   /** Optional skills matter, but less than essential ones. */
   static final double OPTIONAL_FACTOR = 0.4;
+  /** The kind of a goal-free (field-only) goal's targets. */
+  static final String FIELD_KIND = "field";
+  /** How many of the model's next skills a goal-free goal aims at. */
+  static final int FIELD_TARGETS = 30;
+  /** The least weight a model-chosen target gets, so that every target counts for something. */
+  private static final double MIN_FIELD_WEIGHT = 0.01;
 
   private final Auditor auditor;
+  private final SkillValueSource values;
 
+  /** A resolver without a skill-value model: goal-free goals are refused. */
   TargetResolver(Auditor auditor) {
+    this(auditor, null);
+  }
+
+  /** @param values the skill-value model for goal-free goals, or null when there is none */
+  TargetResolver(Auditor auditor, SkillValueSource values) {
     this.auditor = auditor;
+    this.values = values;
   }
 
   GoalTargets resolve(CatalogSnapshot snapshot, Goal goal, ResolvedLearner learner) {
@@ -34,6 +48,7 @@ final class TargetResolver {
       case Goal.OccupationGoal g -> occupation(snapshot, g, learner);
       case Goal.PathwayGoal g -> pathway(snapshot, g, learner);
       case Goal.CompetencyGoal g -> competencies(snapshot, g, learner);
+      case Goal.FieldGoal g -> field(snapshot, g, learner);
     };
   }
 
@@ -82,6 +97,24 @@ final class TargetResolver {
     add(snapshot, IntSet.of(wanted), 1.0, "requested", learner, targets, met);
     return GoalTargets.of("competencies", "", wanted.size() + " requested competencies", targets, IntSet.of(met),
         Optional.empty());
+  }
+
+  /** The model's next skills for the learner, weighted by their learned value: what to aim at without a goal. */
+  private GoalTargets field(CatalogSnapshot snapshot, Goal.FieldGoal goal, ResolvedLearner learner) {
+    if (values == null) {
+      throw new ModelRequiredException("a goal is required: suggestions without an occupation, pathway or "
+          + "competency goal rank skills with the skill-value model, and none is loaded (train one with "
+          + "'cairn train' and serve it with --model FILE)");
+    }
+    SkillValues next = values.values(snapshot, learner.competencies(), goal.field(), -1, IntSet.empty(),
+        FIELD_TARGETS);
+    Map<Integer, Target> targets = new HashMap<>();
+    for (int skill : next.adjacent()) {
+      targets.put(skill, new Target(skill, Math.max(MIN_FIELD_WEIGHT, next.value(skill)), "next"));
+    }
+    String label = goal.field().isEmpty() ? "the skills the model ranks next"
+        : "the skills the model ranks next in ISCO group " + goal.field();
+    return GoalTargets.of(FIELD_KIND, goal.field(), label, targets, IntSet.empty(), Optional.empty());
   }
 
   private static void add(CatalogSnapshot snapshot, IntSet competencies, double factor, String reason,

@@ -121,4 +121,35 @@ public final class NextSkillRanker {
     pairs.sort(Comparator.<int[]>comparingInt(p -> -p[1]).thenComparingInt(p -> p[0]));
     return pairs.stream().limit(3).map(p -> p[0]).toList();
   }
+
+  // ---- for the recommender (io.cairn.rank through ModelSkillValues) ----
+
+  /** The model's values of a learner's whole candidate pool plus {@code skills}, from one pass of the model. */
+  public Valued valuedPool(IntSet held, String goalField, IntSet skills) {
+    FeatureMatrix m = extractor.extract(held, goalField == null ? "" : goalField, Holdout.NONE, skills);
+    return new Valued(m.candidates(), scorer.score(m));
+  }
+
+  /**
+   * Skills with their values.
+   *
+   * @param skills sorted competency indices
+   * @param values aligned with {@code skills}
+   */
+  public record Valued(int[] skills, double[] values) {}
+
+  /** Job offers of all occupations needing {@code skill}. */
+  public long jobOffers(int skill) {
+    return Math.round(statistics.demand(skill));
+  }
+
+  /** Occupations needing {@code skill}. */
+  public int occupations(int skill) {
+    return statistics.count(skill);
+  }
+
+  /** The held skills most often needed together with {@code skill} (strongest first, at most 3). */
+  public List<Integer> goesWith(int skill, IntSet held) {
+    return goesWith(skill, held.toArray());
+  }
 }

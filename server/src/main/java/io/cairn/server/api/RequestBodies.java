@@ -78,19 +78,61 @@ public final class RequestBodies {
     }
   }
 
-  public record RecommendationBody(LearnerBody learner, GoalBody goal, ConstraintsBody constraints, Integer k) {
+  /**
+   * A recommendation question. Without {@code goal} (optionally with {@code goalField}) it is goal-free: the
+   * skill-value model chooses the skills, and a server without a model refuses it with 409.
+   */
+  public record RecommendationBody(LearnerBody learner, GoalBody goal, String goalField, ConstraintsBody constraints,
+      Integer k) {
     static final int DEFAULT_K = 5;
 
     public RecommendationRequest toRequest() {
-      if (goal == null) {
-        throw ApiException.badRequest("'goal' is required, e.g. {\"type\": \"occupation\", \"id\": \"...\"}");
+      if (goal != null && goalField != null) {
+        throw ApiException.badRequest("give either 'goal' or 'goalField', not both: 'goalField' is for suggestions"
+            + " without a goal");
       }
       int size = k == null ? DEFAULT_K : k;
       if (size < 1 || size > RecommendationRequest.MAX_K) {
         throw ApiException.badRequest("k must be from 1 to " + RecommendationRequest.MAX_K + ", got " + size);
       }
-      return new RecommendationRequest(learner == null ? Learner.empty() : learner.toLearner(), goal.toGoal(),
+      Goal target = goal != null ? goal.toGoal() : new Goal.FieldGoal(goalField);
+      return new RecommendationRequest(learner == null ? Learner.empty() : learner.toLearner(), target,
           constraints == null ? Constraints.none() : constraints.toConstraints(), size);
+    }
+  }
+
+  /** "What should I learn next": a profile, and an occupation, an ISCO minor group or neither. */
+  public record NextSkillsBody(LearnerBody learner, String occupation, String goalField, Integer k) {
+    static final int DEFAULT_K = 10;
+    public static final int MAX_K = 100;
+
+    public Learner toLearner() {
+      return learner == null ? Learner.empty() : learner.toLearner();
+    }
+
+    /** The occupation's id or IRI, or null. */
+    public String occupationId() {
+      if (occupation != null && occupation.isBlank()) {
+        throw ApiException.badRequest("'occupation' must not be empty: give an occupation's id or IRI, or leave it out");
+      }
+      return occupation == null ? null : occupation.trim();
+    }
+
+    public String field() {
+      String field = goalField == null ? "" : goalField.trim();
+      if (!field.isEmpty() && !field.matches("[0-9]{3}")) {
+        throw ApiException.badRequest("goalField must be an ISCO-08 minor group of 3 digits, such as 251, got '"
+            + goalField + "'");
+      }
+      return field;
+    }
+
+    public int size() {
+      int size = k == null ? DEFAULT_K : k;
+      if (size < 1 || size > MAX_K) {
+        throw ApiException.badRequest("k must be from 1 to " + MAX_K + ", got " + size);
+      }
+      return size;
     }
   }
 

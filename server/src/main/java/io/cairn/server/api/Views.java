@@ -1,5 +1,6 @@
 package io.cairn.server.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.cairn.audit.AuditResult;
 import io.cairn.audit.DestinationResult;
 import io.cairn.audit.NodeResult;
@@ -223,9 +224,15 @@ public final class Views {
   public record Advance(String requirement, String requirementName, String component, String componentName,
       double credits, boolean direct) {}
 
+  /** {@code skills} is there only when a learned scorer counted them (absent with the transparent scorer). */
   public record ExplanationView(List<CoveredTarget> covers, List<Advance> advances, List<Ref> stacksInto,
       List<Ref> unlocks, boolean oneStepAway, List<Ref> missingPrerequisites, List<Ref> missingCompetencies,
-      double cost, String currency, double hours, double ects, double totalCost, double totalHours) {}
+      double cost, String currency, double hours, double ects, double totalCost, double totalHours,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<CountedSkillView> skills) {}
+
+  /** A skill the learned scorer counted, with its evidence. */
+  public record CountedSkillView(Ref competency, String relation, double value, double credit, long jobOffers,
+      int occupations, List<Ref> goesWith) {}
 
   public record RecommendationView(int rank, double score, double relevance, CredentialSummary credential,
       ExplanationView explanation) {}
@@ -256,7 +263,16 @@ public final class Views {
         credentialSummary(s.credential(r.credential())),
         new ExplanationView(covers, advances, e.stacksInto().stream().map(this::credentialRef).toList(), credentials(e.unlocks()),
             e.oneStepAway(), credentials(e.missingPrerequisites()), competencies(e.missingCompetencies()),
-            e.cost(), e.currency(), e.hours(), e.ects(), e.totalCost(), e.totalHours()));
+            e.cost(), e.currency(), e.hours(), e.ects(), e.totalCost(), e.totalHours(), counted(e)));
+  }
+
+  private List<CountedSkillView> counted(Explanation e) {
+    if (e.counted().isEmpty()) {
+      return null;
+    }
+    return e.counted().stream().map(c -> new CountedSkillView(competencyRef(c.competency()), c.relation(),
+        round(c.value()), round(c.credit()), c.jobOffers(), c.occupations(),
+        c.goesWith().stream().map(this::competencyRef).toList())).toList();
   }
 
   // ---------- coverage ----------
@@ -317,7 +333,8 @@ public final class Views {
     return status.name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  private static double round(double v) {
+  /** Four decimals: enough to compare, short to read. */
+  public static double round(double v) {
     return Math.round(v * 10000.0) / 10000.0;
   }
 

@@ -49,6 +49,11 @@ final class DataOptions {
     return Cairn.over(openCatalog());
   }
 
+  /** {@link #openCatalog()} wrapped in the engine, scoring with the skill-value model {@code model} (or null). */
+  Cairn openCairn(io.cairn.labor.model.SkillValueModel model) {
+    return model == null ? openCairn() : Cairn.over(openCatalog(), model);
+  }
+
   /** True when there is no data directory yet (or memory was asked for): nothing on disk to check against. */
   boolean nothingOnDisk() {
     return inMemory || !java.nio.file.Files.isDirectory(directory());

@@ -31,6 +31,10 @@ final class RecommendCommand implements Runnable {
   @Option(names = "--json", description = "Print the same JSON as the API")
   boolean json;
 
+  @Option(names = "--model", paramLabel = "FILE",
+      description = "Score with this skill-value model (from 'cairn train'); needed for a request without a goal")
+  java.nio.file.Path model;
+
   @Mixin
   DataOptions data;
 
@@ -38,8 +42,11 @@ final class RecommendCommand implements Runnable {
   public void run() {
     RequestBodies.RecommendationBody body = RequestFiles.read(learnerFile, RequestBodies.RecommendationBody.class);
     body = new RequestBodies.RecommendationBody(body.learner(), goal == null ? body.goal() : parseGoal(goal),
-        body.constraints(), k == null ? body.k() : k);
-    try (Cairn cairn = data.openCairn()) {
+        goal == null ? body.goalField() : null, body.constraints(), k == null ? body.k() : k);
+    if (model != null && !java.nio.file.Files.isRegularFile(model)) {
+      throw new CliException("no model at " + model.toAbsolutePath() + "; train one with 'cairn train --out FILE'");
+    }
+    try (Cairn cairn = data.openCairn(model == null ? null : io.cairn.labor.model.SkillValueModel.load(model))) {
       RecommendationList list = cairn.recommend(body.toRequest());
       Views.RecommendationsView view = new Views(cairn.snapshot()).recommendations(list);
       if (json) {

@@ -3,6 +3,9 @@ package io.cairn.server.cli;
 import io.cairn.Cairn;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.server.http.CairnServer;
+import io.cairn.labor.model.SkillValueModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,6 +22,11 @@ final class ServeCommand implements Runnable {
       description = "Address to listen on; 127.0.0.1 keeps it to this machine (default: ${DEFAULT-VALUE})")
   String host;
 
+  @Option(names = "--model", paramLabel = "FILE",
+      description = "Skill-value model from 'cairn train' to score recommendations and answer next-skill and "
+          + "goal-free questions (default: $CAIRN_MODEL; without one the transparent scorer is used)")
+  Path model;
+
   @Mixin
   DataOptions data;
 
@@ -27,7 +35,8 @@ final class ServeCommand implements Runnable {
     if (port < 0 || port > 65535) {
       throw new CliException("--port must be from 0 to 65535, got " + port);
     }
-    Cairn cairn = data.openCairn();
+    SkillValueModel loaded = loadModel();
+    Cairn cairn = data.openCairn(loaded);
     CairnServer server = CairnServer.create(cairn);
     int actual;
     try {
@@ -45,6 +54,10 @@ final class ServeCommand implements Runnable {
         actual, actual);
     // the label index is built on the first search; build it now so the page's first type-ahead is quick
     Thread.ofVirtual().name("label-search-warm-up").start(() -> cairn.labelSearch(cairn.snapshot()));
+    System.out.println(loaded == null
+        ? "No skill-value model (--model FILE or CAIRN_MODEL): recommendations use the transparent scorer."
+        : "Recommendations use the skill-value model " + model.toAbsolutePath() + " ("
+            + loaded.card().learner().describe() + ").");
     System.out.println("This service uses the ESCO classification of the European Commission.");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -56,6 +69,25 @@ final class ServeCommand implements Runnable {
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private SkillValueModel loadModel() {
+    if (model == null) {
+      String env = System.getenv("CAIRN_MODEL");
+      model = env == null || env.isBlank() ? null : Path.of(env);
+    }
+    if (model == null) {
+      return null;
+    }
+    if (!Files.isRegularFile(model)) {
+      throw new CliException("no model at " + model.toAbsolutePath() + "; train one with 'cairn train --out FILE'"
+          + " or start without --model (and without CAIRN_MODEL) to use the transparent scorer");
+    }
+    try {
+      return SkillValueModel.load(model);
+    } catch (RuntimeException e) {
+      throw new CliException("cannot read the model " + model.toAbsolutePath() + ": " + e.getMessage());
     }
   }
 }

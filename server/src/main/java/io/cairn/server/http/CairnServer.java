@@ -34,6 +34,7 @@ public final class CairnServer implements AutoCloseable {
     AdviceController advice = new AdviceController(cairn, json);
     SystemController system = new SystemController(cairn);
     CoverageController coverage = new CoverageController(cairn);
+    ModelController model = new ModelController(cairn, json);
     WebPage web = new WebPage();
     ProblemMapping problems = new ProblemMapping(json);
     Javalin app = Javalin.create(config -> {
@@ -77,6 +78,8 @@ public final class CairnServer implements AutoCloseable {
           post("/recommendations", advice::recommend);
           post("/audits", advice::audit);
           get("/coverage", coverage::coverage);
+          get("/model", model::card);
+          post("/skills/next", model::nextSkills);
         });
       });
     });

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.graph.LoadRejectedException;
 import io.cairn.graph.RdfSyntaxException;
 import io.cairn.learner.UnknownReferenceException;
+import io.cairn.rank.ModelRequiredException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -32,6 +33,9 @@ final class ProblemMapping {
         "Data refused by the shapes", 422, e.getMessage(), ctx.path(), List.copyOf(e.violations()))));
     routes.exception(RdfSyntaxException.class, (e, ctx) -> write(ctx,
         Problem.of(400, "Malformed RDF", e.getMessage(), ctx.path())));
+    // the same request succeeds on a server started with a model: a conflict with the server's state, not a bad body
+    routes.exception(ModelRequiredException.class, (e, ctx) -> write(ctx,
+        Problem.of(409, "No skill-value model", e.getMessage(), ctx.path())));
     routes.exception(IllegalArgumentException.class, (e, ctx) -> write(ctx,
         Problem.of(400, "Bad request", e.getMessage(), ctx.path())));
     routes.exception(HttpResponseException.class, (e, ctx) -> {

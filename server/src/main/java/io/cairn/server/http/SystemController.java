@@ -24,19 +24,29 @@ final class SystemController {
   }
 
   record Health(String status, long catalogVersion, int competencies, int occupations, int credentials,
-      int pathways, String store) {}
+      int pathways, String store, String scorer, String model) {}
 
-  record About(String name, String version, String description, String esco, String demandData) {}
+  record About(String name, String version, String description, String esco, String demandData, String scorer,
+      String model) {}
 
   void health(Context ctx) {
     CatalogSnapshot s = cairn.snapshot();
     ctx.json(new Health("ok", s.version(), s.competencies().size(), s.occupations().size(), s.credentials().size(),
-        s.pathways().size(), cairn.catalog().store().description()));
+        s.pathways().size(), cairn.catalog().store().description(), scorer(), model()));
   }
 
   void about(Context ctx) {
     ctx.json(new About("Cairn", version(), "Competency-based, stackable pathway recommendations", ESCO_NOTICE,
-        "The embedded sample's demand figures are illustrative, hand-written, not measured."));
+        "The embedded sample's demand figures are illustrative, hand-written, not measured.", scorer(), model()));
+  }
+
+  /** {@code learned} with a model, else {@code transparent}: the fallback is said, never silent. */
+  private String scorer() {
+    return cairn.model().isPresent() ? "learned" : "transparent";
+  }
+
+  private String model() {
+    return cairn.model().isPresent() ? ModelController.describe(cairn) : ModelController.NO_MODEL;
   }
 
   void openApi(Context ctx) {

@@ -54,6 +54,22 @@ class CairnCommandTest {
   }
 
   @Test
+  void recommendWithoutAGoalNeedsAModelAndWithOneAimsAtItsNextSkills(@TempDir Path dir) throws Exception {
+    Path free = dir.resolve("goal-free.json");
+    Files.writeString(free, "{\"learner\": {\"credentials\": [\"sf-spreadsheet-essentials\"]}, \"goalField\": \"251\"}");
+    Result refused = cairn("recommend", "--in-memory", "--learner", free.toString());
+    assertEquals(2, refused.exit(), refused.out());
+    assertTrue(refused.err().contains("a goal is required") && refused.err().contains("--model"), refused.err());
+    Result json = cairn("recommend", "--in-memory", "--learner", free.toString(), "--json",
+        "--model", io.cairn.labor.FixtureModel.file().toString());
+    assertEquals(0, json.exit(), json.err());
+    JsonNode body = new ObjectMapper().readTree(json.out());
+    assertEquals("field", body.at("/goal/type").asText());
+    assertTrue(body.get("scorer").asText().startsWith("learned"), body.get("scorer").asText());
+    assertFalse(body.get("items").isEmpty());
+  }
+
+  @Test
   void recommendTakesAGoalFromTheCommandLine() throws Exception {
     Result json = cairn("recommend", "--in-memory", "--learner", LEARNER.toString(), "--goal", "pathway:data-analytics",
         "--json");

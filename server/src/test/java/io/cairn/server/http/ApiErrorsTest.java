@@ -89,7 +89,14 @@ class ApiErrorsTest {
         named("fractional k is 400", recommend("{" + GOAL + ", \"k\": 2.5}", 400, "'k'")),
         named("k = 0 is 400", recommend("{" + GOAL + ", \"k\": 0}", 400, "k must be from 1 to 50", "got 0")),
         named("k = 51 is 400", recommend("{" + GOAL + ", \"k\": 51}", 400, "k must be from 1 to 50", "got 51")),
-        named("missing goal is 400", recommend("{\"k\": 3}", 400, "'goal' is required")),
+        named("missing goal without a model is 409 saying how to load one", recommend("{\"k\": 3}", 409,
+            "a goal is required", "--model")),
+        named("goal field only, without a model, is 409", recommend("{\"goalField\": \"251\"}", 409,
+            "a goal is required", "cairn train")),
+        named("goal and goal field together are 400", recommend("{" + GOAL + ", \"goalField\": \"251\"}", 400,
+            "either 'goal' or 'goalField'")),
+        named("next skills without a model are 409", new Case("POST", "/api/skills/next", "/api/skills/next",
+            "application/json", "{\"goalField\": \"251\"}", 409, List.of("none is loaded", "--model"))),
         named("unknown goal type is 400", recommend("{\"goal\": {\"type\": \"planet\", \"id\": \"mars\"}}", 400,
             "goal.type", "planet", "occupation, pathway or competencies")),
         named("occupation goal without id is 400", recommend("{\"goal\": {\"type\": \"occupation\"}}", 400,
@@ -163,6 +170,8 @@ class ApiErrorsTest {
 
   static Stream<Arguments> pathErrors() {
     return Stream.of(
+        named("the model card without a model is 404", get("/api/model", "/api/model", 404,
+            "no skill-value model", "transparent scorer", "cairn serve --model")),
         named("unknown competency is 404", get("/api/competencies/no-such-skill", "/api/competencies/{id}", 404,
             "'no-such-skill'", "GET /api/competencies?q=")),
         named("broader of an unknown competency is 404", get("/api/competencies/no-such-skill/broader",

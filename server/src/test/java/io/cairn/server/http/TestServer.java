@@ -44,10 +44,15 @@ final class TestServer implements AutoCloseable {
   }
 
   static TestServer start() {
+    return start(null);
+  }
+
+  /** A server whose recommender scores with {@code model} (null for the transparent scorer). */
+  static TestServer start(io.cairn.labor.model.SkillValueModel model) {
     GraphStore store = GraphStore.inMemory();
     LiveCatalog catalog = new LiveCatalog(store);
     catalog.load(SampleData.sources());
-    Cairn cairn = Cairn.over(catalog);
+    Cairn cairn = model == null ? Cairn.over(catalog) : Cairn.over(catalog, model);
     CairnServer server = CairnServer.create(cairn);
     int port = server.start("127.0.0.1", 0);
     return new TestServer(cairn, server, port);
