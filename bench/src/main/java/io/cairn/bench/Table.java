@@ -76,6 +76,11 @@ final class Table {
       rows.add(row("mean items per list / empty lists", f("%.1f / %d", reco.get("meanItems"), reco.get("emptyLists")),
           "", "", ""));
     }
+    if (map(r, "recommendationLearned") != null) {
+      // the same questions with the learned scorer (issue 7's targets: 1 ms and 5 ms)
+      target(rows, targets, "recommendation p50 (in-process, learned)", "");
+      target(rows, targets, "recommendation p99 (in-process, learned)", "");
+    }
     Map<String, Object> sparql = map(r, "sparqlBaseline");
     if (sparql != null) {
       Map<String, Object> lat = map(sparql, "latency");
