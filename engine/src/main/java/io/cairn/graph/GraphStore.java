@@ -244,9 +244,9 @@ public final class GraphStore implements AutoCloseable {
   private Graph viewWith(List<RdfSource> sources) {
     DatasetGraph dsg = dataset.asDatasetGraph();
     if (sources.isEmpty()) {
-      // the store's own union graph answers each pattern with one index lookup, where a union of the named graphs
-      // asks every graph in turn (validating full ESCO spent half its time so); the meta graph it includes holds
-      // only the store version, which no shape targets
+      // nothing is swapped in from memory, so the store's own union graph is the whole view: one index lookup per
+      // pattern rather than one per named graph; the meta graph it includes holds only the store version, which
+      // no shape targets
       return dsg.getUnionGraph();
     }
     Set<String> replaced = new HashSet<>();

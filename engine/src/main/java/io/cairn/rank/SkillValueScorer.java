@@ -136,17 +136,7 @@ public final class SkillValueScorer implements Scorer {
 
     @Override
     public double score(Candidate candidate, ScoringContext context) {
-      double requirements = 0;
-      for (RequirementStep step : candidate.steps()) {
-        requirements += step.direct() ? 1.0 : 0.5;
-      }
-      double score = credit[candidate.credential()]
-          + weights.requirement() * requirements
-          - weights.costPer1000() * candidate.totalCost() / 1000.0
-          - weights.hoursPer100() * candidate.totalHours() / 100.0;
-      return candidate.oneStepAway()
-          ? score * (score > 0 ? weights.oneStepFactor() : 1 / weights.oneStepFactor())
-          : score;
+      return weights.net(credit[candidate.credential()], candidate);
     }
 
     @Override

@@ -34,6 +34,22 @@ public final class TransparentScorer implements Scorer {
       }
     }
 
+    /**
+     * {@code gain} plus progress on open requirements, minus cost and time, and discounted when a prerequisite
+     * stands first: the terms every scorer shares, whatever it counts as the gain.
+     */
+    public double net(double gain, Candidate candidate) {
+      double requirements = 0;
+      for (RequirementStep step : candidate.steps()) {
+        requirements += step.direct() ? 1.0 : 0.5;
+      }
+      double score = gain
+          + requirement * requirements
+          - costPer1000 * candidate.totalCost() / 1000.0
+          - hoursPer100 * candidate.totalHours() / 100.0;
+      return candidate.oneStepAway() ? score * (score > 0 ? oneStepFactor : 1 / oneStepFactor) : score;
+    }
+
     public static Weights defaults() {
       return new Weights(1.0, 1.5, 0.5, 0.5, 0.3, 0.75);
     }
@@ -61,11 +77,6 @@ public final class TransparentScorer implements Scorer {
   public double score(Candidate candidate, ScoringContext context) {
     CatalogSnapshot snapshot = context.snapshot();
     int credential = candidate.credential();
-    double coverage = candidate.coverage();
-    double requirements = 0;
-    for (RequirementStep step : candidate.steps()) {
-      requirements += step.direct() ? 1.0 : 0.5;
-    }
     double stacking = 0;
     if (snapshot.facts().stacks(credential)) {
       IntSet wholes = snapshot.stacksIntoClosure(credential);
@@ -76,14 +87,7 @@ public final class TransparentScorer implements Scorer {
         }
       }
     }
-    double cost = candidate.totalCost();
-    double hours = candidate.totalHours();
-    double score = weights.coverage() * coverage
-        + weights.requirement() * requirements
-        + weights.stacking() * stacking
-        - weights.costPer1000() * cost / 1000.0
-        - weights.hoursPer100() * hours / 100.0;
-    return candidate.oneStepAway() ? score * (score > 0 ? weights.oneStepFactor() : 1 / weights.oneStepFactor()) : score;
+    return weights.net(weights.coverage() * candidate.coverage() + weights.stacking() * stacking, candidate);
   }
 
   @Override
