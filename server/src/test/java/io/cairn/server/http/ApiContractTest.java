@@ -24,9 +24,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,8 +37,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ApiContractTest {
   private static final String PYTHON_LABEL_PREFIX = "Python";
 
-  private static TestServer server;
-  private static OpenApiContract contract;
+  @RegisterExtension
+  static final TestServer server = TestServer.start();
+  private static final OpenApiContract contract = OpenApiContract.load();
   /** Every credential summary of the catalog, in catalog order, read through the paged list endpoint. */
   private static List<JsonNode> credentials;
   private static String pythonId;
@@ -48,21 +49,12 @@ class ApiContractTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
-    contract = OpenApiContract.load();
     credentials = all("/api/credentials", "/api/credentials?");
     JsonNode python = get("/api/competencies", "/api/competencies?q=python").get("items").get(0);
     pythonId = python.get("id").asText();
     occupationId = get("/api/occupations", "/api/occupations").get("items").get(0).get("id").asText();
     pathwayId = get("/api/pathways", "/api/pathways").get("items").get(0).get("id").asText();
     credentialId = credentials.getFirst().get("id").asText();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
   }
 
   /** GETs {@code pathAndQuery}, asserts 200 JSON matching the document's schema for {@code template}, returns it. */

@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,21 +30,9 @@ class ApiErrorsTest {
   /** A goal that exists in the sample, for bodies that must fail on something else. */
   private static final String GOAL = "\"goal\": {\"type\": \"pathway\", \"id\": \"data-analytics\"}";
 
-  private static TestServer server;
-  private static OpenApiContract contract;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-    contract = OpenApiContract.load();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.start();
+  private static final OpenApiContract contract = OpenApiContract.load();
 
   /**
    * One bad request.

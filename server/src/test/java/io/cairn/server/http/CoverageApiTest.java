@@ -12,9 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,21 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * against the OpenAPI document.
  */
 class CoverageApiTest {
-  private static TestServer server;
-  private static OpenApiContract contract;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-    contract = OpenApiContract.load();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.start();
+  private static final OpenApiContract contract = OpenApiContract.load();
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);

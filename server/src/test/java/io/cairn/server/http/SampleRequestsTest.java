@@ -20,10 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,22 +35,10 @@ class SampleRequestsTest {
   private static final double EPSILON = 1e-6;
   private static final List<String> STATUS_ORDER = List.of("satisfied", "partial", "missing");
 
-  private static TestServer server;
-  private static OpenApiContract contract;
+  @RegisterExtension
+  static final TestServer server = TestServer.start();
+  private static final OpenApiContract contract = OpenApiContract.load();
   private static final Map<String, Integer> competencyStatus = new ConcurrentHashMap<>();
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-    contract = OpenApiContract.load();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   static Stream<Arguments> learners() {
     return TestServer.sampleFiles("learners").stream().map(f -> Arguments.of(Named.of(f.getFileName().toString(), f)));

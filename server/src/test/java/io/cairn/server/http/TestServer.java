@@ -17,6 +17,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +29,10 @@ import java.util.stream.Stream;
 
 /**
  * A real Cairn server over the embedded sample, on a free port, with a small HTTP client. One per test class:
- * start it in {@code @BeforeAll} and close it in {@code @AfterAll}.
+ * {@code @RegisterExtension static final TestServer server = TestServer.start();} starts it with the class and
+ * closes it after the class's last test.
  */
-final class TestServer implements AutoCloseable {
+final class TestServer implements AutoCloseable, AfterAllCallback {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final Cairn cairn;
@@ -62,6 +65,11 @@ final class TestServer implements AutoCloseable {
   public void close() {
     server.close();
     cairn.close();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   URI base() {
