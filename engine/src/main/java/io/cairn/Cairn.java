@@ -18,6 +18,9 @@ import io.cairn.rank.ModelRequiredException;
 import io.cairn.learner.Learner;
 import io.cairn.learner.ResolvedLearner;
 import io.cairn.learner.UnknownReferenceException;
+import io.cairn.plan.PlanRequest;
+import io.cairn.plan.Planner;
+import io.cairn.plan.Plans;
 import io.cairn.rank.RecommendationList;
 import io.cairn.rank.RecommendationRequest;
 import io.cairn.rank.Recommender;
@@ -27,13 +30,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The engine's front door: the live catalog with the recommender and the auditor over it. The server and the
- * CLI call this and nothing deeper. Thread-safe.
+ * The engine's front door: the live catalog with the recommender, the auditor and the planner over it. The server
+ * and the CLI call this and nothing deeper. Thread-safe.
  */
 public final class Cairn implements AutoCloseable {
   private final LiveCatalog catalog;
   private final Recommender recommender;
   private final Auditor auditor;
+  private final Planner planner;
   private final ModelSkillValues model;
   private final Cache<Long, LabelSearch> searches = Caffeine.newBuilder().maximumSize(2).build();
 
@@ -46,6 +50,7 @@ public final class Cairn implements AutoCloseable {
     this.recommender = recommender;
     this.auditor = auditor;
     this.model = model;
+    this.planner = Planner.builder().recommender(recommender).auditor(auditor).build();
   }
 
   /** A Cairn with the default recommender (the transparent scorer) and auditor. */
@@ -111,6 +116,26 @@ public final class Cairn implements AutoCloseable {
 
   public RecommendationList recommend(RecommendationRequest request) {
     return recommender.recommend(catalog.snapshot(), request);
+  }
+
+  /** Plans with the snapshot their indices refer to. */
+  public record PlanReport(Plans plans, CatalogSnapshot snapshot) {}
+
+  /**
+   * The whole path to the request's goal: the best plan and its alternatives, the greedy baseline, and what blocks
+   * an unreachable goal. {@code exceptions} are the advisor's, for a pathway goal.
+   *
+   * @throws UnknownReferenceException when an id is not in the catalog
+   * @throws IllegalArgumentException when the request cannot be planned (no goal, a bad exception)
+   */
+  public PlanReport plan(PlanRequest request, List<ExceptionSpec> exceptions) {
+    CatalogSnapshot snapshot = catalog.snapshot();
+    List<AdvisorException> resolved = new ArrayList<>();
+    for (ExceptionSpec spec : exceptions) {
+      resolved.add(resolve(snapshot, spec));
+    }
+    PlanRequest asked = resolved.isEmpty() ? request : request.withExceptions(resolved);
+    return new PlanReport(planner.plan(snapshot, asked), snapshot);
   }
 
   /** An advisor exception as a request states it, with ids not yet resolved. */

@@ -37,7 +37,7 @@ final class CandidateGenerator {
       if (learner.credentials().contains(c)) {
         continue;
       }
-      List<RequirementStep> steps = openLeaves.isEmpty() ? List.of() : steps(snapshot.credential(c), openLeaves);
+      List<RequirementStep> steps = openLeaves.isEmpty() ? List.of() : RequirementStep.advancedBy(snapshot.credential(c), openLeaves);
       if (coverage.count(c) == 0 && steps.isEmpty()) {
         continue;
       }
@@ -99,23 +99,6 @@ final class CandidateGenerator {
       }
     }
     return reach.stream().toArray();
-  }
-
-  private static List<RequirementStep> steps(Credential credential, List<OpenLeaf> openLeaves) {
-    List<RequirementStep> steps = new ArrayList<>();
-    for (OpenLeaf leaf : openLeaves) {
-      if (leaf.credentialLeaf() && leaf.target() == credential.index()) {
-        steps.add(new RequirementStep(leaf.requirementId(), leaf.requirementName(), leaf.leafId(), leaf.leafName(),
-            credential.ects(), true));
-      } else if (leaf.credentialLeaf() && credential.stacksInto(leaf.target())) {
-        steps.add(new RequirementStep(leaf.requirementId(), leaf.requirementName(), leaf.leafId(), leaf.leafName(),
-            credential.creditsToward(leaf.target()), false));
-      } else if (!leaf.credentialLeaf() && credential.teaches().contains(leaf.target())) {
-        steps.add(new RequirementStep(leaf.requirementId(), leaf.requirementName(), leaf.leafId(), leaf.leafName(),
-            0, true));
-      }
-    }
-    return steps;
   }
 
   /** The one missing prerequisite can itself be taken now. */

@@ -2,6 +2,8 @@ package io.cairn.rank;
 
 import io.cairn.audit.Auditor;
 import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.learner.Goal;
+import io.cairn.learner.ResolvedLearner;
 
 /**
  * Suggests the next credentials toward a goal. Implementations are thread-safe and keep no per-request state.
@@ -14,6 +16,15 @@ public interface Recommender {
    * @throws io.cairn.learner.UnknownReferenceException when the request names ids the catalog lacks
    */
   RecommendationList recommend(CatalogSnapshot snapshot, RecommendationRequest request);
+
+  /**
+   * The goal turned into weighted targets for {@code learner} (and, for a pathway, its audit), as {@link
+   * #recommend} sees it: what a planner needs to plan more than one step.
+   *
+   * @throws io.cairn.learner.UnknownReferenceException when the goal names ids the catalog lacks
+   * @throws ModelRequiredException for a goal-free goal without a skill-value model
+   */
+  GoalTargets targets(CatalogSnapshot snapshot, Goal goal, ResolvedLearner learner);
 
   static Builder builder() {
     return new Builder();

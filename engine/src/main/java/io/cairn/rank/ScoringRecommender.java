@@ -1,6 +1,7 @@
 package io.cairn.rank;
 
 import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.learner.Goal;
 import io.cairn.learner.ResolvedLearner;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,11 @@ final class ScoringRecommender implements Recommender {
       coverage.reset();
       scratch.offer(coverage);
     }
+  }
+
+  @Override
+  public GoalTargets targets(CatalogSnapshot snapshot, Goal goal, ResolvedLearner learner) {
+    return targets.resolve(snapshot, goal, learner);
   }
 
   private RecommendationList recommend(CatalogSnapshot snapshot, RecommendationRequest request,
