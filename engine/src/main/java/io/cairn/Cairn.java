@@ -46,11 +46,26 @@ public final class Cairn implements AutoCloseable {
   }
 
   private Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor, ModelSkillValues model) {
+    this(catalog, recommender, auditor, model, Planner.Builder.DEFAULT_TIME_LIMIT);
+  }
+
+  private Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor, ModelSkillValues model,
+      java.time.Duration planTimeLimit) {
     this.catalog = catalog;
     this.recommender = recommender;
     this.auditor = auditor;
     this.model = model;
-    this.planner = Planner.builder().recommender(recommender).auditor(auditor).build();
+    this.planner = Planner.builder().recommender(recommender).auditor(auditor).timeLimit(planTimeLimit).build();
+  }
+
+  /**
+   * The same Cairn (the same catalog, recommender and auditor) whose planner gives the solver {@code limit} per
+   * request. Closing either closes the catalog they share.
+   *
+   * @throws IllegalArgumentException when the limit is outside 1 ms to 60 s
+   */
+  public Cairn withPlanTimeLimit(java.time.Duration limit) {
+    return new Cairn(catalog, recommender, auditor, model, limit);
   }
 
   /** A Cairn with the default recommender (the transparent scorer) and auditor. */

@@ -29,6 +29,14 @@ public interface Planner {
     return new Builder();
   }
 
+  /**
+   * True when the exact solver's native libraries load on this machine (loading them the first time, which takes
+   * about a second: a server calls this at start so that the first plan does not wait).
+   */
+  static boolean solverAvailable() {
+    return CpSat.available();
+  }
+
   /** Assembles a planner; each setting is checked when set. */
   final class Builder {
     /**

@@ -5,6 +5,8 @@ import io.cairn.catalog.DeliveryMode;
 import io.cairn.learner.Constraints;
 import io.cairn.learner.Goal;
 import io.cairn.learner.Learner;
+import io.cairn.plan.Objective;
+import io.cairn.plan.PlanRequest;
 import io.cairn.rank.RecommendationRequest;
 import java.util.EnumSet;
 import java.util.List;
@@ -163,13 +165,64 @@ public final class RequestBodies {
     }
 
     public List<Cairn.ExceptionSpec> specs() {
-      return exceptions == null ? List.of() : exceptions.stream().map(e -> {
-        if (e == null) {
-          throw ApiException.badRequest("exceptions must not contain null");
-        }
-        return e.toSpec();
-      }).toList();
+      return RequestBodies.specs(exceptions);
     }
+  }
+
+  /**
+   * A plan question: the learner, a goal (required), the plan's limits, the objective, the reach, a calendar pace,
+   * credentials to include or exclude, how many plans, the pathway destination and the advisor's exceptions.
+   */
+  public record PlanBody(LearnerBody learner, GoalBody goal, ConstraintsBody constraints, String objective,
+      Double reach, Double hoursPerWeek, List<String> include, List<String> exclude, Integer alternatives,
+      String destination, List<ExceptionBody> exceptions) {
+    public static final int DEFAULT_ALTERNATIVES = 3;
+
+    public PlanRequest toRequest() {
+      if (goal == null) {
+        throw ApiException.badRequest("'goal' is required: a plan needs an occupation, a pathway or a list of "
+            + "competencies to reach");
+      }
+      Objective chosen;
+      try {
+        chosen = objective == null ? Objective.COST : Objective.fromApiName(objective);
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest(e.getMessage());
+      }
+      if (reach != null && !(reach > 0 && reach <= 1)) {
+        throw ApiException.badRequest("reach must be more than 0 and at most 1 (the share of the essential skills "
+            + "to cover), got " + reach);
+      }
+      if (hoursPerWeek != null && !(hoursPerWeek >= 0 && hoursPerWeek <= PlanRequest.MAX_HOURS_PER_WEEK)) {
+        throw ApiException.badRequest("hoursPerWeek must be from 0 (no calendar) to "
+            + (int) PlanRequest.MAX_HOURS_PER_WEEK + ", got " + hoursPerWeek);
+      }
+      int plans = alternatives == null ? DEFAULT_ALTERNATIVES : alternatives;
+      if (plans < 1 || plans > PlanRequest.MAX_ALTERNATIVES) {
+        throw ApiException.badRequest("alternatives must be from 1 to " + PlanRequest.MAX_ALTERNATIVES + ", got "
+            + plans);
+      }
+      if (destination != null && destination.isBlank()) {
+        throw ApiException.badRequest("'destination' must not be empty: a destination id, 'nearest', or leave it out");
+      }
+      return new PlanRequest(learner == null ? Learner.empty() : learner.toLearner(), goal.toGoal(),
+          constraints == null ? Constraints.none() : constraints.toConstraints(), chosen, reach == null ? 1.0 : reach,
+          hoursPerWeek == null ? 0 : hoursPerWeek, noBlanks(include, "include"), noBlanks(exclude, "exclude"), plans,
+          destination, List.of());
+    }
+
+    public List<Cairn.ExceptionSpec> specs() {
+      return RequestBodies.specs(exceptions);
+    }
+  }
+
+  private static List<Cairn.ExceptionSpec> specs(List<ExceptionBody> exceptions) {
+    return exceptions == null ? List.of() : exceptions.stream().map(e -> {
+      if (e == null) {
+        throw ApiException.badRequest("exceptions must not contain null");
+      }
+      return e.toSpec();
+    }).toList();
   }
 
   private static List<String> noBlanks(List<String> values, String field) {

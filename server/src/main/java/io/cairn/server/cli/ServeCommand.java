@@ -27,6 +27,10 @@ final class ServeCommand implements Runnable {
           + "goal-free questions (default: $CAIRN_MODEL; without one the transparent scorer is used)")
   Path model;
 
+  @Option(names = "--plan-time-limit", paramLabel = "MS", defaultValue = "150",
+      description = "The planner's solver time per request, in milliseconds (default: ${DEFAULT-VALUE})")
+  long planTimeLimit;
+
   @Mixin
   DataOptions data;
 
@@ -36,7 +40,7 @@ final class ServeCommand implements Runnable {
       throw new CliException("--port must be from 0 to 65535, got " + port);
     }
     SkillValueModel loaded = loadModel();
-    Cairn cairn = data.openCairn(loaded);
+    Cairn cairn = data.openCairn(loaded).withPlanTimeLimit(PlanCommand.limit(planTimeLimit));
     CairnServer server = CairnServer.create(cairn);
     int actual;
     try {
@@ -54,6 +58,8 @@ final class ServeCommand implements Runnable {
         actual, actual);
     // the label index is built on the first search; build it now so the page's first type-ahead is quick
     Thread.ofVirtual().name("label-search-warm-up").start(() -> cairn.labelSearch(cairn.snapshot()));
+    // and the planner's native solver is loaded now, not by the first plan
+    Thread.ofVirtual().name("solver-warm-up").start(io.cairn.plan.Planner::solverAvailable);
     System.out.println(loaded == null
         ? "No skill-value model (--model FILE or CAIRN_MODEL): recommendations use the transparent scorer."
         : "Recommendations use the skill-value model " + model.toAbsolutePath() + " ("

@@ -32,6 +32,7 @@ public final class CairnServer implements AutoCloseable {
     OccupationController occupations = new OccupationController(cairn);
     PathwayController pathways = new PathwayController(cairn);
     AdviceController advice = new AdviceController(cairn, json);
+    PlanController plans = new PlanController(cairn, json);
     SystemController system = new SystemController(cairn);
     CoverageController coverage = new CoverageController(cairn);
     ModelController model = new ModelController(cairn, json);
@@ -77,6 +78,7 @@ public final class CairnServer implements AutoCloseable {
           });
           post("/recommendations", advice::recommend);
           post("/audits", advice::audit);
+          post("/plans", plans::plan);
           get("/coverage", coverage::coverage);
           get("/model", model::card);
           post("/skills/next", model::nextSkills);

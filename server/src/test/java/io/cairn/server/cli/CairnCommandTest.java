@@ -54,6 +54,41 @@ class CairnCommandTest {
   }
 
   @Test
+  void planPrintsTheStepsAndTheSameAsJson() throws Exception {
+    Path plan = ROOT.resolve("datasets/sample/plans/amira-retail-to-data.json");
+    Result table = cairn("plan", "--in-memory", "--learner", plan.toString(), "--plan-time-limit", "20000");
+    assertEquals(0, table.exit(), table.err());
+    assertTrue(table.out().contains("Goal: occupation 'data analyst', reach 80% of 27 essential skills"), table.out());
+    assertTrue(table.out().contains("Plan 1 (optimal)") && table.out().contains("SO FAR"), table.out());
+    assertTrue(table.out().contains("Greedy baseline"), table.out());
+    Result json = cairn("plan", "--in-memory", "--learner", plan.toString(), "--json", "--alternatives", "1",
+        "--plan-time-limit", "20000");
+    assertEquals(0, json.exit(), json.err());
+    JsonNode body = new ObjectMapper().readTree(json.out());
+    assertEquals(1, body.get("plans").size());
+    String first = body.at("/plans/0/steps/0/credential/id").asText();
+    assertTrue(table.out().contains("[" + first + "]"), "the table and the JSON disagree on the first step");
+  }
+
+  @Test
+  void planTakesARecommendationFileAndOptionsFromTheCommandLine() throws Exception {
+    Result json = cairn("plan", "--in-memory", "--learner", LEARNER.toString(), "--goal", "pathway:web-development",
+        "--objective", "time", "--exclude", "sf-html-css-foundations", "--hours-per-week", "5", "--json",
+        "--plan-time-limit", "20000");
+    assertEquals(0, json.exit(), json.err());
+    JsonNode body = new ObjectMapper().readTree(json.out());
+    assertEquals("pathway", body.at("/goal/type").asText());
+    assertEquals("time", body.get("objective").asText());
+    body.at("/plans/0/steps").forEach(step -> {
+      assertFalse(step.at("/credential/id").asText().equals("sf-html-css-foundations"), step.toString());
+      assertTrue(step.get("startWeek").isInt(), step.toString());
+    });
+    Result bad = cairn("plan", "--in-memory", "--learner", LEARNER.toString(), "--reach", "2");
+    assertEquals(2, bad.exit());
+    assertTrue(bad.err().contains("reach must be more than 0 and at most 1"), bad.err());
+  }
+
+  @Test
   void recommendWithoutAGoalNeedsAModelAndWithOneAimsAtItsNextSkills(@TempDir Path dir) throws Exception {
     Path free = dir.resolve("goal-free.json");
     Files.writeString(free, "{\"learner\": {\"credentials\": [\"sf-spreadsheet-essentials\"]}, \"goalField\": \"251\"}");

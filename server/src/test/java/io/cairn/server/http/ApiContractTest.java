@@ -127,7 +127,7 @@ class ApiContractTest {
         "GET /api/credentials", "GET /api/credentials/{id}",
         "GET /api/occupations", "GET /api/occupations/{id}",
         "GET /api/pathways", "GET /api/pathways/{id}",
-        "POST /api/recommendations", "POST /api/audits", "GET /api/coverage",
+        "POST /api/recommendations", "POST /api/audits", "POST /api/plans", "GET /api/coverage",
         "GET /api/model", "POST /api/skills/next"));
     assertEquals(routes, documented);
   }
@@ -158,13 +158,15 @@ class ApiContractTest {
   void everyDocumentedOperationAnswers200WithItsDocumentedShape() {
     String learner = TestServer.read(TestServer.sampleDir("learners").resolve("jonas-newcomer.json"));
     String audit = TestServer.read(TestServer.sampleDir("audits").resolve("jonas-newcomer.json"));
+    String plan = TestServer.read(TestServer.sampleDir("plans").resolve("amira-retail-to-data.json"));
     contract.document().get("paths").properties().forEach(path -> path.getValue().fieldNames()
         .forEachRemaining(method -> {
           String template = path.getKey();
           String concrete = concrete(template);
           HttpResponse<String> response = method.equals("post")
               ? server.postJson(concrete, template.endsWith("recommendations") ? learner
-                  : template.endsWith("next") ? "{\"goalField\": \"251\"}" : audit)
+                  : template.endsWith("next") ? "{\"goalField\": \"251\"}" : template.endsWith("plans") ? plan
+                  : audit)
               : server.get(concrete);
           int expected = WITHOUT_MODEL.getOrDefault(template, 200);
           assertEquals(expected, response.statusCode(), () -> method + " " + template + ": " + response.body());

@@ -55,7 +55,9 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
     GraphStore store = GraphStore.inMemory();
     LiveCatalog catalog = new LiveCatalog(store);
     catalog.load(SampleData.sources());
-    Cairn cairn = model == null ? Cairn.over(catalog) : Cairn.over(catalog, model);
+    // a generous solver limit: the answers the tests check must not depend on how busy the machine is
+    Cairn cairn = (model == null ? Cairn.over(catalog) : Cairn.over(catalog, model))
+        .withPlanTimeLimit(java.time.Duration.ofSeconds(20));
     CairnServer server = CairnServer.create(cairn);
     int port = server.start("127.0.0.1", 0);
     return new TestServer(cairn, server, port);
