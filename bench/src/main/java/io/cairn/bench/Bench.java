@@ -76,6 +76,11 @@ public final class Bench {
     boolean javaClient;
     Path model;
     boolean noModel;
+    Path store;
+    int planLearners = 500;
+    java.time.Duration planTimeLimit = io.cairn.plan.Planner.Builder.DEFAULT_TIME_LIMIT;
+    boolean planOnly;
+    boolean skipPlan;
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -89,6 +94,7 @@ public final class Bench {
             o.searchQueries = 200;
             o.httpSeconds = 5;
             o.httpWarmupSeconds = 2;
+            o.planLearners = 50;
           }
           case "--credentials" -> o.credentials = Integer.parseInt(args[++i]);
           case "--requests" -> o.requests = Integer.parseInt(args[++i]);
@@ -106,6 +112,11 @@ public final class Bench {
           case "--java-client" -> o.javaClient = true;
           case "--model" -> o.model = Path.of(args[++i]);
           case "--no-model" -> o.noModel = true;
+          case "--store" -> o.store = Path.of(args[++i]).toAbsolutePath().normalize();
+          case "--plan-learners", "--learners" -> o.planLearners = Integer.parseInt(args[++i]);
+          case "--plan-time-limit-ms" -> o.planTimeLimit = java.time.Duration.ofMillis(Long.parseLong(args[++i]));
+          case "--plan-only" -> o.planOnly = true;
+          case "--skip-plan" -> o.skipPlan = true;
           case "--help", "-h" -> {
             System.out.println(HELP);
             System.exit(0);
@@ -139,6 +150,10 @@ public final class Bench {
       m.put("connections", connections);
       m.put("shared", shared.toString());
       m.put("model", noModel ? "none" : model == null ? "quick, trained by the bench" : model.toString());
+      m.put("planLearners", planLearners);
+      m.put("planTimeLimitMs", planTimeLimit.toMillis());
+      m.put("planOnly", planOnly);
+      m.put("store", store == null ? null : store.toString());
       return m;
     }
   }
@@ -162,6 +177,12 @@ public final class Bench {
         --model FILE          skill-value model (cairn train) for the learned scorer's recommendation latency;
                               without it a quick one is trained on the benchmark's ESCO (about a minute or two)
         --no-model            measure the transparent scorer only
+        --plan-learners N     seeded learners for the planner's evaluation (default 500; --quick: 50)
+        --plan-time-limit-ms N  the planner's solver time limit per request (default 150)
+        --skip-plan           no planner evaluation
+        --plan-only           only the planner's evaluation (and the store it needs): with --store DIR an existing
+                              store (ESCO + generated catalog, e.g. kept by --keep) is reused, or built there once
+        --store DIR           with --plan-only: the TDB2 store to reuse or build (default: a fresh temporary one)
       Writes bench-results/bench-<timestamp>.json and bench-results/latest.json, prints a table.""";
 
   private final List<Map<String, Object>> timeline = new ArrayList<>();
@@ -201,9 +222,7 @@ public final class Bench {
   }
 
   private int run(Options o) throws Exception {
-    Path esco = o.shared.resolve("datasets/esco-1.1.1");
-    List<Path> archives = List.of(esco.resolve("ESCO dataset - v1.1.1 - classification - en - csv.zip"),
-        esco.resolve("ESCO dataset - v1.1.1 - classification -  - csv.zip"));
+    List<Path> archives = BenchStore.escoArchives(o.shared);
     for (Path archive : archives) {
       if (!Files.isRegularFile(archive)) {
         System.err.println("bench: missing " + archive + "; point --shared (or CAIRN_SHARED) at the shared data");
@@ -221,12 +240,15 @@ public final class Bench {
     results.put("options", o.toJson());
     results.put("machine", Machine.describe(o.root));
     List<Target> targets = new ArrayList<>();
+    if (o.planOnly) {
+      return planOnly(o, work, stamp, results, targets);
+    }
     Path storeDir = work.resolve("tdb2-cairn");
     LiveCatalog catalog = null;
     int status = 0;
     try {
       // ------------------------------------------------------------------ 1. import vs bulk loader
-      progress("1/6 ESCO import with EscoImporter into a fresh TDB2 store at %s", storeDir);
+      progress("1/7 ESCO import with EscoImporter into a fresh TDB2 store at %s", storeDir);
       phase("import");
       catalog = new LiveCatalog(GraphStore.onDisk(storeDir));
       ImportLog log = new ImportLog();
@@ -273,7 +295,7 @@ public final class Bench {
       results.put("heapAfterEscoMiB", heapAfterGc() / 1048576.0);
 
       // ------------------------------------------------------------------ 2. generated catalog, snapshot, heap
-      progress("2/6 generating %,d credentials (seed %d) and loading them on top of ESCO", o.credentials, o.seed);
+      progress("2/7 generating %,d credentials (seed %d) and loading them on top of ESCO", o.credentials, o.seed);
       Map<String, Object> cat = new LinkedHashMap<>();
       phase("generate-and-load-credentials");
       t0 = System.nanoTime();
@@ -330,11 +352,11 @@ public final class Bench {
       List<RequestGenerator.Question> questions = new RequestGenerator(snapshot, o.seed + 1).questions(o.requests,
           o.k);
       phase("recommendation");
-      progress("3/6 recommendation latency in-process: %d learner/goal pairs, k=%d", questions.size(), o.k);
+      progress("3/7 recommendation latency in-process: %d learner/goal pairs, k=%d", questions.size(), o.k);
       results.put("recommendation", recommend(cairn, questions, targets, "transparent", 0.1, 0.5));
       if (!o.noModel) {
         phase("recommendation-learned");
-        progress("3b/6 the same questions with the learned scorer (%s)", o.model == null
+        progress("3b/7 the same questions with the learned scorer (%s)", o.model == null
             ? "training a quick skill-value model first" : "model " + o.model);
         ModelForBench model = ModelForBench.obtain(o.model, o.shared, snapshot, o.seed);
         progress("    model: %s (%.1f s)", model.source(), model.seconds());
@@ -352,13 +374,13 @@ public final class Bench {
 
       // ------------------------------------------------------------------ 4. SPARQL per request
       phase("sparql-baseline");
-      progress("4/6 the same questions, one SPARQL query each on the TDB2 store");
+      progress("4/7 the same questions, one SPARQL query each on the TDB2 store");
       results.put("sparqlBaseline", sparql(dataset, questions, results, targets));
 
       // ------------------------------------------------------------------ 5. HTTP
       if (!o.skipHttp) {
         phase("http");
-        progress("5/6 HTTP throughput of POST /api/recommendations");
+        progress("5/7 HTTP throughput of POST /api/recommendations");
         List<Map<String, Object>> bodies = questions.stream().limit(o.bodies).map(RequestGenerator.Question::body)
             .toList();
         Map<String, Object> http = new HttpBench(cairn, bodies, work).run(o.httpSeconds, o.httpWarmupSeconds,
@@ -372,7 +394,7 @@ public final class Bench {
 
       // ------------------------------------------------------------------ 6. search
       phase("search");
-      progress("6/6 label search: building the index, then %d queries", o.searchQueries);
+      progress("6/7 label search: building the index, then %d queries", o.searchQueries);
       t0 = System.nanoTime();
       LabelSearch search = cairn.labelSearch(snapshot);
       double indexSeconds = (System.nanoTime() - t0) / 1e9;
@@ -382,11 +404,13 @@ public final class Bench {
       @SuppressWarnings("unchecked")
       Map<String, Object> latency = (Map<String, Object>) s.get("latency");
       targets.add(Target.atMost("search p99", (Double) latency.get("p99Ms"), 2, "ms", "%.3f"));
+
+      // ------------------------------------------------------------------ 7. planner
+      if (!o.skipPlan) {
+        planner(o, snapshot, "7/7 ", results, targets);
+      }
     } catch (Exception | OutOfMemoryError e) {
-      progress("FAILED: %s", e);
-      e.printStackTrace();
-      results.put("error", e.toString());
-      status = 1;
+      status = failed(e, results);
     } finally {
       if (catalog != null) {
         catalog.close();
@@ -397,22 +421,62 @@ public final class Bench {
         progress("kept %s", work);
       }
     }
+    finish(o, "bench-" + stamp + ".json", "latest.json", results, targets);
+    return status;
+  }
+
+  /** Closes the timeline, adds the end figures and the targets, writes the JSON (and its latest copy), prints. */
+  private void finish(Options o, String name, String latest, Map<String, Object> results, List<Target> targets)
+      throws IOException {
     phase(null);
     results.put("timeline", timeline);
     @SuppressWarnings("unchecked")
     Map<String, Object> machine = (Map<String, Object>) results.get("machine");
     machine.put("loadAverageAtEnd", Machine.loadAverage());
-    double wall = (System.nanoTime() - START) / 1e9;
-    results.put("wallSeconds", wall);
+    results.put("wallSeconds", (System.nanoTime() - START) / 1e9);
     results.put("finishedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(java.time.OffsetDateTime.now(ZoneOffset.UTC)));
     results.put("targets", targets.stream().map(Target::toJson).toList());
-
     Files.createDirectories(o.out);
-    Path file = o.out.resolve("bench-" + stamp + ".json");
+    Path file = o.out.resolve(name);
     JSON.writeValue(file.toFile(), results);
-    Files.copy(file, o.out.resolve("latest.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(file, o.out.resolve(latest), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     System.out.println(Table.render(results, targets));
     System.out.println("JSON: " + file);
+  }
+
+  private static int failed(Throwable e, Map<String, Object> results) {
+    progress("FAILED: %s", e);
+    e.printStackTrace();
+    results.put("error", e.toString());
+    return 1;
+  }
+
+  /** The planner's evaluation (issue 12) on {@code snapshot}. */
+  private void planner(Options o, CatalogSnapshot snapshot, String step, Map<String, Object> results,
+      List<Target> targets) {
+    phase("planner");
+    progress("%splanner: %d seeded learners, each planned four ways (cost at reach 1.0 and 0.8, the interactive "
+        + "request, value)", step, o.planLearners);
+    results.put("planner", new PlanBench(snapshot, o.shared, o.planTimeLimit).run(o.planLearners, o.seed + 3,
+        targets));
+  }
+
+  /** Only the planner's evaluation, on a reused (or newly built) store; writes the same JSON and table. */
+  private int planOnly(Options o, Path work, String stamp, Map<String, Object> results, List<Target> targets)
+      throws Exception {
+    Path storeDir = o.store != null ? o.store : work.resolve("tdb2-cairn");
+    int status = 0;
+    progress("plan only: the store at %s", storeDir);
+    try (io.cairn.graph.LiveCatalog catalog = BenchStore.open(storeDir, o.shared, o.seed, o.credentials)) {
+      planner(o, catalog.snapshot(), "", results, targets);
+    } catch (Exception | OutOfMemoryError e) {
+      status = failed(e, results);
+    } finally {
+      if (o.store == null && !o.keep) {
+        deleteTree(work);
+      }
+    }
+    finish(o, "bench-" + stamp + "-plan.json", "latest-plan.json", results, targets);
     return status;
   }
 

@@ -1,6 +1,7 @@
 package io.cairn.plan;
 
 import java.util.Arrays;
+import io.cairn.catalog.IntSet;
 import java.util.BitSet;
 
 /**
@@ -21,6 +22,27 @@ final class CandidatePool {
       this.purchasable[i] = purchasable.get(credentials[i]);
       this.hasParts[i] = hasParts.get(credentials[i]);
     }
+  }
+
+  /**
+   * The pool without the purchases that {@code bound} rules out: a credential whose {@code measure} alone (its cost,
+   * or its hours) exceeds it can be in no plan that beats it, so it is no longer bought (a whole may still be
+   * granted by its parts); {@code keep} (the included credentials) stay as they are.
+   */
+  CandidatePool bounded(java.util.function.IntToDoubleFunction measure, double bound, IntSet keep) {
+    BitSet members = new BitSet();
+    BitSet buyable = new BitSet();
+    BitSet parts = new BitSet();
+    for (int i = 0; i < credentials.length; i++) {
+      int c = credentials[i];
+      boolean buy = purchasable[i] && (keep.contains(c) || measure.applyAsDouble(c) <= bound + 1e-9);
+      if (buy || hasParts[i]) {
+        members.set(c);
+        buyable.set(c, buy);
+        parts.set(c, hasParts[i]);
+      }
+    }
+    return new CandidatePool(members, buyable, parts);
   }
 
   int size() {

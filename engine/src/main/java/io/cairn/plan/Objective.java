@@ -11,7 +11,7 @@ public enum Objective {
   /**
    * The most goal value within the budget and hours, for goals that cannot be reached in full: job offers of the
    * occupations the plan makes attainable (when job-offer figures are known), then the goal's weighted targets
-   * (or requirement nodes) covered, then the lowest cost.
+   * (or requirement nodes) covered, then the lowest cost, then the fewest hours.
    */
   VALUE;
 

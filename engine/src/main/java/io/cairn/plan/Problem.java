@@ -27,6 +27,11 @@ record Problem(
     nearby = List.copyOf(nearby);
   }
 
+  /** The same problem over another pool. */
+  Problem withPool(CandidatePool other) {
+    return new Problem(snapshot, request, learner, targets, aim, include, exclude, other, nearby);
+  }
+
   double budget() {
     return request.constraints().maxCost();
   }

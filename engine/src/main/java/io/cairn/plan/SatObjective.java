@@ -79,7 +79,7 @@ final class SatObjective {
    * The objective's levels, most important first: cost then hours; hours then cost; or job offers of the
    * occupations made attainable (when any are weighed), then the goal's value (weighted targets covered plus as
    * much again for reaching it, or satisfied requirement nodes plus a bonus for the destination), then the lowest
-   * cost. They are solved one after the other, each fixed at its optimum before the next: one objective with the
+   * cost, then the fewest hours. They are solved one after the other, each fixed at its optimum before the next: one objective with the
    * levels scaled apart was ten to a hundred times slower to prove on the benchmark's catalog.
    */
   List<Level> levels(Objective objective) {
@@ -132,6 +132,7 @@ final class SatObjective {
     }
     levels.add(new Level(value.build(), true, VALUE_SCALE));
     levels.add(new Level(sat.cost(), false, SatModel.COST_SCALE));
+    levels.add(new Level(sat.hours(), false, SatModel.HOURS_SCALE));
     return levels;
   }
 

@@ -12,16 +12,22 @@ final class Solves {
   /** Even a run after the budget is spent gets this long, so that a diagnosis is not cut off before presolve. */
   static final double MIN_RUN_MS = 10;
   private final Problem problem;
+  private final Problem first;
   private final SolverSettings settings;
   private long deadline = Long.MIN_VALUE;
   private int count;
   private double wallMs;
   private int candidates;
 
-  Solves(Problem problem, SolverSettings settings) {
+  /**
+   * @param problem the problem alternatives are looked for in
+   * @param first the problem the best plan is looked for in (the same, or with purchases a bound rules out)
+   */
+  Solves(Problem problem, Problem first, SolverSettings settings) {
     this.problem = problem;
+    this.first = first;
     this.settings = settings;
-    this.candidates = problem.pool().size();
+    this.candidates = first.pool().size();
   }
 
   /** What a run asks for. */
@@ -66,12 +72,16 @@ final class Solves {
    * cuts leave no plan to look for.
    */
   java.util.Optional<CpSat.Result> run(Ask ask, double share) {
-    SatModel sat = new SatModel(problem, ask.budget(), ask.hours());
+    SatModel sat = new SatModel(ask.differFrom().isEmpty() ? first : problem, ask.budget(), ask.hours());
     SatObjective objective = SatObjective.goal(sat);
     if (ask.requireGoal()) {
       objective.require();
     }
     List<SatObjective.Level> levels = objective.levels(ask.objective());
+    if (!ask.differFrom().isEmpty() && ask.objective() != Objective.VALUE) {
+      // an alternative is optimal on the first level only: its tie-break (hours, or cost) would double its time
+      levels = levels.subList(0, 1);
+    }
     for (IntSet plan : ask.differFrom()) {
       if (!sat.forbidSupersetsOf(plan)) {
         return java.util.Optional.empty();

@@ -56,7 +56,7 @@ final class SolvingPlanner implements Planner {
       return greedyAnswer(p, before, greedyPlan, greedyOutcome, new SolverReport(settings.enabled()
           ? SolverReport.Status.UNAVAILABLE : SolverReport.Status.NOT_NEEDED, p.pool().size(), 0, 0, 0, note));
     }
-    Solves solves = new Solves(p, settings);
+    Solves solves = new Solves(p, bounded(p, greedyOutcome), settings);
     Search search = new Search(evaluator, layout, solves);
     boolean requireGoal = request.objective() != Objective.VALUE;
     int n = request.alternatives();
@@ -108,6 +108,21 @@ final class SolvingPlanner implements Planner {
     }
     return answer(p, before, plans, greedyPlan, Plans.Source.SOLVER, solves.report(status, ""), blockers,
         found.getFirst().outcome());
+  }
+
+  /**
+   * The problem the solver looks for the best plan in: when greedy reaches the goal, no single credential costing
+   * more than greedy's whole plan (for the time objective: taking longer) can be in a better plan, so it is not
+   * bought. On the benchmark's catalog this drops the dearest certificates and degrees from most models.
+   * Alternatives are looked for in the whole pool: they may cost more than greedy's plan.
+   */
+  private static Problem bounded(Problem p, Outcome greedy) {
+    if (!greedy.reaches() || p.request().objective() == Objective.VALUE) {
+      return p;
+    }
+    boolean cost = p.request().objective() == Objective.COST;
+    return p.withPool(p.pool().bounded(c -> cost ? p.snapshot().facts().cost(c) : p.snapshot().facts().hours(c),
+        cost ? greedy.cost() : greedy.hours(), p.include()));
   }
 
   /** A solver plan that passed the checks, with how good it is. */
