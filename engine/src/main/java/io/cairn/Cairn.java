@@ -10,6 +10,8 @@ import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.search.LabelSearch;
 import io.cairn.catalog.Pathway;
 import io.cairn.graph.LiveCatalog;
+import io.cairn.interop.vc.CredentialVerifier;
+import io.cairn.learner.UnverifiedCredentialsException;
 import io.cairn.labor.model.ModelSkillValues;
 import io.cairn.labor.model.NextSkill;
 import io.cairn.labor.model.NextSkillsQuery;
@@ -35,17 +37,52 @@ public final class Cairn implements AutoCloseable {
   private final Recommender recommender;
   private final Auditor auditor;
   private final ModelSkillValues model;
+  private final CredentialVerifier credentials;
   private final Cache<Long, LabelSearch> searches = Caffeine.newBuilder().maximumSize(2).build();
 
   public Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor) {
-    this(catalog, recommender, auditor, null);
+    this(catalog, recommender, auditor, null, null);
   }
 
-  private Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor, ModelSkillValues model) {
+  private Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor, ModelSkillValues model,
+      CredentialVerifier credentials) {
     this.catalog = catalog;
     this.recommender = recommender;
     this.auditor = auditor;
     this.model = model;
+    this.credentials = credentials;
+  }
+
+  /**
+   * This Cairn, verifying the credentials learners present with {@code verifier}. Without one, a request that
+   * presents credentials is refused ({@link UnverifiedCredentialsException}) rather than answered without them.
+   */
+  public Cairn verifying(CredentialVerifier verifier) {
+    return new Cairn(catalog, recommender, auditor, model, java.util.Objects.requireNonNull(verifier, "verifier"));
+  }
+
+  /** The verifier of presented credentials, if this Cairn has one. */
+  public Optional<CredentialVerifier> credentialVerifier() {
+    return Optional.ofNullable(credentials);
+  }
+
+  /**
+   * {@code learner} with each presented credential verified, ready for {@link ResolvedLearner#resolve}. Every
+   * question Cairn answers goes through here, so a learner's presented credentials count the same way in
+   * recommendations, audits, next skills and plans.
+   *
+   * @throws UnverifiedCredentialsException when credentials are presented and this Cairn has no verifier
+   */
+  public Learner verified(Learner learner) {
+    if (learner.verified()) {
+      return learner;
+    }
+    if (credentials == null) {
+      throw new UnverifiedCredentialsException("this server cannot verify presented credentials: the JSON-LD"
+          + " contexts were not found when it started (point CAIRN_SHARED or -Dcairn.shared at the shared folder);"
+          + " declare holdings by id in learner.credentials instead");
+    }
+    return learner.withChecks(credentials.verifyAll(learner.presented()));
   }
 
   /** A Cairn with the default recommender (the transparent scorer) and auditor. */
@@ -61,7 +98,8 @@ public final class Cairn implements AutoCloseable {
     ModelSkillValues values = new ModelSkillValues(model);
     values.ranker(catalog.snapshot());
     Auditor auditor = Auditor.standard();
-    return new Cairn(catalog, Recommender.builder().auditor(auditor).skillValues(values).build(), auditor, values);
+    return new Cairn(catalog, Recommender.builder().auditor(auditor).skillValues(values).build(), auditor, values,
+        null);
   }
 
   /** The skill-value model the recommender uses, if one is loaded. */
@@ -82,7 +120,7 @@ public final class Cairn implements AutoCloseable {
           + "(train one with 'cairn train' and serve it with --model FILE)");
     }
     CatalogSnapshot snapshot = catalog.snapshot();
-    ResolvedLearner resolved = ResolvedLearner.resolve(snapshot, learner);
+    ResolvedLearner resolved = ResolvedLearner.resolve(snapshot, verified(learner));
     int occupation = goal == null ? -1 : snapshot.findOccupation(goal).orElseThrow(() -> new UnknownReferenceException(
         "occupation", List.of(goal), "find valid ones with GET /api/occupations")).index();
     NextSkillsQuery query = new NextSkillsQuery(resolved.competencies(), goalField, occupation, k);
@@ -110,7 +148,9 @@ public final class Cairn implements AutoCloseable {
   }
 
   public RecommendationList recommend(RecommendationRequest request) {
-    return recommender.recommend(catalog.snapshot(), request);
+    RecommendationRequest checked = request.learner().verified() ? request : new RecommendationRequest(
+        verified(request.learner()), request.goal(), request.constraints(), request.k());
+    return recommender.recommend(catalog.snapshot(), checked);
   }
 
   /** An advisor exception as a request states it, with ids not yet resolved. */
@@ -126,7 +166,7 @@ public final class Cairn implements AutoCloseable {
    */
   public AuditReport audit(Learner learner, String pathwayId, List<String> whatIf, List<ExceptionSpec> exceptions) {
     CatalogSnapshot snapshot = catalog.snapshot();
-    ResolvedLearner resolved = ResolvedLearner.resolve(snapshot, learner);
+    ResolvedLearner resolved = ResolvedLearner.resolve(snapshot, verified(learner));
     Holdings holdings = new Holdings(resolved.credentials(), resolved.competencies());
     Pathway pathway = pathway(snapshot, pathwayId);
     List<AdvisorException> resolvedExceptions = new ArrayList<>();

@@ -238,14 +238,14 @@ public final class Views {
       ExplanationView explanation) {}
 
   public record RecommendationsView(GoalView goal, List<RecommendationView> items, String reason, int candidates,
-      Map<String, Integer> excluded, String scorer, long catalogVersion) {}
+      Map<String, Integer> excluded, String scorer, long catalogVersion, HoldingsViews.HoldingsView holdings) {}
 
   public RecommendationsView recommendations(RecommendationList list) {
     GoalView goal = new GoalView(list.goal().kind(), emptyToNull(list.goal().id()), list.goal().label(),
         list.goal().targets().size(), list.goal().metTargets().size());
     return new RecommendationsView(goal, list.items().stream().map(this::recommendation).toList(),
         list.reason().orElse(null), list.candidates(), new TreeMap<>(list.excluded()), list.scorer(),
-        list.catalogVersion());
+        list.catalogVersion(), HoldingsViews.of(this, list.holdings()));
   }
 
   private RecommendationView recommendation(Recommendation r) {
@@ -305,7 +305,15 @@ public final class Views {
 
   public record PathwayAuditView(Ref pathway, String status, List<DestinationAuditView> destinations) {}
 
-  public record AuditsView(PathwayAuditView audit, List<PathwayAuditView> whatIf, long catalogVersion) {}
+  public record AuditsView(PathwayAuditView audit, List<PathwayAuditView> whatIf, long catalogVersion,
+      HoldingsViews.HoldingsView holdings) {}
+
+  /** The audit report as the API shows it. */
+  public static AuditsView audits(io.cairn.Cairn.AuditReport report) {
+    Views views = new Views(report.snapshot());
+    return new AuditsView(views.audit(report.audit()), report.whatIf().stream().map(views::audit).toList(),
+        report.snapshot().version(), HoldingsViews.of(views, report.learner().holdings()));
+  }
 
   public PathwayAuditView audit(AuditResult result) {
     Pathway p = s.pathway(result.pathway());

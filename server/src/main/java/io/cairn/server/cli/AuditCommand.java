@@ -29,6 +29,9 @@ final class AuditCommand implements Runnable {
   boolean json;
 
   @Mixin
+  PresentOptions presented;
+
+  @Mixin
   DataOptions data;
 
   record LearnerOnly(RequestBodies.LearnerBody learner, String pathway, List<String> whatIf,
@@ -37,22 +40,21 @@ final class AuditCommand implements Runnable {
   @Override
   public void run() {
     LearnerOnly file = RequestFiles.read(learnerFile, LearnerOnly.class);
-    RequestBodies.AuditBody body = new RequestBodies.AuditBody(file.learner(),
+    RequestBodies.AuditBody body = new RequestBodies.AuditBody(presented.learner(file.learner()),
         pathway != null ? pathway : file.pathway(), whatIf != null ? whatIf : file.whatIf(), file.exceptions());
     if (body.pathway() == null) {
       throw new CliException("name the pathway with --pathway ID (list them with GET /api/pathways)");
     }
     body.check();
-    try (Cairn cairn = data.openCairn()) {
+    try (Cairn cairn = presented.apply(data.openCairn())) {
       Cairn.AuditReport report = cairn.audit(body.toLearner(), body.pathway(), body.whatIfIds(), body.specs());
-      Views views = new Views(report.snapshot());
-      Views.AuditsView view = new Views.AuditsView(views.audit(report.audit()),
-          report.whatIf().stream().map(views::audit).toList(), report.snapshot().version());
+      Views.AuditsView view = Views.audits(report);
       if (json) {
         RequestFiles.printJson(view);
         return;
       }
       PrintWriter out = new PrintWriter(System.out, true);
+      PresentedFiles.print(out, view.holdings());
       print(out, view.audit());
       for (Views.PathwayAuditView other : view.whatIf()) {
         out.println();

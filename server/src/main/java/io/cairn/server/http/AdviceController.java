@@ -27,8 +27,6 @@ final class AdviceController {
     RequestBodies.AuditBody body = JsonBodies.read(ctx, json, RequestBodies.AuditBody.class);
     body.check();
     Cairn.AuditReport report = cairn.audit(body.toLearner(), body.pathway().trim(), body.whatIfIds(), body.specs());
-    Views views = new Views(report.snapshot());
-    ctx.json(new Views.AuditsView(views.audit(report.audit()),
-        report.whatIf().stream().map(views::audit).toList(), report.snapshot().version()));
+    ctx.json(Views.audits(report));
   }
 }
