@@ -54,7 +54,12 @@ final class CredentialShape {
    * @throws RefusedException {@link Refusal#SCHEMA_ERROR} naming the first property that is wrong
    */
   static Facts read(JsonObject credential) throws RefusedException {
-    List<String> contexts = strings(credential.get("@context"));
+    JsonValue context = credential.get("@context");
+    if (context instanceof JsonArray array && !array.stream().allMatch(JsonString.class::isInstance)) {
+      // an inline context could give the JSON a meaning its signed RDF does not have; only published ones count
+      throw schema("@context must list context URLs only; inline context objects are not accepted");
+    }
+    List<String> contexts = strings(context);
     if (contexts.isEmpty() || !(contexts.getFirst().equals(VC_V2) || contexts.getFirst().equals(VC_V1))) {
       throw schema("@context must start with " + VC_V2 + " (or the VC 1.1 context)");
     }

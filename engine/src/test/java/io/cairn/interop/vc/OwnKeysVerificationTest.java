@@ -138,6 +138,17 @@ class OwnKeysVerificationTest {
   }
 
   @Test
+  void anInlineContextIsRefusedEvenWhenSigned() {
+    JsonObject badge = badge(ISSUER.did, LAST_YEAR, null);
+    JsonObject inline = Json.createObjectBuilder(badge).add("@context", Json.createArrayBuilder(
+        badge.getJsonArray("@context")).add(Json.createObjectBuilder().add("nickname", "https://example.org/nickname")))
+        .add("nickname", "Py").build();
+    CredentialCheck check = verify(ISSUER.sign(inline));
+    assertRefused(Refusal.SCHEMA_ERROR, check);
+    assertTrue(check.detail().contains("inline"), check::detail);
+  }
+
+  @Test
   void aSignedCredentialMissingARequiredPropertyIsASchemaError() {
     JsonObject badge = badge(ISSUER.did, LAST_YEAR, null);
     JsonObject subject = badge.getJsonObject("credentialSubject");
