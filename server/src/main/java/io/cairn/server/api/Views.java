@@ -1,9 +1,6 @@
 package io.cairn.server.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.cairn.audit.AuditResult;
-import io.cairn.audit.DestinationResult;
-import io.cairn.audit.NodeResult;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.Competency;
 import io.cairn.catalog.Credential;
@@ -292,49 +289,6 @@ public final class Views {
     return new CoverageView(report.kind(), report.id(), report.label(), report.skills().size(),
         report.taughtCount(), report.skills().size() - report.taughtCount(),
         CoverageAnalysis.teachingAny(report).size(), skills, s.version());
-  }
-
-  // ---------- audits ----------
-
-  public record NodeView(String id, String iri, String name, String kind, String status, int satisfied, int required,
-      double credits, double requiredCredits, List<Ref> countedCredentials, List<Ref> countedCompetencies,
-      String exception, Ref target, List<NodeView> children) {}
-
-  public record DestinationAuditView(String id, String iri, String name, Ref credential, boolean offRamp,
-      boolean alreadyHeld, String status, NodeView requirements) {}
-
-  public record PathwayAuditView(Ref pathway, String status, List<DestinationAuditView> destinations) {}
-
-  public record AuditsView(PathwayAuditView audit, List<PathwayAuditView> whatIf, long catalogVersion,
-      HoldingsViews.HoldingsView holdings) {}
-
-  /** The audit report as the API shows it. */
-  public static AuditsView audits(io.cairn.Cairn.AuditReport report) {
-    Views views = new Views(report.snapshot());
-    return new AuditsView(views.audit(report.audit()), report.whatIf().stream().map(views::audit).toList(),
-        report.snapshot().version(), HoldingsViews.of(views, report.learner().holdings()));
-  }
-
-  public PathwayAuditView audit(AuditResult result) {
-    Pathway p = s.pathway(result.pathway());
-    return new PathwayAuditView(new Ref(p.id(), p.iri(), p.name()), status(result.status()),
-        result.destinations().stream().map(this::destination).toList());
-  }
-
-  private DestinationAuditView destination(DestinationResult d) {
-    return new DestinationAuditView(d.id(), d.iri(), d.name(), d.credential() < 0 ? null : credentialRef(d.credential()),
-        d.offRamp(), d.alreadyHeld(), status(d.status()), node(d.tree()));
-  }
-
-  private NodeView node(NodeResult n) {
-    Ref target = null;
-    if (n.target() >= 0) {
-      target = n.kind().equals("competency") ? competencyRef(n.target()) : credentialRef(n.target());
-    }
-    return new NodeView(n.id(), n.iri(), n.name(), n.kind(), status(n.status()), n.satisfiedCount(),
-        n.requiredCount(), round(n.credits()), round(n.requiredCredits()), credentials(n.countedCredentials()),
-        competencies(n.countedCompetencies()), n.exception(), target,
-        n.children().stream().map(this::node).toList());
   }
 
   public static String status(Enum<?> status) {

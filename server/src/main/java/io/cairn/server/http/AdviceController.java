@@ -2,6 +2,7 @@ package io.cairn.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.Cairn;
+import io.cairn.server.api.AuditViews;
 import io.cairn.server.api.RequestBodies;
 import io.cairn.server.api.Views;
 import io.cairn.rank.RecommendationList;
@@ -27,6 +28,6 @@ final class AdviceController {
     RequestBodies.AuditBody body = JsonBodies.read(ctx, json, RequestBodies.AuditBody.class);
     body.check();
     Cairn.AuditReport report = cairn.audit(body.toLearner(), body.pathway().trim(), body.whatIfIds(), body.specs());
-    ctx.json(Views.audits(report));
+    ctx.json(AuditViews.of(report));
   }
 }

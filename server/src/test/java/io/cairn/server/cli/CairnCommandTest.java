@@ -86,6 +86,20 @@ class CairnCommandTest {
   }
 
   @Test
+  void auditSaysWhichDestinationTheStatusIsForAndWhatTheBestFitChanged(@TempDir Path dir) throws Exception {
+    Path learner = dir.resolve("modules.json");
+    Files.writeString(learner, """
+        {"learner": {"credentials": ["nb-mc-data-mining", "nb-mc-big-data-platforms"]}, "pathway": "data-analytics"}
+        """);
+    CliRun r = cairn("audit", "--in-memory", "--learner", learner.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("Partial for BSc Data Science; Certificate in Data Analytics (an exit award): "
+        + "partial."), r.out());
+    assertTrue(r.out().contains("- Advanced modules: at least 2 of 3 reads SATISFIED (greedy: PARTIAL) by assigning "
+        + "Data Mining to it"), r.out());
+  }
+
+  @Test
   void loadAndValidateWorkOnATdb2Directory(@TempDir Path dir) throws Exception {
     Path data = dir.resolve("tdb2");
     Path good = dir.resolve("extra.ttl");
