@@ -6,6 +6,7 @@ import io.cairn.catalog.IntSet;
 import io.cairn.catalog.Requirement.CompetencyLeaf;
 import io.cairn.catalog.Requirement.CredentialLeaf;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /** Evaluates credential and competency leaves against what is still available. */
@@ -36,6 +37,17 @@ final class LeafEvaluator {
       }
     }
     return partial(leaf, available, ects);
+  }
+
+  /**
+   * The credentials a credential leaf may look at or consume: itself, the parts that stack into it, and the
+   * advisor's substitutes for it. Its evaluation depends on nothing else that is available.
+   */
+  BitSet reach(CredentialLeaf leaf) {
+    BitSet reach = snapshot.stackedFrom(leaf.credential()).toBitSet();
+    reach.set(leaf.credential());
+    exceptions.substitutions(leaf).forEach(s -> reach.set(s.substitute()));
+    return reach;
   }
 
   /** Competency leaves never consume: a competency is not used up by counting it. */

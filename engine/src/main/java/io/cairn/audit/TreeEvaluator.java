@@ -3,18 +3,34 @@ package io.cairn.audit;
 import io.cairn.catalog.IntSet;
 import io.cairn.catalog.Requirement;
 import io.cairn.catalog.Requirement.Condition;
-import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Evaluates a requirement tree greedily, children in declared order, each child seeing only what its earlier
- * siblings left available.
+ * siblings left available. One evaluator serves one audit.
+ *
+ * <p>A condition's evaluation depends only on the condition, on what is available of the credentials its leaves
+ * can reach, and on whether credits are wanted, so it is remembered under those: an at-least condition evaluates
+ * each child once to order them and again to count, and without the memo a chain of nested at-least conditions
+ * took 2^depth evaluations (a 32-deep tree, which the store accepts, would have run for hours).
  */
 final class TreeEvaluator {
   static final double EPSILON = 1e-9;
   private final LeafEvaluator leaves;
   private final ExceptionBook exceptions;
+  private final Map<Requirement, Map<Seen, Remembered>> memo = new IdentityHashMap<>();
+  private final Map<Requirement, BitSet> reach = new IdentityHashMap<>();
+
+  /** What a condition was evaluated against: the available credentials it can reach. */
+  private record Seen(BitSet available, boolean creditsWanted) {}
+
+  /** What it gave, and what it consumed from what was available. */
+  private record Remembered(Evaluation evaluation, BitSet consumed) {}
 
   TreeEvaluator(LeafEvaluator leaves, ExceptionBook exceptions) {
     this.leaves = leaves;
@@ -28,6 +44,46 @@ final class TreeEvaluator {
    *     counts everything it can instead of stopping once met
    */
   Evaluation evaluate(Requirement node, Availability available, boolean creditsWanted) {
+    if (!(node instanceof Condition)) {
+      return evaluateFresh(node, available, creditsWanted);
+    }
+    BitSet before = available.state();
+    Map<Seen, Remembered> forNode = memo.computeIfAbsent(node, n -> new HashMap<>());
+    BitSet relevant = (BitSet) before.clone();
+    relevant.and(reach(node));
+    Seen seen = new Seen(relevant, creditsWanted);
+    Remembered remembered = forNode.get(seen);
+    if (remembered != null) {
+      available.consume(remembered.consumed());
+      return remembered.evaluation();
+    }
+    Evaluation evaluation = evaluateFresh(node, available, creditsWanted);
+    BitSet consumed = (BitSet) before.clone();
+    consumed.andNot(available.state());
+    forNode.put(seen, new Remembered(evaluation, consumed));
+    return evaluation;
+  }
+
+  /** The credentials the leaves under {@code node} can reach (see {@link LeafEvaluator#reach}). */
+  private BitSet reach(Requirement node) {
+    BitSet known = reach.get(node);
+    if (known != null) {
+      return known;
+    }
+    BitSet result = switch (node) {
+      case Requirement.CredentialLeaf leaf -> leaves.reach(leaf);
+      case Requirement.CompetencyLeaf leaf -> new BitSet();
+      case Condition condition -> {
+        BitSet union = new BitSet();
+        condition.children().forEach(child -> union.or(reach(child)));
+        yield union;
+      }
+    };
+    reach.put(node, result);
+    return result;
+  }
+
+  private Evaluation evaluateFresh(Requirement node, Availability available, boolean creditsWanted) {
     Optional<AdvisorException> waiver = exceptions.waiver(node);
     if (waiver.isEmpty()) {
       return evaluateNode(node, available, creditsWanted);
