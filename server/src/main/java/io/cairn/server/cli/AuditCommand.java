@@ -43,7 +43,7 @@ final class AuditCommand implements Runnable {
       throw new CliException("name the pathway with --pathway ID (list them with GET /api/pathways)");
     }
     body.check();
-    try (Cairn cairn = data.openCairn()) {
+    try (Cairn cairn = data.openCairnForReading()) {
       Cairn.AuditReport report = cairn.audit(body.toLearner(), body.pathway(), body.whatIfIds(), body.specs());
       Views views = new Views(report.snapshot());
       Views.AuditsView view = new Views.AuditsView(views.audit(report.audit()),
