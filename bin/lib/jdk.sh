@@ -1,4 +1,5 @@
-# Picks a JDK 21 or newer and exports JAVA_HOME and PATH. Sourced by bin/cairn, bin/test and .ci/run.
+# Picks a JDK 21 or newer and exports JAVA_HOME, PATH and CAIRN_JAVA_MAJOR. Sourced by bin/cairn, bin/test and
+# .ci/run.
 # Order: $JAVA_HOME if it is 21+, else the newest 21+ JDK found in the usual places. Never trusts `java` on PATH.
 
 cairn_java_major() {
@@ -13,10 +14,13 @@ cairn_java_major() {
 }
 
 cairn_pick_jdk() {
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ -x "$JAVA_HOME/bin/javac" ] \
-     && [ "$(cairn_java_major "$JAVA_HOME/bin/java")" -ge 21 ]; then
-    export PATH="$JAVA_HOME/bin:$PATH"
-    return 0
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
+    CAIRN_JAVA_MAJOR=$(cairn_java_major "$JAVA_HOME/bin/java")
+    if [ "$CAIRN_JAVA_MAJOR" -ge 21 ]; then
+      export CAIRN_JAVA_MAJOR
+      export PATH="$JAVA_HOME/bin:$PATH"
+      return 0
+    fi
   fi
   local best="" best_major=0 dir major
   for dir in /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/jdk* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*; do
@@ -33,6 +37,7 @@ cairn_pick_jdk() {
     return 1
   fi
   export JAVA_HOME="$best"
+  export CAIRN_JAVA_MAJOR="$best_major"
   export PATH="$JAVA_HOME/bin:$PATH"
 }
 

@@ -10,12 +10,15 @@ import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.search.LabelSearch;
 import io.cairn.catalog.Pathway;
 import io.cairn.graph.LiveCatalog;
+import io.cairn.interop.vc.CredentialVerifier;
+import io.cairn.learner.UnverifiedCredentialsException;
 import io.cairn.labor.model.ModelSkillValues;
 import io.cairn.labor.model.NextSkill;
 import io.cairn.labor.model.NextSkillsQuery;
 import io.cairn.labor.model.SkillValueModel;
 import io.cairn.rank.ModelRequiredException;
 import io.cairn.learner.Learner;
+import io.cairn.learner.LearnerHoldings;
 import io.cairn.learner.ResolvedLearner;
 import io.cairn.learner.UnknownReferenceException;
 import io.cairn.plan.PlanRequest;
@@ -39,22 +42,27 @@ public final class Cairn implements AutoCloseable {
   private final Auditor auditor;
   private final Planner planner;
   private final ModelSkillValues model;
+  private final CredentialVerifier credentials;
+  private final java.time.Duration planTimeLimit;
   private final Cache<Long, LabelSearch> searches = Caffeine.newBuilder().maximumSize(2).build();
 
   public Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor) {
-    this(catalog, recommender, auditor, null);
-  }
-
-  private Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor, ModelSkillValues model) {
-    this(catalog, recommender, auditor, model, Planner.Builder.DEFAULT_TIME_LIMIT);
+    this(catalog, recommender, auditor, null, null);
   }
 
   private Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor, ModelSkillValues model,
-      java.time.Duration planTimeLimit) {
+      CredentialVerifier credentials) {
+    this(catalog, recommender, auditor, model, credentials, Planner.Builder.DEFAULT_TIME_LIMIT);
+  }
+
+  private Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor, ModelSkillValues model,
+      CredentialVerifier credentials, java.time.Duration planTimeLimit) {
     this.catalog = catalog;
     this.recommender = recommender;
     this.auditor = auditor;
     this.model = model;
+    this.credentials = credentials;
+    this.planTimeLimit = planTimeLimit;
     this.planner = Planner.builder().recommender(recommender).auditor(auditor).timeLimit(planTimeLimit).build();
   }
 
@@ -65,7 +73,40 @@ public final class Cairn implements AutoCloseable {
    * @throws IllegalArgumentException when the limit is outside 1 ms to 60 s
    */
   public Cairn withPlanTimeLimit(java.time.Duration limit) {
-    return new Cairn(catalog, recommender, auditor, model, limit);
+    return new Cairn(catalog, recommender, auditor, model, credentials, limit);
+  }
+
+  /**
+   * This Cairn, verifying the credentials learners present with {@code verifier}. Without one, a request that
+   * presents credentials is refused ({@link UnverifiedCredentialsException}) rather than answered without them.
+   */
+  public Cairn verifying(CredentialVerifier verifier) {
+    return new Cairn(catalog, recommender, auditor, model, java.util.Objects.requireNonNull(verifier, "verifier"),
+        planTimeLimit);
+  }
+
+  /** The verifier of presented credentials, if this Cairn has one. */
+  public Optional<CredentialVerifier> credentialVerifier() {
+    return Optional.ofNullable(credentials);
+  }
+
+  /**
+   * {@code learner} with each presented credential verified, ready for {@link ResolvedLearner#resolve}. Every
+   * question Cairn answers goes through here, so a learner's presented credentials count the same way in
+   * recommendations, audits, next skills and plans.
+   *
+   * @throws UnverifiedCredentialsException when credentials are presented and this Cairn has no verifier
+   */
+  public Learner verified(Learner learner) {
+    if (learner.verified()) {
+      return learner;
+    }
+    if (credentials == null) {
+      throw new UnverifiedCredentialsException("this server cannot verify presented credentials: the JSON-LD"
+          + " contexts were not found when it started (point CAIRN_SHARED or -Dcairn.shared at the shared folder);"
+          + " declare holdings by id in learner.credentials instead");
+    }
+    return learner.withChecks(credentials.verifyAll(learner.presented()));
   }
 
   /** A Cairn with the default recommender (the transparent scorer) and auditor. */
@@ -81,7 +122,8 @@ public final class Cairn implements AutoCloseable {
     ModelSkillValues values = new ModelSkillValues(model);
     values.ranker(catalog.snapshot());
     Auditor auditor = Auditor.standard();
-    return new Cairn(catalog, Recommender.builder().auditor(auditor).skillValues(values).build(), auditor, values);
+    return new Cairn(catalog, Recommender.builder().auditor(auditor).skillValues(values).build(), auditor, values,
+        null);
   }
 
   /** The skill-value model the recommender uses, if one is loaded. */
@@ -102,7 +144,7 @@ public final class Cairn implements AutoCloseable {
           + "(train one with 'cairn train' and serve it with --model FILE)");
     }
     CatalogSnapshot snapshot = catalog.snapshot();
-    ResolvedLearner resolved = ResolvedLearner.resolve(snapshot, learner);
+    ResolvedLearner resolved = ResolvedLearner.resolve(snapshot, verified(learner));
     int occupation = goal == null ? -1 : snapshot.findOccupation(goal).orElseThrow(() -> new UnknownReferenceException(
         "occupation", List.of(goal), "find valid ones with GET /api/occupations")).index();
     NextSkillsQuery query = new NextSkillsQuery(resolved.competencies(), goalField, occupation, k);
@@ -130,17 +172,21 @@ public final class Cairn implements AutoCloseable {
   }
 
   public RecommendationList recommend(RecommendationRequest request) {
-    return recommender.recommend(catalog.snapshot(), request);
+    RecommendationRequest checked = request.learner().verified() ? request : new RecommendationRequest(
+        verified(request.learner()), request.goal(), request.constraints(), request.k());
+    return recommender.recommend(catalog.snapshot(), checked);
   }
 
-  /** Plans with the snapshot their indices refer to. */
-  public record PlanReport(Plans plans, CatalogSnapshot snapshot) {}
+  /** Plans with the snapshot their indices refer to, and where the learner's holdings came from. */
+  public record PlanReport(Plans plans, CatalogSnapshot snapshot, LearnerHoldings holdings) {}
 
   /**
    * The whole path to the request's goal: the best plan and its alternatives, the greedy baseline, and what blocks
-   * an unreachable goal. {@code exceptions} are the advisor's, for a pathway goal.
+   * an unreachable goal. {@code exceptions} are the advisor's, for a pathway goal. The learner's presented
+   * credentials are verified first, and those that verify count as held, as in every other answer.
    *
    * @throws UnknownReferenceException when an id is not in the catalog
+   * @throws UnverifiedCredentialsException when credentials are presented and this Cairn has no verifier
    * @throws IllegalArgumentException when the request cannot be planned (no goal, a bad exception)
    */
   public PlanReport plan(PlanRequest request, List<ExceptionSpec> exceptions) {
@@ -149,8 +195,10 @@ public final class Cairn implements AutoCloseable {
     for (ExceptionSpec spec : exceptions) {
       resolved.add(resolve(snapshot, spec));
     }
-    PlanRequest asked = resolved.isEmpty() ? request : request.withExceptions(resolved);
-    return new PlanReport(planner.plan(snapshot, asked), snapshot);
+    PlanRequest verified = request.withLearner(verified(request.learner()));
+    PlanRequest asked = resolved.isEmpty() ? verified : verified.withExceptions(resolved);
+    LearnerHoldings holdings = ResolvedLearner.resolve(snapshot, asked.learner()).holdings();
+    return new PlanReport(planner.plan(snapshot, asked), snapshot, holdings);
   }
 
   /** An advisor exception as a request states it, with ids not yet resolved. */
@@ -166,7 +214,7 @@ public final class Cairn implements AutoCloseable {
    */
   public AuditReport audit(Learner learner, String pathwayId, List<String> whatIf, List<ExceptionSpec> exceptions) {
     CatalogSnapshot snapshot = catalog.snapshot();
-    ResolvedLearner resolved = ResolvedLearner.resolve(snapshot, learner);
+    ResolvedLearner resolved = ResolvedLearner.resolve(snapshot, verified(learner));
     Holdings holdings = new Holdings(resolved.credentials(), resolved.competencies());
     Pathway pathway = pathway(snapshot, pathwayId);
     List<AdvisorException> resolvedExceptions = new ArrayList<>();

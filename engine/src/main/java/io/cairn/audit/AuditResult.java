@@ -4,17 +4,40 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The audit of a pathway against a learner's holdings.
  *
  * @param pathway pathway index
- * @param status best status among the destinations (MISSING when there are none)
+ * @param status best status among the destinations (MISSING when there are none); {@link #statusDestination()}
+ *     names the destination it refers to
  */
 public record AuditResult(int pathway, Status status, List<DestinationResult> destinations) {
 
   public AuditResult {
     destinations = List.copyOf(destinations);
+  }
+
+  /**
+   * The destination the pathway's status refers to: the first destination with the best status, a final
+   * destination before an off-ramp with the same status. Empty when the pathway has no destinations. When it is an
+   * off-ramp, the pathway is only as far as that exit award (the final destinations are further behind).
+   */
+  public Optional<DestinationResult> statusDestination() {
+    DestinationResult chosen = null;
+    for (DestinationResult destination : destinations) {
+      if (chosen == null || destination.status().ordinal() < chosen.status().ordinal()
+          || destination.status() == chosen.status() && chosen.offRamp() && !destination.offRamp()) {
+        chosen = destination;
+      }
+    }
+    return Optional.ofNullable(chosen);
+  }
+
+  /** The destination with this id, if the pathway has one. */
+  public Optional<DestinationResult> destination(String id) {
+    return destinations.stream().filter(d -> d.id().equals(id)).findFirst();
   }
 
   /**

@@ -6,20 +6,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A learner with ids turned into the snapshot's indices.
+ * A learner with ids turned into the snapshot's indices, and verified presented credentials counted.
  *
- * @param credentials held credentials
- * @param declaredCompetencies competencies the learner states
- * @param competencies declared ones plus those taught by held credentials
+ * @param credentials held credentials: declared ones and those verified presented credentials map to
+ * @param declaredCompetencies competencies the learner states, and those verified achievements unknown to the
+ *     catalog attest through their alignments
+ * @param competencies those plus the competencies taught by held credentials
+ * @param holdings where each holding came from: declared, verified, or presented and refused
  */
-public record ResolvedLearner(IntSet credentials, IntSet declaredCompetencies, IntSet competencies) {
+public record ResolvedLearner(IntSet credentials, IntSet declaredCompetencies, IntSet competencies,
+    LearnerHoldings holdings) {
+
+  /** A learner whose holdings are all declared. */
+  public ResolvedLearner(IntSet credentials, IntSet declaredCompetencies, IntSet competencies) {
+    this(credentials, declaredCompetencies, competencies, LearnerHoldings.declared(credentials, declaredCompetencies));
+  }
 
   /**
-   * Resolves every id of {@code learner} against {@code snapshot}.
+   * Resolves every id of {@code learner} against {@code snapshot}, and counts the presented credentials that
+   * verified ({@link Learner#checks()}; {@code Cairn} verifies them before it resolves).
    *
-   * @throws UnknownReferenceException listing every id that is not in the catalog
+   * @throws UnknownReferenceException listing every declared id that is not in the catalog
+   * @throws UnverifiedCredentialsException when the learner presents credentials that were not verified
    */
   public static ResolvedLearner resolve(CatalogSnapshot snapshot, Learner learner) {
+    if (!learner.verified()) {
+      throw new UnverifiedCredentialsException("the learner presents " + learner.presented().size()
+          + " credentials that were not verified; verify them first (Cairn does this for every request)");
+    }
     List<Integer> credentials = new ArrayList<>();
     List<String> unknownCredentials = new ArrayList<>();
     for (String id : learner.credentials()) {
@@ -38,8 +52,10 @@ public record ResolvedLearner(IntSet credentials, IntSet declaredCompetencies, I
       throw new UnknownReferenceException("competency", unknownCompetencies,
           "find valid ones with GET /api/competencies?q=...");
     }
-    IntSet held = IntSet.of(credentials);
-    IntSet declared = IntSet.of(competencies);
-    return new ResolvedLearner(held, declared, declared.union(snapshot.competenciesTaughtBy(held)));
+    LearnerHoldings holdings = LearnerHoldings.of(snapshot, IntSet.of(credentials), IntSet.of(competencies),
+        learner.checks());
+    IntSet held = holdings.declaredCredentials().union(holdings.verifiedCredentials());
+    IntSet stated = holdings.declaredCompetencies().union(holdings.verifiedCompetencies());
+    return new ResolvedLearner(held, stated, stated.union(snapshot.competenciesTaughtBy(held)), holdings);
   }
 }

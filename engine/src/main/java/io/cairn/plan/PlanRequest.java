@@ -75,6 +75,11 @@ public record PlanRequest(
         List.of());
   }
 
+  public PlanRequest withLearner(Learner l) {
+    return new PlanRequest(l, goal, constraints, objective, reach, hoursPerWeek, include, exclude, alternatives,
+        destination, exceptions);
+  }
+
   public PlanRequest withConstraints(Constraints c) {
     return new PlanRequest(learner, goal, c, objective, reach, hoursPerWeek, include, exclude, alternatives,
         destination, exceptions);

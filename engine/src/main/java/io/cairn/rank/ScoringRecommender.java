@@ -81,6 +81,6 @@ final class ScoringRecommender implements Recommender {
         ? Optional.empty()
         : Optional.of(ShortListReason.of(snapshot, goal, generated, excluded, request));
     return new RecommendationList(goal, items, reason, generated.candidates(), excluded, scorer.name(),
-        snapshot.version());
+        snapshot.version(), learner.holdings());
   }
 }

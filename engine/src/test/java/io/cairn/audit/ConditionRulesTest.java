@@ -71,12 +71,12 @@ class ConditionRulesTest {
   }
 
   @Test
-  void atLeastCountsOnlyWhatItNeeds() {
+  void atLeastCountsEveryChildThatNothingElseWants() {
     NodeResult root = tree(audit(s, atLeast("r", 2, cred("ca", a), cred("cb", b), cred("cc", c)), IntSet.of(a, b, c)));
-    // the third child is reported satisfied but its credential does not count toward the condition
+    // nothing else asks for c, so the best fit counts it here too (the greedy pass of old stopped at two)
     assertEquals(3, root.satisfiedCount());
-    assertEquals(IntSet.of(a, b), root.countedCredentials());
-    assertEquals(11.0, root.credits(), 1e-9);
+    assertEquals(IntSet.of(a, b, c), root.countedCredentials());
+    assertEquals(15.0, root.credits(), 1e-9);
     assertEquals(Status.SATISFIED, root.children().get(2).status());
   }
 

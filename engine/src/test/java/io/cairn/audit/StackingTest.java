@@ -74,11 +74,27 @@ class StackingTest {
 
   @Test
   void partialCreditFeedsACreditRule() {
-    AuditResult r = audit(s, minCredits("ten", 10, cred("kcert", cert), cred("kb2", b2)), IntSet.of(b1, b2));
-    // b1 and b2 both go to the certificate (5 ECTS), so the later b2 component finds b2 used
+    AuditResult r = audit(s, minCredits("ten", 10, cred("kcert", cert), cred("kb1", b1)), IntSet.of(b2, b3));
+    // b2 and b3 carry 3 + 2 ECTS toward the certificate
+    assertEquals(Status.PARTIAL, node(r, "kcert").status());
     assertEquals(5.0, node(r, "ten").credits(), 1e-9);
-    assertEquals(Status.MISSING, node(r, "kb2").status());
+    assertEquals(IntSet.of(b2, b3), node(r, "ten").countedCredentials());
     assertEquals(Status.PARTIAL, node(r, "ten").status());
+  }
+
+  @Test
+  void aPartSatisfiesItsOwnRequirementBeforeGivingPartialCredit() {
+    Requirement ten = minCredits("ten", 10, cred("kcert", cert), cred("kb2", b2));
+    AuditResult r = audit(s, ten, IntSet.of(b1, b2));
+    // the best fit gives b2 to its own component (one more requirement satisfied) and b1 to the certificate: 2 + 1
+    assertEquals(Status.SATISFIED, node(r, "kb2").status());
+    assertEquals(IntSet.of(b1), node(r, "kcert").countedCredentials());
+    assertEquals(3.0, node(r, "ten").credits(), 1e-9);
+    // greedy, in declared order, gave both badges to the certificate (2 + 3 ECTS) and left kb2 missing
+    AuditResult greedy = Auditor.greedy().audit(s, Fixture.pathway("p", Fixture.destination("d", -1, ten)),
+        Holdings.of(s, IntSet.of(b1, b2), IntSet.empty()), java.util.List.of());
+    assertEquals(Status.MISSING, node(greedy, "kb2").status());
+    assertEquals(5.0, node(greedy, "ten").credits(), 1e-9);
   }
 
   @Test

@@ -6,12 +6,12 @@ import io.cairn.graph.LiveCatalog;
 import io.cairn.graph.SampleData;
 
 /** The embedded sample compiled once for the rank tests (the real graph and snapshot compiler, in memory). */
-final class SampleCatalog {
+public final class SampleCatalog {
   private static CatalogSnapshot snapshot;
 
   private SampleCatalog() {}
 
-  static synchronized CatalogSnapshot snapshot() {
+  public static synchronized CatalogSnapshot snapshot() {
     if (snapshot == null) {
       try (LiveCatalog catalog = new LiveCatalog(GraphStore.inMemory())) {
         catalog.load(SampleData.sources());

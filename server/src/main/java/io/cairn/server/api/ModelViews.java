@@ -110,7 +110,7 @@ public final class ModelViews {
 
   /** The model's answer to "what should I learn next". */
   public record NextSkillsView(Views.Ref occupation, String goalField, int heldSkills, List<NextSkillView> items,
-      String model, long catalogVersion) {}
+      String model, long catalogVersion, HoldingsViews.HoldingsView holdings) {}
 
   /** The model's next skills as the API shows them: ids and labels, never dense indices. */
   public static NextSkillsView nextSkills(Cairn.NextSkills answer, String goalField, String model) {
@@ -122,6 +122,6 @@ public final class ModelViews {
     }
     return new NextSkillsView(answer.goalOccupation() < 0 ? null : views.occupationRef(answer.goalOccupation()),
         Views.emptyToNull(goalField), answer.learner().competencies().size(), items, model,
-        answer.snapshot().version());
+        answer.snapshot().version(), HoldingsViews.of(views, answer.learner().holdings()));
   }
 }

@@ -58,9 +58,16 @@ public final class PlanViews {
       double amount) {}
 
   public record PlansView(GoalView goal, String objective, String answeredBy, SolverView solver, List<PlanView> plans,
-      PlanView greedy, List<BlockerView> blockers, String reason, long catalogVersion) {}
+      PlanView greedy, List<BlockerView> blockers, String reason, long catalogVersion,
+      HoldingsViews.HoldingsView holdings) {}
 
-  public PlansView plans(Plans plans) {
+  /** The plans of {@code report}, with where the learner's holdings came from. */
+  public static PlansView of(io.cairn.Cairn.PlanReport report) {
+    PlanViews views = new PlanViews(report.snapshot());
+    return views.plans(report.plans(), HoldingsViews.of(views.views, report.holdings()));
+  }
+
+  PlansView plans(Plans plans, HoldingsViews.HoldingsView holdings) {
     PlanGoal g = plans.goal();
     DestinationRef destination = g.destination() == null ? null
         : new DestinationRef(g.destination(), g.destinationCredential() < 0 ? null
@@ -71,7 +78,8 @@ public final class PlanViews {
         new SolverView(name(r.status()), r.candidates(), r.solves(), Views.round(r.wallMs()), r.timeLimitMs(),
             Views.emptyToNull(r.note())),
         plans.plans().stream().map(this::plan).toList(), plan(plans.greedy()),
-        plans.blockers().stream().map(this::blocker).toList(), plans.reason().orElse(null), plans.catalogVersion());
+        plans.blockers().stream().map(this::blocker).toList(), plans.reason().orElse(null), plans.catalogVersion(),
+        holdings);
   }
 
   private PlanView plan(Plan p) {

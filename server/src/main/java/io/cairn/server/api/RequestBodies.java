@@ -1,6 +1,8 @@
 package io.cairn.server.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.Cairn;
+import io.cairn.interop.vc.PresentedCredential;
 import io.cairn.catalog.DeliveryMode;
 import io.cairn.learner.Constraints;
 import io.cairn.learner.Goal;
@@ -17,10 +19,51 @@ import java.util.Set;
 public final class RequestBodies {
   private RequestBodies() {}
 
-  public record LearnerBody(String name, List<String> credentials, List<String> competencies) {
+  /**
+   * Who asks. {@code presented} holds verifiable credentials (Open Badges 3.0 / CLR 2.0): each a JSON credential
+   * with its embedded proof, or a compact VC-JWT string.
+   */
+  public record LearnerBody(String name, List<String> credentials, List<String> competencies,
+      List<JsonNode> presented) {
+    /** More presented credentials than this is not a learner's wallet but a load test. */
+    public static final int MAX_PRESENTED = 20;
+
     public Learner toLearner() {
       return new Learner(name, noBlanks(credentials, "learner.credentials"),
-          noBlanks(competencies, "learner.competencies"));
+          noBlanks(competencies, "learner.competencies"), presentedCredentials());
+    }
+
+    private List<PresentedCredential> presentedCredentials() {
+      if (presented == null) {
+        return List.of();
+      }
+      if (presented.size() > MAX_PRESENTED) {
+        throw ApiException.badRequest("learner.presented takes at most " + MAX_PRESENTED + " credentials, got "
+            + presented.size() + "; present a CLR to bundle many achievements in one");
+      }
+      List<PresentedCredential> credentials = new java.util.ArrayList<>(presented.size());
+      for (int i = 0; i < presented.size(); i++) {
+        JsonNode item = presented.get(i);
+        String text;
+        if (item != null && item.isObject()) {
+          text = item.toString();
+        } else if (item != null && item.isTextual() && !item.textValue().isBlank()) {
+          text = item.textValue().trim();
+          if (text.startsWith("{")) {
+            throw ApiException.badRequest("learner.presented[" + i + "] is a string holding JSON; give a JSON"
+                + " credential as an object, and a VC-JWT as a string");
+          }
+        } else {
+          throw ApiException.badRequest("learner.presented[" + i + "] must be a credential: a JSON object with an"
+              + " embedded proof, or a compact VC-JWT string");
+        }
+        if (text.length() > PresentedCredential.MAX_CHARS) {
+          throw ApiException.badRequest("learner.presented[" + i + "] has " + text.length() + " characters; a"
+              + " presented credential may have at most " + PresentedCredential.MAX_CHARS);
+        }
+        credentials.add(new PresentedCredential(text));
+      }
+      return credentials;
     }
   }
 

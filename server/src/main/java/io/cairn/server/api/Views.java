@@ -1,9 +1,6 @@
 package io.cairn.server.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.cairn.audit.AuditResult;
-import io.cairn.audit.DestinationResult;
-import io.cairn.audit.NodeResult;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.Competency;
 import io.cairn.catalog.Credential;
@@ -238,14 +235,14 @@ public final class Views {
       ExplanationView explanation) {}
 
   public record RecommendationsView(GoalView goal, List<RecommendationView> items, String reason, int candidates,
-      Map<String, Integer> excluded, String scorer, long catalogVersion) {}
+      Map<String, Integer> excluded, String scorer, long catalogVersion, HoldingsViews.HoldingsView holdings) {}
 
   public RecommendationsView recommendations(RecommendationList list) {
     GoalView goal = new GoalView(list.goal().kind(), emptyToNull(list.goal().id()), list.goal().label(),
         list.goal().targets().size(), list.goal().metTargets().size());
     return new RecommendationsView(goal, list.items().stream().map(this::recommendation).toList(),
         list.reason().orElse(null), list.candidates(), new TreeMap<>(list.excluded()), list.scorer(),
-        list.catalogVersion());
+        list.catalogVersion(), HoldingsViews.of(this, list.holdings()));
   }
 
   private RecommendationView recommendation(Recommendation r) {
@@ -292,41 +289,6 @@ public final class Views {
     return new CoverageView(report.kind(), report.id(), report.label(), report.skills().size(),
         report.taughtCount(), report.skills().size() - report.taughtCount(),
         CoverageAnalysis.teachingAny(report).size(), skills, s.version());
-  }
-
-  // ---------- audits ----------
-
-  public record NodeView(String id, String iri, String name, String kind, String status, int satisfied, int required,
-      double credits, double requiredCredits, List<Ref> countedCredentials, List<Ref> countedCompetencies,
-      String exception, Ref target, List<NodeView> children) {}
-
-  public record DestinationAuditView(String id, String iri, String name, Ref credential, boolean offRamp,
-      boolean alreadyHeld, String status, NodeView requirements) {}
-
-  public record PathwayAuditView(Ref pathway, String status, List<DestinationAuditView> destinations) {}
-
-  public record AuditsView(PathwayAuditView audit, List<PathwayAuditView> whatIf, long catalogVersion) {}
-
-  public PathwayAuditView audit(AuditResult result) {
-    Pathway p = s.pathway(result.pathway());
-    return new PathwayAuditView(new Ref(p.id(), p.iri(), p.name()), status(result.status()),
-        result.destinations().stream().map(this::destination).toList());
-  }
-
-  private DestinationAuditView destination(DestinationResult d) {
-    return new DestinationAuditView(d.id(), d.iri(), d.name(), d.credential() < 0 ? null : credentialRef(d.credential()),
-        d.offRamp(), d.alreadyHeld(), status(d.status()), node(d.tree()));
-  }
-
-  private NodeView node(NodeResult n) {
-    Ref target = null;
-    if (n.target() >= 0) {
-      target = n.kind().equals("competency") ? competencyRef(n.target()) : credentialRef(n.target());
-    }
-    return new NodeView(n.id(), n.iri(), n.name(), n.kind(), status(n.status()), n.satisfiedCount(),
-        n.requiredCount(), round(n.credits()), round(n.requiredCredits()), credentials(n.countedCredentials()),
-        competencies(n.countedCompetencies()), n.exception(), target,
-        n.children().stream().map(this::node).toList());
   }
 
   public static String status(Enum<?> status) {

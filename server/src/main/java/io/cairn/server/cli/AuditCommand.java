@@ -1,6 +1,7 @@
 package io.cairn.server.cli;
 
 import io.cairn.Cairn;
+import io.cairn.server.api.AuditViews;
 import io.cairn.server.api.RequestBodies;
 import io.cairn.server.api.Views;
 import java.io.PrintWriter;
@@ -29,6 +30,9 @@ final class AuditCommand implements Runnable {
   boolean json;
 
   @Mixin
+  PresentOptions presented;
+
+  @Mixin
   DataOptions data;
 
   record LearnerOnly(RequestBodies.LearnerBody learner, String pathway, List<String> whatIf,
@@ -37,24 +41,23 @@ final class AuditCommand implements Runnable {
   @Override
   public void run() {
     LearnerOnly file = RequestFiles.read(learnerFile, LearnerOnly.class);
-    RequestBodies.AuditBody body = new RequestBodies.AuditBody(file.learner(),
+    RequestBodies.AuditBody body = new RequestBodies.AuditBody(presented.learner(file.learner()),
         pathway != null ? pathway : file.pathway(), whatIf != null ? whatIf : file.whatIf(), file.exceptions());
     if (body.pathway() == null) {
       throw new CliException("name the pathway with --pathway ID (list them with GET /api/pathways)");
     }
     body.check();
-    try (Cairn cairn = data.openCairn()) {
+    try (Cairn cairn = presented.apply(data.openCairnForReading())) {
       Cairn.AuditReport report = cairn.audit(body.toLearner(), body.pathway(), body.whatIfIds(), body.specs());
-      Views views = new Views(report.snapshot());
-      Views.AuditsView view = new Views.AuditsView(views.audit(report.audit()),
-          report.whatIf().stream().map(views::audit).toList(), report.snapshot().version());
+      AuditViews.AuditsView view = AuditViews.of(report);
       if (json) {
         RequestFiles.printJson(view);
         return;
       }
       PrintWriter out = new PrintWriter(System.out, true);
+      PresentedFiles.print(out, view.holdings());
       print(out, view.audit());
-      for (Views.PathwayAuditView other : view.whatIf()) {
+      for (AuditViews.PathwayAuditView other : view.whatIf()) {
         out.println();
         out.println("What if: ");
         print(out, other);
@@ -62,18 +65,24 @@ final class AuditCommand implements Runnable {
     }
   }
 
-  private static void print(PrintWriter out, Views.PathwayAuditView audit) {
-    out.printf("Pathway %s [%s]: %s%n", audit.pathway().label(), audit.pathway().id(), audit.status().toUpperCase(Locale.ROOT));
-    for (Views.DestinationAuditView d : audit.destinations()) {
+  private static void print(PrintWriter out, AuditViews.PathwayAuditView audit) {
+    out.printf("Pathway %s [%s]: %s%n", audit.pathway().label(), audit.pathway().id(),
+        audit.status().toUpperCase(Locale.ROOT));
+    out.printf("  %s%n", audit.statusNote());
+    for (AuditViews.DestinationAuditView d : audit.destinations()) {
       out.printf("%n  Destination %s%s: %s%s%n", d.name(), d.offRamp() ? " (off-ramp)" : "",
           d.status().toUpperCase(Locale.ROOT), d.alreadyHeld() ? " (already held)" : "");
-      Table table = new Table("REQUIREMENT", "STATUS", "PROGRESS", "COUNTED");
-      walk(table, d.requirements(), 1);
-      table.print(out);
+      if (d.requirements() != null) {
+        Table table = new Table("REQUIREMENT", "STATUS", "PROGRESS", "COUNTED");
+        walk(table, d.requirements(), 1);
+        table.print(out);
+      }
+      out.printf("  %s%n", d.fit().note());
+      d.fit().reassignments().forEach(r -> out.printf("    - %s%n", r.text()));
     }
   }
 
-  private static void walk(Table table, Views.NodeView node, int depth) {
+  private static void walk(Table table, AuditViews.NodeView node, int depth) {
     String progress = node.kind().equals("minimum-credits")
         ? String.format(Locale.ROOT, "%.1f/%.1f ECTS", node.credits(), node.requiredCredits())
         : node.kind().equals("credential") || node.kind().equals("competency") ? ""

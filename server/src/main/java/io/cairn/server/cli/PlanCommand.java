@@ -67,19 +67,24 @@ final class PlanCommand implements Runnable {
   boolean json;
 
   @Mixin
+  PresentOptions presented;
+
+  @Mixin
   DataOptions data;
 
   @Override
   public void run() {
     RequestBodies.PlanBody body = override(read(learnerFile));
-    try (Cairn cairn = data.openCairn().withPlanTimeLimit(limit(planTimeLimit))) {
+    try (Cairn cairn = presented.apply(data.openCairnForReading()).withPlanTimeLimit(limit(planTimeLimit))) {
       Cairn.PlanReport report = cairn.plan(body.toRequest(), body.specs());
-      PlanViews.PlansView view = new PlanViews(report.snapshot()).plans(report.plans());
+      PlanViews.PlansView view = PlanViews.of(report);
       if (json) {
         RequestFiles.printJson(view);
         return;
       }
-      print(view);
+      PrintWriter out = new PrintWriter(System.out, true);
+      PresentedFiles.print(out, view.holdings());
+      print(out, view);
     }
   }
 
@@ -109,15 +114,14 @@ final class PlanCommand implements Runnable {
         ? new RequestBodies.ConstraintsBody(null, null, null, null, null) : b.constraints();
     RequestBodies.ConstraintsBody limits = new RequestBodies.ConstraintsBody(budget != null ? budget : c.maxCost(),
         maxHours != null ? maxHours : c.maxHours(), c.modes(), c.creditBearingOnly(), c.maxEqfLevel());
-    return new RequestBodies.PlanBody(b.learner(), goal == null ? b.goal() : RecommendCommand.parseGoal(goal),
+    return new RequestBodies.PlanBody(presented.learner(b.learner()), goal == null ? b.goal() : RecommendCommand.parseGoal(goal),
         limits, objective != null ? objective : b.objective(), reach != null ? reach : b.reach(),
         hoursPerWeek != null ? hoursPerWeek : b.hoursPerWeek(), include.isEmpty() ? b.include() : include,
         exclude.isEmpty() ? b.exclude() : exclude, alternatives != null ? alternatives : b.alternatives(),
         destination != null ? destination : b.destination(), b.exceptions());
   }
 
-  private static void print(PlanViews.PlansView view) {
-    PrintWriter out = new PrintWriter(System.out, true);
+  private static void print(PrintWriter out, PlanViews.PlansView view) {
     PlanViews.GoalView g = view.goal();
     String what = g.type().equals("pathway")
         ? "destination " + (g.destination() == null ? "?" : g.destination().id())

@@ -31,6 +31,9 @@ final class RecommendCommand implements Runnable {
   @Option(names = "--json", description = "Print the same JSON as the API")
   boolean json;
 
+  @Mixin
+  PresentOptions presented;
+
   @Option(names = "--model", paramLabel = "FILE",
       description = "Score with this skill-value model (from 'cairn train'); needed for a request without a goal")
   java.nio.file.Path model;
@@ -41,12 +44,14 @@ final class RecommendCommand implements Runnable {
   @Override
   public void run() {
     RequestBodies.RecommendationBody body = RequestFiles.read(learnerFile, RequestBodies.RecommendationBody.class);
-    body = new RequestBodies.RecommendationBody(body.learner(), goal == null ? body.goal() : parseGoal(goal),
+    body = new RequestBodies.RecommendationBody(presented.learner(body.learner()), goal == null ? body.goal() : parseGoal(goal),
         goal == null ? body.goalField() : null, body.constraints(), k == null ? body.k() : k);
     if (model != null && !java.nio.file.Files.isRegularFile(model)) {
       throw new CliException("no model at " + model.toAbsolutePath() + "; train one with 'cairn train --out FILE'");
     }
-    try (Cairn cairn = data.openCairn(model == null ? null : io.cairn.labor.model.SkillValueModel.load(model))) {
+    io.cairn.labor.model.SkillValueModel scorer =
+        model == null ? null : io.cairn.labor.model.SkillValueModel.load(model);
+    try (Cairn cairn = presented.apply(data.openCairnForReading(scorer))) {
       RecommendationList list = cairn.recommend(body.toRequest());
       Views.RecommendationsView view = new Views(cairn.snapshot()).recommendations(list);
       if (json) {
@@ -71,6 +76,7 @@ final class RecommendCommand implements Runnable {
 
   private static void print(Views.RecommendationsView view) {
     PrintWriter out = new PrintWriter(System.out, true);
+    PresentedFiles.print(out, view.holdings());
     out.printf("Goal: %s '%s' (%d unmet targets, %d already held)%n", view.goal().type(), view.goal().label(),
         view.goal().unmetTargets(), view.goal().metTargets());
     if (view.items().isEmpty()) {

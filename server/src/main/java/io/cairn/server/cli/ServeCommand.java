@@ -34,13 +34,16 @@ final class ServeCommand implements Runnable {
   @Mixin
   DataOptions data;
 
+  @Mixin
+  CredentialOptions credentials;
+
   @Override
   public void run() {
     if (port < 0 || port > 65535) {
       throw new CliException("--port must be from 0 to 65535, got " + port);
     }
     SkillValueModel loaded = loadModel();
-    Cairn cairn = data.openCairn(loaded).withPlanTimeLimit(PlanCommand.limit(planTimeLimit));
+    Cairn cairn = credentials.apply(data.openCairn(loaded)).withPlanTimeLimit(PlanCommand.limit(planTimeLimit));
     CairnServer server = CairnServer.create(cairn);
     int actual;
     try {
@@ -64,6 +67,10 @@ final class ServeCommand implements Runnable {
         ? "No skill-value model (--model FILE or CAIRN_MODEL): recommendations use the transparent scorer."
         : "Recommendations use the skill-value model " + model.toAbsolutePath() + " ("
             + loaded.card().learner().describe() + ").");
+    System.out.println(cairn.credentialVerifier().map(v -> "Presented credentials are verified offline ("
+        + (v.trusted().size() == 0 ? "no trusted-issuers list: did:key and did:jwk issuers" : v.trusted().size()
+        + " trusted issuers from " + v.trusted().source()) + ").").orElse("Presented credentials are refused (409):"
+        + " no JSON-LD contexts to verify them with."));
     System.out.println("This service uses the ESCO classification of the European Commission.");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -2,6 +2,7 @@ package io.cairn.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.Cairn;
+import io.cairn.server.api.AuditViews;
 import io.cairn.server.api.RequestBodies;
 import io.cairn.server.api.Views;
 import io.cairn.rank.RecommendationList;
@@ -27,8 +28,6 @@ final class AdviceController {
     RequestBodies.AuditBody body = JsonBodies.read(ctx, json, RequestBodies.AuditBody.class);
     body.check();
     Cairn.AuditReport report = cairn.audit(body.toLearner(), body.pathway().trim(), body.whatIfIds(), body.specs());
-    Views views = new Views(report.snapshot());
-    ctx.json(new Views.AuditsView(views.audit(report.audit()),
-        report.whatIf().stream().map(views::audit).toList(), report.snapshot().version()));
+    ctx.json(AuditViews.of(report));
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.graph.LoadRejectedException;
 import io.cairn.graph.RdfSyntaxException;
 import io.cairn.learner.UnknownReferenceException;
+import io.cairn.learner.UnverifiedCredentialsException;
 import io.cairn.rank.ModelRequiredException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -36,6 +37,9 @@ final class ProblemMapping {
     // the same request succeeds on a server started with a model: a conflict with the server's state, not a bad body
     routes.exception(ModelRequiredException.class, (e, ctx) -> write(ctx,
         Problem.of(409, "No skill-value model", e.getMessage(), ctx.path())));
+    // the server was started without the contexts it verifies with: a state of the server, not of the request
+    routes.exception(UnverifiedCredentialsException.class, (e, ctx) -> write(ctx,
+        Problem.of(409, "Presented credentials cannot be verified", e.getMessage(), ctx.path())));
     routes.exception(IllegalArgumentException.class, (e, ctx) -> write(ctx,
         Problem.of(400, "Bad request", e.getMessage(), ctx.path())));
     routes.exception(HttpResponseException.class, (e, ctx) -> {

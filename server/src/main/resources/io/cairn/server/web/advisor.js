@@ -70,10 +70,21 @@ function pathwayAudit(audit, caption) {
   return h('article', { class: 'audit', 'aria-label': `${caption}: ${audit.pathway.label}` },
     h('p', { class: 'caption' }, caption),
     h('h3', {}, audit.pathway.label, ' ', badge(audit.status)),
+    h('p', { class: 'status-note' }, audit.statusNote),
     audit.destinations.map((d) => h('section', { class: 'destination' },
       h('h4', {}, d.name, d.offRamp ? ' (exit award)' : '', ' ', badge(d.status)),
       d.alreadyHeld ? h('p', { class: 'muted' }, 'Already held.') : null,
-      h('ul', { class: 'tree' }, node(d.requirements)))));
+      fit(d.fit),
+      d.requirements ? h('ul', { class: 'tree' }, node(d.requirements)) : null)));
+}
+
+// Says when the best fit assigned holdings differently from the declared order, and why; silent otherwise.
+function fit(f) {
+  if (f.method === 'best-fit' && f.reassignments.length === 0) {
+    return null;
+  }
+  return h('div', { class: 'fit' }, h('p', {}, f.note),
+    f.reassignments.length ? h('ul', {}, f.reassignments.map((r) => h('li', {}, r.text))) : null);
 }
 
 function rule(n) {

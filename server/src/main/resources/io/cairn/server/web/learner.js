@@ -6,6 +6,7 @@ import { ChoiceField } from './combobox.js';
 import { bar, h, hours, kindLabel, listText, modeLabel, money, percent, put, screenUrl } from './dom.js';
 import { holdingsFields, labelled, pathways, searchCompetencies, searchOccupations } from './pickers.js';
 import { problem } from './problem.js';
+import { presented, presentedField, presentedResults } from './presented.js';
 
 const MODES = [['online', 'Online'], ['blended', 'Blended'], ['in-person', 'In person']];
 const GOALS = [['occupation', 'An occupation'], ['pathway', 'A pathway or degree'], ['competencies', 'A list of skills']];
@@ -56,7 +57,8 @@ export async function render(main, params) {
 
   const form = h('form', { class: 'panel', method: 'get', action: '/', 'aria-labelledby': 'learner-title' },
     h('input', { type: 'hidden', name: 'screen', value: 'learner' }),
-    h('fieldset', {}, h('legend', {}, 'What you hold'), holdings.credentials.element, holdings.competencies.element),
+    h('fieldset', {}, h('legend', {}, 'What you hold'), holdings.credentials.element, holdings.competencies.element,
+      presentedField()),
     h('fieldset', {}, h('legend', {}, 'Your goal'),
       h('div', { class: 'radios', role: 'radiogroup', 'aria-label': 'Kind of goal' },
         GOALS.map(([value, text]) => h('label', { class: 'radio' },
@@ -76,6 +78,18 @@ export async function render(main, params) {
       h('select', { id: 'k', name: 'k' }, [3, 5, 10].map((k) => h('option', { value: k,
         selected: String(k) === (params.get('k') ?? '5') }, String(k))))),
     h('button', { type: 'submit', class: 'primary', id: 'suggest' }, 'Suggest what to earn next'));
+
+  // presented credentials live in this page only: submitting with some keeps the page (and them) and puts the
+  // rest of the state in the address, as a plain submit would
+  form.addEventListener('submit', (event) => {
+    if (presented.length === 0) return;
+    event.preventDefault();
+    const state = new URLSearchParams(new FormData(form));
+    window.history.pushState(null, '', `/?${state}`);
+    document.body.dataset.ready = 'false';
+    main.replaceChildren();
+    render(main, state).then(() => { document.body.dataset.ready = 'true'; });
+  });
 
   const results = h('section', { id: 'results', 'aria-live': 'polite', 'aria-labelledby': 'results-title' });
   put(main, 
@@ -114,7 +128,11 @@ function request(params, goalType) {
     : { type: goalType, id: params.get(goalType) ?? undefined };
   const modes = params.getAll('mode');
   return {
-    learner: { credentials: params.getAll('credential'), competencies: params.getAll('competency') },
+    learner: {
+      credentials: params.getAll('credential'),
+      competencies: params.getAll('competency'),
+      presented: presented.length ? presented.map((p) => p.value) : undefined,
+    },
     goal,
     constraints: {
       maxCost: number(params.get('maxCost')),
@@ -134,7 +152,8 @@ function showSuggestions(results, list) {
     h('h2', { id: 'results-title' }, `Suggestions toward ${list.goal.label}`),
     h('div', { class: 'goal-now' },
       h('p', {}, h('strong', {}, 'Goal reached now: '), `${met} of ${total} goal skills (${nowPct}%)`),
-      bar(nowPct, 0, `Now: ${met} of ${total} goal skills`)));
+      bar(nowPct, 0, `Now: ${met} of ${total} goal skills`)),
+    presentedResults(list.holdings));
   if (list.items.length === 0) {
     put(results, h('p', { class: 'notice', role: 'status' }, list.reason ?? 'No credential fits these constraints.'));
   } else {

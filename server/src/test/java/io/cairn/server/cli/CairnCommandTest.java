@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,32 +17,18 @@ class CairnCommandTest {
   private static final Path LEARNER = ROOT.resolve("datasets/sample/learners/amira-retail-to-data.json");
   private static final Path AUDIT = ROOT.resolve("datasets/sample/audits/sofia-ml-skills.json");
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result cairn(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int exit = CairnCommand.run(args);
-      return new Result(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private static CliRun cairn(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void recommendPrintsATableAndTheSameAsJson() throws Exception {
-    Result table = cairn("recommend", "--in-memory", "--learner", LEARNER.toString());
+    CliRun table = cairn("recommend", "--in-memory", "--learner", LEARNER.toString());
     assertEquals(0, table.exit(), table.err());
     assertTrue(table.out().contains("Goal: occupation 'data analyst'"), table.out());
     assertTrue(table.out().contains("CREDENTIAL"), table.out());
 
-    Result json = cairn("recommend", "--in-memory", "--learner", LEARNER.toString(), "--json", "--k", "3");
+    CliRun json = cairn("recommend", "--in-memory", "--learner", LEARNER.toString(), "--json", "--k", "3");
     assertEquals(0, json.exit(), json.err());
     JsonNode body = new ObjectMapper().readTree(json.out());
     assertEquals(3, body.get("items").size());
@@ -56,12 +39,12 @@ class CairnCommandTest {
   @Test
   void planPrintsTheStepsAndTheSameAsJson() throws Exception {
     Path plan = ROOT.resolve("datasets/sample/plans/amira-retail-to-data.json");
-    Result table = cairn("plan", "--in-memory", "--learner", plan.toString(), "--plan-time-limit", "20000");
+    CliRun table = cairn("plan", "--in-memory", "--learner", plan.toString(), "--plan-time-limit", "20000");
     assertEquals(0, table.exit(), table.err());
     assertTrue(table.out().contains("Goal: occupation 'data analyst', reach 80% of 27 essential skills"), table.out());
     assertTrue(table.out().contains("Plan 1 (optimal)") && table.out().contains("SO FAR"), table.out());
     assertTrue(table.out().contains("Greedy baseline"), table.out());
-    Result json = cairn("plan", "--in-memory", "--learner", plan.toString(), "--json", "--alternatives", "1",
+    CliRun json = cairn("plan", "--in-memory", "--learner", plan.toString(), "--json", "--alternatives", "1",
         "--plan-time-limit", "20000");
     assertEquals(0, json.exit(), json.err());
     JsonNode body = new ObjectMapper().readTree(json.out());
@@ -72,7 +55,7 @@ class CairnCommandTest {
 
   @Test
   void planTakesARecommendationFileAndOptionsFromTheCommandLine() throws Exception {
-    Result json = cairn("plan", "--in-memory", "--learner", LEARNER.toString(), "--goal", "pathway:web-development",
+    CliRun json = cairn("plan", "--in-memory", "--learner", LEARNER.toString(), "--goal", "pathway:web-development",
         "--objective", "time", "--exclude", "sf-html-css-foundations", "--hours-per-week", "5", "--json",
         "--plan-time-limit", "20000");
     assertEquals(0, json.exit(), json.err());
@@ -83,7 +66,7 @@ class CairnCommandTest {
       assertFalse(step.at("/credential/id").asText().equals("sf-html-css-foundations"), step.toString());
       assertTrue(step.get("startWeek").isInt(), step.toString());
     });
-    Result bad = cairn("plan", "--in-memory", "--learner", LEARNER.toString(), "--reach", "2");
+    CliRun bad = cairn("plan", "--in-memory", "--learner", LEARNER.toString(), "--reach", "2");
     assertEquals(2, bad.exit());
     assertTrue(bad.err().contains("reach must be more than 0 and at most 1"), bad.err());
   }
@@ -92,10 +75,10 @@ class CairnCommandTest {
   void recommendWithoutAGoalNeedsAModelAndWithOneAimsAtItsNextSkills(@TempDir Path dir) throws Exception {
     Path free = dir.resolve("goal-free.json");
     Files.writeString(free, "{\"learner\": {\"credentials\": [\"sf-spreadsheet-essentials\"]}, \"goalField\": \"251\"}");
-    Result refused = cairn("recommend", "--in-memory", "--learner", free.toString());
+    CliRun refused = cairn("recommend", "--in-memory", "--learner", free.toString());
     assertEquals(2, refused.exit(), refused.out());
     assertTrue(refused.err().contains("a goal is required") && refused.err().contains("--model"), refused.err());
-    Result json = cairn("recommend", "--in-memory", "--learner", free.toString(), "--json",
+    CliRun json = cairn("recommend", "--in-memory", "--learner", free.toString(), "--json",
         "--model", io.cairn.labor.FixtureModel.file().toString());
     assertEquals(0, json.exit(), json.err());
     JsonNode body = new ObjectMapper().readTree(json.out());
@@ -106,7 +89,7 @@ class CairnCommandTest {
 
   @Test
   void recommendTakesAGoalFromTheCommandLine() throws Exception {
-    Result json = cairn("recommend", "--in-memory", "--learner", LEARNER.toString(), "--goal", "pathway:data-analytics",
+    CliRun json = cairn("recommend", "--in-memory", "--learner", LEARNER.toString(), "--goal", "pathway:data-analytics",
         "--json");
     assertEquals(0, json.exit(), json.err());
     JsonNode goal = new ObjectMapper().readTree(json.out()).get("goal");
@@ -116,25 +99,39 @@ class CairnCommandTest {
 
   @Test
   void badInputExitsWithTwoAndAMessageNotAStackTrace() {
-    Result goal = cairn("recommend", "--in-memory", "--learner", LEARNER.toString(), "--goal", "nonsense");
+    CliRun goal = cairn("recommend", "--in-memory", "--learner", LEARNER.toString(), "--goal", "nonsense");
     assertEquals(2, goal.exit());
     assertTrue(goal.err().contains("--goal must look like"), goal.err());
-    Result unknown = cairn("recommend", "--in-memory", "--learner", LEARNER.toString(), "--goal", "occupation:nope");
+    CliRun unknown = cairn("recommend", "--in-memory", "--learner", LEARNER.toString(), "--goal", "occupation:nope");
     assertEquals(2, unknown.exit());
     assertTrue(unknown.err().contains("unknown occupation id nope"), unknown.err());
     assertFalse(unknown.err().contains("\tat "), unknown.err());
-    Result missing = cairn("audit", "--in-memory", "--learner", "no/such/file.json");
+    CliRun missing = cairn("audit", "--in-memory", "--learner", "no/such/file.json");
     assertEquals(2, missing.exit());
     assertTrue(missing.err().contains("no such file"), missing.err());
   }
 
   @Test
   void auditPrintsTheTreeWithWhatIf() {
-    Result r = cairn("audit", "--in-memory", "--learner", AUDIT.toString());
+    CliRun r = cairn("audit", "--in-memory", "--learner", AUDIT.toString());
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("Pathway Data analytics pathway [data-analytics]"), r.out());
     assertTrue(r.out().contains("waived"), r.out());
     assertTrue(r.out().contains("What if"), r.out());
+  }
+
+  @Test
+  void auditSaysWhichDestinationTheStatusIsForAndWhatTheBestFitChanged(@TempDir Path dir) throws Exception {
+    Path learner = dir.resolve("modules.json");
+    Files.writeString(learner, """
+        {"learner": {"credentials": ["nb-mc-data-mining", "nb-mc-big-data-platforms"]}, "pathway": "data-analytics"}
+        """);
+    CliRun r = cairn("audit", "--in-memory", "--learner", learner.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("Partial for BSc Data Science; Certificate in Data Analytics (an exit award): "
+        + "partial."), r.out());
+    assertTrue(r.out().contains("- Advanced modules: at least 2 of 3 reads SATISFIED (greedy: PARTIAL) by assigning "
+        + "Data Mining to it"), r.out());
   }
 
   @Test
@@ -152,19 +149,57 @@ class CairnCommandTest {
         """);
 
     // the first use of an empty directory loads the sample, then the file goes on top
-    Result load = cairn("load", "--data", data.toString(), good.toString());
+    CliRun load = cairn("load", "--data", data.toString(), good.toString());
     assertEquals(0, load.exit(), load.err());
     assertTrue(load.out().contains("Loaded 2 triples from 1 file(s)"), load.out());
 
-    Result valid = cairn("validate", "--data", data.toString(), good.toString());
+    CliRun valid = cairn("validate", "--data", data.toString(), good.toString());
     assertEquals(0, valid.exit(), valid.err());
-    Result invalid = cairn("validate", "--data", data.toString(), bad.toString());
+    CliRun invalid = cairn("validate", "--data", data.toString(), bad.toString());
     assertEquals(1, invalid.exit());
     assertTrue(invalid.out().contains("https://w3id.org/cairn/id/issuer/nameless"), invalid.out());
     assertTrue(invalid.out().contains("An issuer needs a ceterms:name."), invalid.out());
 
-    Result refused = cairn("load", "--data", data.toString(), bad.toString());
+    CliRun refused = cairn("load", "--data", data.toString(), bad.toString());
     assertEquals(1, refused.exit());
     assertTrue(refused.err().contains("nothing was loaded"), refused.err());
+
+    // each file is a source by its path: one named like a sample file adds to the sample, reloading it replaces
+    // what it loaded (and says so), and replacing another source's graph must be asked for
+    Path mine = dir.resolve("mine/pathways.ttl");
+    Files.createDirectories(mine.getParent());
+    Files.writeString(mine, """
+        @prefix ceterms: <https://purl.org/ctdl/terms/> .
+        <https://w3id.org/cairn/id/issuer/my-college> a ceterms:CredentialOrganization ; ceterms:name "My College" .
+        """);
+    String graph = "urn:cairn:source:" + mine.toRealPath().toUri();
+
+    CliRun first = cairn("load", "--data", data.toString(), mine.toString());
+    assertEquals(0, first.exit(), first.err());
+    assertTrue(first.out().contains("added graph " + graph + " (2 triples)"), first.out());
+    assertTrue(first.out().contains("5 pathways"),
+        "a file named like the sample's must not replace it: " + first.out());
+
+    Files.writeString(mine, Files.readString(mine).replace("\"My College\" .",
+        "\"My College\" ; ceterms:description \"Edited\" ."));
+    CliRun plan = cairn("validate", "--data", data.toString(), mine.toString());
+    assertEquals(0, plan.exit(), plan.err());
+    assertTrue(plan.out().contains("would replace graph " + graph + " (2 triples) with 3 from the same source"),
+        plan.out());
+    CliRun reload = cairn("load", "--data", data.toString(), mine.toString());
+    assertTrue(reload.out().contains("replaced graph " + graph + " (2 triples) with 3 from the same source"),
+        reload.out());
+
+    CliRun conflict = cairn("load", "--data", data.toString(), "--graph", "pathways.ttl", mine.toString());
+    assertEquals(1, conflict.exit(), conflict.out());
+    assertTrue(conflict.err().contains("Refused: graph urn:cairn:source:pathways.ttl already holds")
+        && conflict.err().contains("--replace"), conflict.err());
+    CliRun refusedPlan = cairn("validate", "--data", data.toString(), "--graph", "pathways.ttl", mine.toString());
+    assertEquals(1, refusedPlan.exit(), refusedPlan.out());
+    assertTrue(refusedPlan.out().contains("Refused: graph urn:cairn:source:pathways.ttl"), refusedPlan.out());
+    CliRun twoWithOneGraph = cairn("load", "--data", data.toString(), "--graph", "x", mine.toString(),
+        mine.toString());
+    assertEquals(2, twoWithOneGraph.exit());
+    assertTrue(twoWithOneGraph.err().contains("--graph names the graph of one file"), twoWithOneGraph.err());
   }
 }

@@ -736,6 +736,47 @@ class ApiContractTest {
   }
 
   @Test
+  void theAuditIsABestFitAndSaysWhatItAssignedDifferently() {
+    JsonNode body = post("/api/audits", "{\"learner\": {\"credentials\": [\"nb-mc-data-mining\", "
+        + "\"nb-mc-big-data-platforms\"]}, \"pathway\": \"data-analytics\"}");
+    JsonNode audit = body.get("audit");
+    assertEquals("partial", audit.get("status").asText());
+    assertEquals("da-bsc-dest", audit.get("statusDestination").get("id").asText(), "the degree, not the exit award");
+    assertEquals("Partial for BSc Data Science; Certificate in Data Analytics (an exit award): partial.",
+        audit.get("statusNote").asText());
+    JsonNode bsc = null;
+    for (JsonNode destination : audit.get("destinations")) {
+      bsc = destination.get("id").asText().equals("da-bsc-dest") ? destination : bsc;
+    }
+    assertTrue(bsc != null, "the BSc destination: " + audit);
+    assertEquals("best-fit", bsc.get("fit").get("method").asText());
+    assertTrue(bsc.get("fit").get("optimal").asBoolean());
+    List<String> changed = new ArrayList<>();
+    for (JsonNode r : bsc.get("fit").get("reassignments")) {
+      changed.add(r.get("requirementId").asText() + ":" + r.get("greedy").asText() + "->" + r.get("bestFit").asText());
+    }
+    assertEquals(List.of("da-bsc-foundation:partial->missing", "da-bsc-advanced:partial->satisfied"), changed);
+    JsonNode advanced = bsc.get("fit").get("reassignments").get(1);
+    assertEquals(List.of("nb-mc-data-mining"), texts(advanced.get("credentials"), "id"));
+    assertTrue(advanced.get("text").asText().contains("by assigning Data Mining to it"), advanced.toString());
+    JsonNode advancedNode = bsc.get("requirements").get("children").get(1);
+    assertEquals("da-bsc-advanced", advancedNode.get("id").asText());
+    assertEquals("satisfied", advancedNode.get("status").asText());
+  }
+
+  @Test
+  void anExitAwardMetAloneIsNamedInThePathwayStatus() {
+    JsonNode body = post("/api/audits", "{\"learner\": {\"credentials\": [\"nb-mc-data-wrangling\", "
+        + "\"nb-mc-applied-statistics\", \"nb-mc-databases-and-sql\", \"nb-mc-business-intelligence\", "
+        + "\"nb-mc-data-governance\", \"nb-mc-linked-data\"]}, \"pathway\": \"data-analytics\"}");
+    JsonNode audit = body.get("audit");
+    assertEquals("satisfied", audit.get("status").asText());
+    assertEquals("da-cert-dest", audit.get("statusDestination").get("id").asText());
+    assertEquals("Satisfied for Certificate in Data Analytics (an exit award); BSc Data Science: partial.",
+        audit.get("statusNote").asText());
+  }
+
+  @Test
   void holdingTheAwardedCredentialSatisfiesTheDestination() {
     JsonNode pathway = get("/api/pathways/{id}", "/api/pathways/" + pathwayId);
     JsonNode destination = pathway.get("destinations").get(0);

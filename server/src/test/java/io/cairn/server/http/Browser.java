@@ -120,7 +120,8 @@ final class Browser implements AutoCloseable {
       if (id.equals(focused().getAttribute("id"))) {
         return;
       }
-      focused().sendKeys(Keys.TAB);
+      // a key press, not sendKeys to the element: sendKeys to a file input would be taken as a file name
+      new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
     }
     if (!id.equals(focused().getAttribute("id"))) {
       fail("Tab did not reach #" + id + " within " + max + " presses; the focus is on "

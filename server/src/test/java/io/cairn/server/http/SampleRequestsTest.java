@@ -300,6 +300,23 @@ class SampleRequestsTest {
         best = STATUS_ORDER.indexOf(status) < STATUS_ORDER.indexOf(best) ? status : best;
       }
       assertEquals(best, pathwayAudit.get("status").asText(), "a pathway has its best destination's status");
+      // and names the destination that status refers to (a final destination before an exit award)
+      JsonNode named = null;
+      for (JsonNode destination : pathwayAudit.get("destinations")) {
+        if (destination.get("id").equals(pathwayAudit.get("statusDestination").get("id"))) {
+          named = destination;
+        }
+      }
+      assertNotNull(named, "statusDestination is one of the destinations");
+      assertEquals(best, named.get("status").asText(), "statusDestination has the pathway's status");
+      for (JsonNode destination : pathwayAudit.get("destinations")) {
+        assertFalse(destination.get("status").asText().equals(best) && named.get("offRamp").asBoolean()
+            && !destination.get("offRamp").asBoolean(), "an exit award is named only when no final destination "
+            + "is as far");
+        assertEquals("best-fit", destination.get("fit").get("method").asText(), destination.get("id").asText());
+      }
+      assertTrue(pathwayAudit.get("statusNote").asText().contains(named.get("name").asText()),
+          pathwayAudit.get("statusNote").asText());
     }
   }
 

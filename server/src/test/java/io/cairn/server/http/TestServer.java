@@ -55,8 +55,12 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
     GraphStore store = GraphStore.inMemory();
     LiveCatalog catalog = new LiveCatalog(store);
     catalog.load(SampleData.sources());
-    // a generous solver limit: the answers the tests check must not depend on how busy the machine is
-    Cairn cairn = (model == null ? Cairn.over(catalog) : Cairn.over(catalog, model))
+    // presented credentials are verified as in production: offline contexts from the shared folder, real clock
+    Cairn cairn = (model == null ? Cairn.over(catalog) : Cairn.over(catalog, model)).verifying(
+        new io.cairn.interop.vc.CredentialVerifier(io.cairn.interop.vc.OfflineContexts.fromShared(
+            io.cairn.interop.vc.Ob3Fixtures.shared()), io.cairn.interop.vc.TrustedIssuers.none(),
+            java.time.Clock.systemUTC()))
+        // a generous solver limit: the answers the tests check must not depend on how busy the machine is
         .withPlanTimeLimit(java.time.Duration.ofSeconds(20));
     CairnServer server = CairnServer.create(cairn);
     int port = server.start("127.0.0.1", 0);
