@@ -48,7 +48,7 @@ final class PlanBench {
   static final int ALTERNATIVES = 3;
   static final int TARGETS_FOR_LATENCY = 40;
   /** The solver's limit for the quality runs: long enough that the figures do not depend on the machine's load. */
-  static final Duration QUALITY_LIMIT = Duration.ofSeconds(3);
+  static final Duration QUALITY_LIMIT = Duration.ofSeconds(2);
   private static final int WARMUP = 20;
   private static final java.lang.management.ThreadMXBean THREADS =
       java.lang.management.ManagementFactory.getThreadMXBean();
@@ -82,13 +82,20 @@ final class PlanBench {
     Side value = new Side("value, reach 0.8, the learner's budget and hours, solver limit " + QUALITY_LIMIT.toMillis()
         + " ms");
     long before = 0;
+    List<Map<String, Object>> perLearner = new ArrayList<>();
     for (int i = 0; i < learners.size(); i++) {
       PlanLearners.PlanLearner l = learners.get(i);
-      full.add(ask(quality, l, Objective.COST, 1.0, 1, false), l);
-      ready.add(ask(quality, l, Objective.COST, JOB_READY, 1, false), l);
-      live.add(ask(interactive, l, Objective.COST, JOB_READY, ALTERNATIVES, false), l);
-      value.add(ask(quality, l, Objective.VALUE, JOB_READY, 1, true), l);
-      before += attainable(l.held(), List.of());
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("budget", l.budget());
+      row.put("hours", l.hours());
+      row.put("reach1", full.add(ask(quality, l, Objective.COST, 1.0, 1, false), l));
+      row.put("reach08", ready.add(ask(quality, l, Objective.COST, JOB_READY, 1, false), l));
+      row.put("interactive", live.add(ask(interactive, l, Objective.COST, JOB_READY, ALTERNATIVES, false), l));
+      row.put("value", value.add(ask(quality, l, Objective.VALUE, JOB_READY, 1, true), l));
+      long had = attainable(l.held(), List.of());
+      row.put("offersBefore", had);
+      before += had;
+      perLearner.add(row);
       if ((i + 1) % 25 == 0) {
         Bench.progress("    %d/%d learners planned (load average %s)", i + 1, learners.size(),
             Bench.Machine.loadAverage());
@@ -124,6 +131,11 @@ final class PlanBench {
     jobs.put("gainPlannerOverGreedy", (value.plannerOffers - before) / (double) Math.max(1, value.greedyOffers - before));
     jobs.put("reference", "JCRec fork: an exact optimizer ~1.38x greedy's attainable jobs, ~51 s per learner");
     m.put("attainableJobOffers", jobs);
+    m.put("valueByBudget", byBudget(perLearner));
+    m.put("perLearnerWhat", "one row per learner: budget and hours (the value run's limits), and for each run the "
+        + "planner's and greedy's cost, hours, whether each reaches the goal, attainable job offers, the unmet "
+        + "targets and the request's wall time");
+    m.put("perLearner", perLearner);
     Stats wall = live.latency(false, Integer.MAX_VALUE);
     Stats wall40 = live.latency(false, TARGETS_FOR_LATENCY);
     Stats cpu40 = live.latency(true, TARGETS_FOR_LATENCY);
@@ -141,6 +153,32 @@ final class PlanBench {
         + "p95 %.1f ms (CPU %.1f / %.1f ms); optimal %.0f%%", full.costShare(), ready.costShare(), offersRatio,
         wall.p50Ms(), wall40.p95Ms(), cpu40.p50Ms(), cpu40.p95Ms(), 100 * live.optimalRate());
     return m;
+  }
+
+  /** Attainable job offers of the value run, planner and greedy, per budget drawn. */
+  private static List<Map<String, Object>> byBudget(List<Map<String, Object>> rows) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (double budget : PlanLearners.BUDGETS) {
+      long planner = 0;
+      long greedy = 0;
+      int n = 0;
+      for (Map<String, Object> row : rows) {
+        if ((Double) row.get("budget") == budget) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> v = (Map<String, Object>) row.get("value");
+          planner += (Long) v.get("plannerOffers");
+          greedy += (Long) v.get("greedyOffers");
+          n++;
+        }
+      }
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("budgetEur", budget);
+      m.put("learners", n);
+      m.put("attainableOffersPlanner", planner);
+      m.put("attainableOffersGreedy", greedy);
+      out.add(m);
+    }
+    return out;
   }
 
   private record Timed(Plans plans, long nanos, long cpuNanos) {}
@@ -204,7 +242,8 @@ final class PlanBench {
       this.what = what;
     }
 
-    void add(Timed timed, PlanLearners.PlanLearner l) {
+    /** Counts one answer in; returns its figures for the per-learner table. */
+    Map<String, Object> add(Timed timed, PlanLearners.PlanLearner l) {
       Plans p = timed.plans();
       Plan best = p.best();
       Plan greedy = p.greedy();
@@ -229,8 +268,23 @@ final class PlanBench {
           ratios++;
         }
       }
-      plannerOffers += attainable(l.held(), best.steps());
-      greedyOffers += attainable(l.held(), greedy.steps());
+      long bestOffers = attainable(l.held(), best.steps());
+      long greedyOffersNow = attainable(l.held(), greedy.steps());
+      plannerOffers += bestOffers;
+      greedyOffers += greedyOffersNow;
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("unmetTargets", p.goal().total() - p.goal().held());
+      row.put("plannerCost", best.totals().cost());
+      row.put("greedyCost", greedy.totals().cost());
+      row.put("plannerHours", best.totals().hours());
+      row.put("greedyHours", greedy.totals().hours());
+      row.put("plannerReaches", best.reachesGoal());
+      row.put("greedyReaches", greedy.reachesGoal());
+      row.put("plannerOffers", bestOffers);
+      row.put("greedyOffers", greedyOffersNow);
+      row.put("optimal", best.optimal());
+      row.put("wallMs", timed.nanos() / 1e6);
+      return row;
     }
 
     double costShare() {
