@@ -49,6 +49,9 @@ final class Differences {
     }
     if (!other.reachesGoal() && first.reachesGoal()) {
       notes.add("does not reach the goal");
+    } else if (other.destination() != null && !other.destination().equals(first.destination())) {
+      notes.add("reaches " + other.destination() + (first.destination() == null ? "" : " instead of "
+          + first.destination()));
     }
     return new Plan.Difference(cost, hours, ects, removed, added, notes);
   }

@@ -13,6 +13,8 @@ import java.util.OptionalDouble;
  * @param bound the solver's proven bound on the objective (cost in the catalog's currency, hours, or value), when
  *     it answered
  * @param gap {@code |objective - bound| / |objective|} when the solver answered; 0 when optimal
+ * @param destination for a pathway goal, the destination this plan reaches (with "nearest", alternatives may reach
+ *     another one than the first plan), or null when it reaches none or the goal is not a pathway
  * @param difference how it differs from the first plan; empty for the first plan
  */
 public record Plan(
@@ -21,6 +23,7 @@ public record Plan(
     List<PlanStep> steps,
     Totals totals,
     boolean reachesGoal,
+    String destination,
     Progress progress,
     boolean optimal,
     OptionalDouble bound,

@@ -161,12 +161,13 @@ final class SolvingPlanner implements Planner {
 
   private static Plan plan(int rank, Plans.Source source, StepLayout.Laid laid, Outcome outcome, boolean optimal,
       OptionalDouble bound, OptionalDouble gap) {
-    return new Plan(rank, source, laid.steps(), laid.totals(), outcome.reaches(), laid.progress(), optimal, bound,
-        gap, Optional.empty());
+    return new Plan(rank, source, laid.steps(), laid.totals(), outcome.reaches(),
+        outcome.reaches() ? outcome.destination() : null, laid.progress(), optimal, bound, gap, Optional.empty());
   }
 
   private static Plan withDifference(CatalogSnapshot s, Plan first, Plan plan) {
-    return new Plan(plan.rank(), plan.source(), plan.steps(), plan.totals(), plan.reachesGoal(), plan.progress(),
+    return new Plan(plan.rank(), plan.source(), plan.steps(), plan.totals(), plan.reachesGoal(), plan.destination(),
+        plan.progress(),
         plan.optimal(), plan.bound(), plan.gap(), Optional.of(Differences.between(s, first, plan)));
   }
 

@@ -224,6 +224,120 @@ class PlannerProperties {
     }
   }
 
+  static Stream<Long> pathwaySeeds() {
+    return LongStream.range(0, PATHWAY_SEEDS).map(i -> 0x7A7B0000L + i * 104729).boxed();
+  }
+
+  private static final int PATHWAY_SEEDS = 40;
+  private static final Map<Long, Run> PATHWAY_RUNS = new ConcurrentHashMap<>();
+
+  /**
+   * A pathway goal only: random holdings, a budget that is usually generous, a destination (the final one, the
+   * nearest, or one named) and, half the time, advisor exceptions (a requirement waived, a credential leaf
+   * substituted by another credential) that the plan and the audit must both apply.
+   */
+  private static Run pathwayRun(long seed) {
+    return PATHWAY_RUNS.computeIfAbsent(seed, k -> {
+      CatalogSnapshot s = sample();
+      Random random = new Random(seed);
+      List<String> held = new ArrayList<>();
+      for (int i = random.nextInt(5); i > 0; i--) {
+        held.add(s.credential(random.nextInt(s.credentials().size())).id());
+      }
+      io.cairn.catalog.Pathway pathway = s.pathway(random.nextInt(s.pathways().size()));
+      List<io.cairn.catalog.Destination> destinations = pathway.destinations();
+      String destination = switch (random.nextInt(3)) {
+        case 0 -> null;
+        case 1 -> PlanRequest.NEAREST;
+        default -> destinations.get(random.nextInt(destinations.size())).id();
+      };
+      List<io.cairn.audit.AdvisorException> exceptions = new ArrayList<>();
+      if (random.nextBoolean()) {
+        List<io.cairn.catalog.Requirement> nodes = new ArrayList<>();
+        destinations.forEach(d -> collect(d.requirement(), nodes));
+        io.cairn.catalog.Requirement node = nodes.get(random.nextInt(nodes.size()));
+        if (node instanceof io.cairn.catalog.Requirement.CredentialLeaf leaf && random.nextBoolean()) {
+          exceptions.add(io.cairn.audit.AdvisorException.substitute(leaf.id(),
+              random.nextInt(s.credentials().size()), "equivalent, by the advisor"));
+        } else {
+          exceptions.add(io.cairn.audit.AdvisorException.waive(id(node), "prior learning"));
+        }
+      }
+      double[] budgets = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 3000, 800};
+      Constraints constraints = new Constraints(budgets[random.nextInt(budgets.length)], Double.POSITIVE_INFINITY,
+          Set.of(), false, 8);
+      PlanRequest request = new PlanRequest(new Learner("random", held, List.of()),
+          new Goal.PathwayGoal(pathway.id()), constraints, random.nextBoolean() ? Objective.COST : Objective.TIME, 1,
+          0, List.of(), List.of(), 1 + random.nextInt(3), destination, exceptions);
+      return new Run(seed, s, request, ResolvedLearner.resolve(s, request.learner()), PLANNER.plan(s, request));
+    });
+  }
+
+  private static void collect(io.cairn.catalog.Requirement node, List<io.cairn.catalog.Requirement> into) {
+    if (node == null) {
+      return;
+    }
+    into.add(node);
+    if (node instanceof io.cairn.catalog.Requirement.Condition c) {
+      c.children().forEach(child -> collect(child, into));
+    }
+  }
+
+  private static String id(io.cairn.catalog.Requirement node) {
+    return switch (node) {
+      case io.cairn.catalog.Requirement.Condition c -> c.id();
+      case io.cairn.catalog.Requirement.CredentialLeaf l -> l.id();
+      case io.cairn.catalog.Requirement.CompetencyLeaf l -> l.id();
+    };
+  }
+
+  /**
+   * Every plan (the best, its alternatives, greedy's) marked as reaching a pathway goal passes the best-fit audit
+   * ({@link Auditor#standard()}) of the learner's holdings plus the plan's credentials, with the same advisor
+   * exceptions: the destination the answer names is satisfied, and it is the one asked for (or, for "nearest", one
+   * of the pathway's).
+   */
+  @ParameterizedTest
+  @MethodSource("pathwaySeeds")
+  void aPlanMarkedAsReachingAPathwayGoalPassesTheAudit(long seed) {
+    Run r = pathwayRun(seed);
+    String asked = r.request().destination();
+    io.cairn.catalog.Pathway pathway = r.s().findPathway(((Goal.PathwayGoal) r.request().goal()).id()).orElseThrow();
+    for (Plan plan : r.all()) {
+      if (!plan.reachesGoal()) {
+        continue;
+      }
+      String named = plan.destination();
+      assertTrue(named != null, r.at("a plan reaches a pathway goal without naming its destination"));
+      if (plan == r.plans().best()) {
+        assertEquals(named, r.plans().goal().destination(), r.at("the goal names another destination"));
+      }
+      if (asked != null && !PlanRequest.NEAREST.equals(asked)) {
+        assertEquals(asked, named, r.at("planned to another destination than the one asked"));
+      }
+      IntSet held = r.learner().credentials().union(IntSet.of(plan.steps().stream().mapToInt(PlanStep::credential)
+          .toArray()));
+      AuditResult audit = Auditor.standard().audit(r.s(), pathway,
+          Holdings.of(r.s(), held, r.learner().declaredCompetencies()), r.request().exceptions());
+      DestinationResult d = audit.destination(named).orElseThrow(() -> new AssertionError(r.at("no destination "
+          + named).get()));
+      assertEquals(Status.SATISFIED, d.status(), r.at("the best-fit audit (" + d.fit() + ") reads " + named + " "
+          + d.status() + " for plan " + (plan == r.plans().greedy() ? "greedy" : r.all().indexOf(plan) + 1)
+          + " said to reach it: " + plan.steps().stream().map(st -> r.s().credential(st.credential()).id())
+          .toList()));
+    }
+  }
+
+  /** The property above is not vacuous: most drawn pathway requests are reached, so most plans are audited. */
+  @org.junit.jupiter.api.Test
+  void mostDrawnPathwayRequestsAreReachedSoTheAuditPropertyIsExercised() {
+    long reached = pathwaySeeds().filter(seed -> pathwayRun(seed).plans().best().reachesGoal()).count();
+    long withExceptions = pathwaySeeds().filter(seed -> pathwayRun(seed).plans().best().reachesGoal()
+        && !pathwayRun(seed).request().exceptions().isEmpty()).count();
+    assertTrue(reached >= PATHWAY_SEEDS / 2, "only " + reached + " of " + PATHWAY_SEEDS + " reached");
+    assertTrue(withExceptions >= 5, "only " + withExceptions + " reached with advisor exceptions");
+  }
+
   @ParameterizedTest
   @MethodSource("seeds")
   void anOptimalPlanIsNeverWorseThanGreedys(long seed) {

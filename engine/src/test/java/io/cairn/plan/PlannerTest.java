@@ -271,6 +271,39 @@ class PlannerTest {
     assertEquals(Set.of("b"), idSet(p.s, nearest.best()));
   }
 
+  /**
+   * The audit's best fit, planned for (issue 12's "two acceptable substitutes"): "ten" needs 10 ECTS from X (10 ECTS,
+   * 300); the advisor accepts Alt5 (5 ECTS, listed first) or Alt10 (10 ECTS, 100) for X, and Alt5 is also a
+   * requirement of its own. The learner holds Alt5. Buying Alt10 is enough when Alt10 stands in for X and Alt5
+   * stays with its own requirement: 100. Declared-order assignment gives X's place to Alt5 (listed first), so under
+   * it only X would do: 300. The plan is the best fit's, and the best-fit audit confirms it.
+   */
+  @Test
+  void plansWithTheBestFitAssignmentWhereDeclaredOrderWouldPayMore() {
+    PlanCatalog c = new PlanCatalog();
+    int x = c.credential("x");
+    c.spec(x).cost(300).ects(10);
+    int alt5 = c.credential("alt5");
+    c.spec(alt5).cost(60).ects(5);
+    int alt10 = c.credential("alt10");
+    c.spec(alt10).cost(100).ects(10);
+    c.pathway("p", destination("d", -1, false, allOf("root", minCredits("ten", 10, cred("kx", x)),
+        cred("kalt5", alt5))));
+    CatalogSnapshot s = c.snapshot();
+    List<AdvisorException> both = List.of(AdvisorException.substitute("kx", alt5, "listed first"),
+        AdvisorException.substitute("kx", alt10, "listed second"));
+    Plans plans = PLANNER.plan(s, PlanRequest.of(new Learner("", List.of("alt5"), List.of()),
+        new Goal.PathwayGoal("p")).withExceptions(both));
+    Plan best = plans.best();
+    assertTrue(best.reachesGoal() && best.optimal(), best::toString);
+    assertEquals(List.of("alt10"), ids(s, best));
+    assertEquals(100, best.totals().cost(), 1e-9);
+    Holdings after = Holdings.of(s, IntSet.of(alt5, alt10), IntSet.empty());
+    assertEquals(Status.SATISFIED, Auditor.standard().audit(s, s.pathway(0), after, both).status());
+    assertEquals(Status.PARTIAL, Auditor.greedy().audit(s, s.pathway(0), after, both).status(),
+        "declared order would not count this plan: the best fit is what makes it enough");
+  }
+
   @Test
   void anAlreadyReachedGoalNeedsNoStepsAndTheGreedyOnlyPlannerSaysWhoAnswered() {
     PlanCatalog c = new PlanCatalog();

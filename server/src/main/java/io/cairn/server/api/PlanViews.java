@@ -51,7 +51,7 @@ public final class PlanViews {
   public record DifferenceView(double cost, double hours, double ects, List<Views.Ref> removed,
       List<Views.Ref> added, List<String> summary) {}
 
-  public record PlanView(int rank, String source, boolean reachesGoal, boolean optimal, Double bound, Double gap,
+  public record PlanView(int rank, String source, boolean reachesGoal, String destination, boolean optimal, Double bound, Double gap,
       TotalsView totals, ProgressView progress, List<StepView> steps, DifferenceView difference) {}
 
   public record BlockerView(String kind, String detail, List<Views.Ref> competencies, List<Views.Ref> credentials,
@@ -88,7 +88,7 @@ public final class PlanViews {
     DifferenceView difference = p.difference().map(d -> new DifferenceView(Views.round(d.cost()),
         Views.round(d.hours()), Views.round(d.ects()), d.removed().stream().map(views::credentialRef).toList(),
         d.added().stream().map(views::credentialRef).toList(), d.notes())).orElse(null);
-    return new PlanView(p.rank(), name(p.source()), p.reachesGoal(), p.optimal(),
+    return new PlanView(p.rank(), name(p.source()), p.reachesGoal(), p.destination(), p.optimal(),
         p.bound().isPresent() ? Views.round(p.bound().getAsDouble()) : null,
         p.gap().isPresent() ? Views.round(p.gap().getAsDouble()) : null,
         new TotalsView(t.cost(), t.currency(), t.hours(), t.ects(), t.weeks() == 0 ? null : t.weeks(), p.steps().size(),

@@ -156,7 +156,8 @@ final class PlanCommand implements Runnable {
         : String.format(Locale.ROOT, " (not proved optimal: gap %.1f%%)", 100 * plan.gap());
     return String.format(Locale.ROOT, "%s%s: %.0f %s, %.0f h, %.0f ECTS, %d steps%s; %s (%.0f%% -> %.0f%%)", name,
         quality, t.cost(), t.currency(), t.hours(), t.ects(), t.steps(),
-        t.weeks() == null ? "" : ", " + t.weeks() + " weeks", plan.reachesGoal() ? "reaches the goal"
+        t.weeks() == null ? "" : ", " + t.weeks() + " weeks", plan.reachesGoal()
+            ? "reaches the goal" + (plan.destination() == null ? "" : " (" + plan.destination() + ")")
             : "does not reach the goal", 100 * plan.progress().before(), 100 * plan.progress().after());
   }
 
