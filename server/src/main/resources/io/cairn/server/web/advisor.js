@@ -53,6 +53,10 @@ export async function render(main, params) {
       h('div', { class: 'audit-head' }, h('h2', { id: 'audit-title' }, 'Audit'),
         h('button', { type: 'button', class: 'no-print', onclick: () => window.print() }, 'Print')),
       h('p', { class: 'holdings-summary' }, h('strong', {}, 'Holdings: '), held.length ? held.join('; ') : 'none'),
+      h('p', { class: 'plan-cta no-print' }, h('a', { id: 'plan-whole-path', class: 'button-link', href: screenUrl('plan', {
+        credential: params.getAll('credential'), competency: params.getAll('competency'), goalType: 'pathway',
+        pathway: params.get('pathway') }) }, 'Plan the whole path'), ' — what is left of this pathway, in order, ',
+      'cheapest first; pin or exclude credentials there.'),
       h('div', { class: report.whatIf.length ? 'side-by-side' : '' },
         pathwayAudit(report.audit, 'Current pathway'),
         report.whatIf.map((w) => pathwayAudit(w, 'What if'))));

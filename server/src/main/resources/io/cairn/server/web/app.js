@@ -10,8 +10,9 @@ import * as advisor from './advisor.js';
 import * as catalog from './catalog.js';
 import * as credential from './credential.js';
 import * as designer from './designer.js';
+import * as plan from './plan.js';
 
-const SCREENS = { learner, advisor, catalog, credential, designer };
+const SCREENS = { learner, plan, advisor, catalog, credential, designer };
 const NAV_OF = { credential: 'catalog' };
 
 async function start() {

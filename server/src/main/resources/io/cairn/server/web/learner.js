@@ -2,14 +2,12 @@
 // out, with how far the goal is reached now and after each suggestion.
 
 import * as api from './api.js';
-import { ChoiceField } from './combobox.js';
 import { bar, h, hours, kindLabel, listText, modeLabel, money, percent, put, screenUrl } from './dom.js';
-import { holdingsFields, labelled, pathways, searchCompetencies, searchOccupations } from './pickers.js';
+import { goalFieldset, goalTypeOf, keepPresentedOnSubmit, limitFields, number, requestParts } from './goal.js';
+import { holdingsFields } from './pickers.js';
 import { problem } from './problem.js';
 import { presented, presentedField, presentedResults } from './presented.js';
 
-const MODES = [['online', 'Online'], ['blended', 'Blended'], ['in-person', 'In person']];
-const GOALS = [['occupation', 'An occupation'], ['pathway', 'A pathway or degree'], ['competencies', 'A list of skills']];
 const EXAMPLE = {
   credential: ['sf-spreadsheet-essentials', 'sf-remote-teamwork'],
   competency: ['609a8ac1-9d29-4237-9886-596dbbe7ca8a'],
@@ -18,78 +16,25 @@ const EXAMPLE = {
 };
 
 export async function render(main, params) {
-  const goalType = GOALS.some(([v]) => v === params.get('goalType')) ? params.get('goalType') : 'occupation';
+  const goalType = goalTypeOf(params);
   // asked at once, beside the label look-ups below, so the answer is not kept waiting for them
   const answer = params.has('goalType')
     ? api.post('/api/recommendations', request(params, goalType)).then((list) => ({ list }), (error) => ({ error }))
     : null;
-  const [holdings, occupation, goalSkills, allPathways] = await Promise.all([
-    holdingsFields(params),
-    labelled('occupations', params.getAll('occupation').slice(0, 1)),
-    labelled('competencies', params.getAll('goalCompetency')),
-    pathways(),
-  ]);
-  const occupationField = new ChoiceField({
-    id: 'goal-occupation', name: 'occupation', label: 'Occupation', single: true,
-    hint: 'e.g. "data analyst" or "web dev"', search: searchOccupations, initial: occupation,
-  });
-  const skillsField = new ChoiceField({
-    id: 'goal-competencies', name: 'goalCompetency', label: 'Skills to gain', search: searchCompetencies,
-    initial: goalSkills,
-  });
-  const pathwaySelect = h('select', { id: 'goal-pathway', name: 'pathway' },
-    h('option', { value: '' }, 'Choose a pathway'),
-    allPathways.map((p) => h('option', { value: p.id, selected: p.id === params.get('pathway') }, p.name)));
-
-  const goalParts = {
-    occupation: h('fieldset', { class: 'goal-part' }, h('legend', { class: 'visually-hidden' }, 'Occupation goal'),
-      occupationField.element),
-    pathway: h('fieldset', { class: 'goal-part' }, h('legend', { class: 'visually-hidden' }, 'Pathway goal'),
-      h('label', { for: 'goal-pathway' }, 'Pathway or degree'), pathwaySelect),
-    competencies: h('fieldset', { class: 'goal-part' }, h('legend', { class: 'visually-hidden' }, 'Skills goal'),
-      skillsField.element),
-  };
-  const showGoal = (type) => Object.entries(goalParts).forEach(([key, part]) => {
-    part.hidden = key !== type;
-    part.disabled = key !== type; // a disabled fieldset's fields stay out of the URL
-  });
-  showGoal(goalType);
+  const [holdings, goal] = await Promise.all([holdingsFields(params), goalFieldset(params, goalType)]);
 
   const form = h('form', { class: 'panel', method: 'get', action: '/', 'aria-labelledby': 'learner-title' },
     h('input', { type: 'hidden', name: 'screen', value: 'learner' }),
     h('fieldset', {}, h('legend', {}, 'What you hold'), holdings.credentials.element, holdings.competencies.element,
       presentedField()),
-    h('fieldset', {}, h('legend', {}, 'Your goal'),
-      h('div', { class: 'radios', role: 'radiogroup', 'aria-label': 'Kind of goal' },
-        GOALS.map(([value, text]) => h('label', { class: 'radio' },
-          h('input', { type: 'radio', name: 'goalType', value, checked: value === goalType,
-            onchange: () => showGoal(value) }), ` ${text}`))),
-      Object.values(goalParts)),
+    goal,
     h('fieldset', { class: 'constraints' }, h('legend', {}, 'Constraints'),
-      numberField('max-cost', 'maxCost', 'Budget at most (EUR)', params),
-      numberField('max-hours', 'maxHours', 'Hours at most', params),
-      h('fieldset', { class: 'modes' }, h('legend', {}, 'Modes you can attend (none ticked: any)'),
-        MODES.map(([value, text]) => h('label', { class: 'check' },
-          h('input', { type: 'checkbox', name: 'mode', value, checked: params.getAll('mode').includes(value) }),
-          ` ${text}`))),
-      h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'creditBearingOnly', value: 'true',
-        checked: params.get('creditBearingOnly') === 'true' }), ' Credit-bearing only (ECTS)'),
+      limitFields(params),
       h('label', { for: 'k' }, 'How many suggestions'),
       h('select', { id: 'k', name: 'k' }, [3, 5, 10].map((k) => h('option', { value: k,
         selected: String(k) === (params.get('k') ?? '5') }, String(k))))),
     h('button', { type: 'submit', class: 'primary', id: 'suggest' }, 'Suggest what to earn next'));
-
-  // presented credentials live in this page only: submitting with some keeps the page (and them) and puts the
-  // rest of the state in the address, as a plain submit would
-  form.addEventListener('submit', (event) => {
-    if (presented.length === 0) return;
-    event.preventDefault();
-    const state = new URLSearchParams(new FormData(form));
-    window.history.pushState(null, '', `/?${state}`);
-    document.body.dataset.ready = 'false';
-    main.replaceChildren();
-    render(main, state).then(() => { document.body.dataset.ready = 'true'; });
-  });
+  keepPresentedOnSubmit(form, main, presented, render);
 
   const results = h('section', { id: 'results', 'aria-live': 'polite', 'aria-labelledby': 'results-title' });
   put(main, 
@@ -107,44 +52,25 @@ export async function render(main, params) {
   if (error) {
     put(results, h('h2', { id: 'results-title' }, 'Suggestions'), problem(error));
   } else {
-    showSuggestions(results, list);
+    showSuggestions(results, list, params);
   }
 }
 
-function numberField(id, name, label, params) {
-  return h('div', { class: 'field' }, h('label', { for: id }, label),
-    h('input', { id, name, type: 'number', min: '0', step: 'any', inputmode: 'decimal', value: params.get(name) ?? '' }));
-}
-
-/** A number from the URL, or the text itself so the API can say what is wrong with it. */
-function number(text) {
-  if (text === null || text.trim() === '') return undefined;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : text;
-}
-
 function request(params, goalType) {
-  const goal = goalType === 'competencies' ? { type: goalType, ids: params.getAll('goalCompetency') }
-    : { type: goalType, id: params.get(goalType) ?? undefined };
-  const modes = params.getAll('mode');
-  return {
-    learner: {
-      credentials: params.getAll('credential'),
-      competencies: params.getAll('competency'),
-      presented: presented.length ? presented.map((p) => p.value) : undefined,
-    },
-    goal,
-    constraints: {
-      maxCost: number(params.get('maxCost')),
-      maxHours: number(params.get('maxHours')),
-      modes: modes.length ? modes : undefined,
-      creditBearingOnly: params.get('creditBearingOnly') === 'true',
-    },
-    k: number(params.get('k')) ?? 5,
-  };
+  return { ...requestParts(params, goalType, presented), k: number(params.get('k')) ?? 5 };
 }
 
-function showSuggestions(results, list) {
+/** The plan screen with this screen's learner, goal and limits. */
+function planUrl(params) {
+  const state = {};
+  for (const key of ['credential', 'competency', 'goalType', 'occupation', 'pathway', 'goalCompetency', 'maxCost',
+    'maxHours', 'mode', 'creditBearingOnly']) {
+    state[key] = params.getAll(key);
+  }
+  return screenUrl('plan', state);
+}
+
+function showSuggestions(results, list, params) {
   const total = list.goal.metTargets + list.goal.unmetTargets;
   const met = list.goal.metTargets;
   const nowPct = percent(met, total);
@@ -153,11 +79,16 @@ function showSuggestions(results, list) {
     h('div', { class: 'goal-now' },
       h('p', {}, h('strong', {}, 'Goal reached now: '), `${met} of ${total} goal skills (${nowPct}%)`),
       bar(nowPct, 0, `Now: ${met} of ${total} goal skills`)),
-    presentedResults(list.holdings));
+    presentedResults(list.holdings),
+    h('p', { class: 'plan-cta' }, h('a', { href: planUrl(params), id: 'plan-whole-path', class: 'button-link' },
+      'Plan the whole path'), ' — the ordered set of credentials that reaches the goal, with its cost and time.'));
   if (list.items.length === 0) {
     put(results, h('p', { class: 'notice', role: 'status' }, list.reason ?? 'No credential fits these constraints.'));
   } else {
-    put(results, h('ol', { class: 'suggestions' }, list.items.map((item) => suggestion(item, met, total))));
+    put(results, h('p', { class: 'muted small', id: 'after-note' }, '"After this" counts each suggestion after the ',
+      'ones above it, as if you took them in this order: the bars add up.'),
+    h('ol', { class: 'suggestions' }, cumulative(list.items, met).map(({ item, before, after }) =>
+      suggestion(item, before, after, total, partOf(item, list.items)))));
   }
   const excluded = Object.entries(list.excluded ?? {}).filter(([, n]) => n > 0);
   put(results, h('p', { class: 'muted small' }, `${list.candidates} candidates considered`,
@@ -165,11 +96,30 @@ function showSuggestions(results, list) {
     '.'));
 }
 
-function suggestion(item, met, total) {
+/**
+ * Each suggestion with the goal skills met before it and after it, counted after the ones above it: a skill an
+ * earlier suggestion already covers is not counted again.
+ */
+function cumulative(items, met) {
+  const covered = new Set();
+  return items.map((item) => {
+    const before = met + covered.size;
+    item.explanation.covers.forEach((t) => covered.add(t.competency.id));
+    return { item, before, after: met + covered.size };
+  });
+}
+
+/** The other suggestions this one is a part of (it stacks into them). */
+function partOf(item, items) {
+  const wholes = new Set(item.explanation.stacksInto.map((r) => r.id));
+  return items.filter((other) => other !== item && wholes.has(other.credential.id));
+}
+
+function suggestion(item, met, afterAll, total, wholes) {
   const c = item.credential;
   const e = item.explanation;
-  const gained = e.covers.length;
-  const after = Math.min(total, met + gained);
+  const after = Math.min(total, afterAll);
+  const gained = after - met;
   const nowPct = percent(met, total);
   const afterPct = percent(after, total);
   const facts = [kindLabel(c.type), c.issuer?.label, modeLabel(c.mode), money(c.cost, c.currency), hours(c.hours),
@@ -177,7 +127,7 @@ function suggestion(item, met, total) {
   const why = [];
   if (e.covers.length) {
     why.push(h('dt', {}, `Newly covers ${e.covers.length} goal skill${e.covers.length === 1 ? '' : 's'}`),
-      h('dd', {}, h('ul', { class: 'tags' }, e.covers.map((t) => h('li', {}, t.competency.label,
+      h('dd', {}, h('ul', { class: 'tags' }, e.covers.map((t) => h('li', { 'data-competency': t.competency.id }, t.competency.label,
         h('span', { class: 'tag-note' }, ` ${t.reason}`))))));
   }
   if (e.advances.length) {
@@ -200,9 +150,11 @@ function suggestion(item, met, total) {
     h('h3', {}, h('span', { class: 'rank' }, `${item.rank}.`), ' ',
       h('a', { href: screenUrl('credential', { id: c.id }) }, c.name)),
     h('p', { class: 'facts' }, facts.join(' · ')),
+    wholes.length ? h('p', { class: 'part-of' }, `Part of suggestion ${wholes.map((w) => `${w.rank} (${w.credential.name})`)
+      .join(', ')}: taking that one includes this.`) : null,
     h('div', { class: 'goal-after' },
       h('p', {}, h('strong', {}, 'After this: '), `${after} of ${total} goal skills (${afterPct}%)`,
-        gained ? `, ${gained} more than now` : ', no new goal skills'),
+        gained ? `, ${gained} more than before it` : ', no new goal skills beyond those above'),
       bar(nowPct, afterPct - nowPct, `After this: ${after} of ${total} goal skills`)),
     h('dl', { class: 'why' }, why),
     h('p', { class: 'muted small' }, `Score ${item.score.toFixed(2)}`));
