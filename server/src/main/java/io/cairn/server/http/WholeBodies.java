@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 final class WholeBodies extends Handler.Wrapper {
   private static final Logger LOG = LoggerFactory.getLogger(WholeBodies.class);
-  private static final int FIRST_BUFFER_BYTES = 4096;
+  private static final int FIRST_BUFFER_BYTES = 16 * 1024;
 
   private final long maxBytes;
   private final Duration timeout;
@@ -87,7 +87,9 @@ final class WholeBodies extends Handler.Wrapper {
       this.response = response;
       this.callback = callback;
       this.declared = declared;
-      this.bytes = new byte[(int) Math.min(declared > 0 ? declared : FIRST_BUFFER_BYTES, maxBytes)];
+      // grows as bytes arrive: a client that declares a large body and sends little costs little
+      this.bytes = new byte[(int) Math.min(declared > 0 ? Math.min(declared, FIRST_BUFFER_BYTES) : FIRST_BUFFER_BYTES,
+          maxBytes)];
     }
 
     void start() {
