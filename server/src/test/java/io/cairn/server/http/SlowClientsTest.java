@@ -193,27 +193,30 @@ class SlowClientsTest {
   void connectionsPastTheLimitWaitToBeAccepted() throws Exception {
     ServerLimits limits = new ServerLimits(4, 8, 8, Duration.ofSeconds(5), Duration.ofSeconds(30),
         Duration.ofSeconds(30), 64);
+    String keepAlive = "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n";
     try (TestServer server = TestServer.start(limits)) {
-      List<Socket> idle = new ArrayList<>();
+      List<Socket> open = new ArrayList<>();
       try (Socket fifth = new Socket()) {
         for (int i = 0; i < 4; i++) {
+          // each of the four is served once, so the server has surely accepted and counted it; then it stays open
           Socket s = new Socket();
           s.connect(new InetSocketAddress("127.0.0.1", server.port()), (int) HANG.toMillis());
-          idle.add(s);
+          s.setSoTimeout((int) HANG.toMillis());
+          s.getOutputStream().write(keepAlive.getBytes(StandardCharsets.ISO_8859_1));
+          assertEquals(200, RawHttp.read(s.getInputStream(), System.nanoTime()).status());
+          open.add(s);
         }
-        // the four are accepted and counted before the fifth comes
-        Thread.sleep(300);
         fifth.connect(new InetSocketAddress("127.0.0.1", server.port()), (int) HANG.toMillis());
         fifth.setSoTimeout(1000);
         fifth.getOutputStream().write(HEALTH.getBytes(StandardCharsets.ISO_8859_1));
         assertThrows(SocketTimeoutException.class, () -> fifth.getInputStream().read(),
             "a fifth connection is served while four are open and the limit is four");
-        idle.removeFirst().close();
+        open.removeFirst().close();
         fifth.setSoTimeout((int) HANG.toMillis());
         RawHttp.Response health = RawHttp.read(fifth.getInputStream(), System.nanoTime());
         assertEquals(200, health.status(), "the fifth is served once one of the four closes");
       } finally {
-        for (Socket s : idle) {
+        for (Socket s : open) {
           s.close();
         }
       }
