@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HttpFuzzTest {
   private static final long SEED = Long.getLong("cairn.fuzz.seed", 20_261_116L);
-  private static final int REQUESTS = Integer.getInteger("cairn.fuzz.requests", 200);
+  private static final int REQUESTS = Integer.getInteger("cairn.fuzz.requests", 300);
   /** A hang, not a slow answer: the slowest answer is printed for reading. */
   private static final Duration BOUND = Duration.ofSeconds(10);
   private static final int SHOWN_FAILURES = 8;

@@ -21,7 +21,8 @@ final class Leaks {
         Pattern.compile("\\tat |\\bat [a-z]+\\.[a-z]+\\.[A-Za-z.$]+\\("),
         Pattern.compile("\\b(?:java|javax|jakarta|kotlin|io\\.cairn|io\\.javalin|com\\.fasterxml|org\\.eclipse|"
             + "org\\.apache|org\\.slf4j)\\.[a-z]"),
-        Pattern.compile("[A-Za-z]+(?:Exception|Error)\\b"),
+        // a class name: a capital, then a bounded run of letters (unbounded, a long run of letters costs n squared)
+        Pattern.compile("\\b[A-Z][A-Za-z]{0,80}(?:Exception|Error)\\b"),
         Pattern.compile("\\b(?:Integer|Double|Boolean|Long|ArrayList|LinkedHashMap|HashMap|Optional|"
             + "ObjectMapper|JsonNode|StreamReadConstraints|JsonReadFeature)\\b"),
         Pattern.compile("root:x:0:0")));
