@@ -9,8 +9,8 @@ import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Puts {@link ServerLimits} into Javalin's Jetty: a bounded thread pool, a connector with
- * the idle timeout, a cap on open connections, and the handlers every request passes before Javalin's servlet.
+ * Puts {@link ServerLimits} into Javalin's Jetty: a bounded thread pool, a connector with the idle timeout, a cap on
+ * open connections, and the handlers every request passes before Javalin's servlet.
  *
  * <pre>
  * SecurityHeaders    every response gets the security headers
