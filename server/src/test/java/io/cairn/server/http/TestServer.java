@@ -47,12 +47,21 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
   }
 
   static TestServer start() {
-    return start(null);
+    return start((io.cairn.labor.model.SkillValueModel) null);
   }
 
   /** A server whose recommender scores with {@code model} (null for the transparent scorer). */
   static TestServer start(io.cairn.labor.model.SkillValueModel model) {
-    GraphStore store = GraphStore.inMemory();
+    return start(GraphStore.inMemory(), model, ServerLimits.defaults());
+  }
+
+  /** A server over the sample in memory with {@code limits} instead of the defaults. */
+  static TestServer start(ServerLimits limits) {
+    return start(GraphStore.inMemory(), null, limits);
+  }
+
+  /** A server over {@code store}, which gets the sample loaded. */
+  static TestServer start(GraphStore store, io.cairn.labor.model.SkillValueModel model, ServerLimits limits) {
     LiveCatalog catalog = new LiveCatalog(store);
     catalog.load(SampleData.sources());
     // presented credentials are verified as in production: offline contexts from the shared folder, real clock
@@ -62,7 +71,7 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
             java.time.Clock.systemUTC()))
         // a generous solver limit: the answers the tests check must not depend on how busy the machine is
         .withPlanTimeLimit(java.time.Duration.ofSeconds(20));
-    CairnServer server = CairnServer.create(cairn);
+    CairnServer server = CairnServer.create(cairn, limits);
     int port = server.start("127.0.0.1", 0);
     return new TestServer(cairn, server, port);
   }
@@ -80,6 +89,14 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
 
   URI base() {
     return base;
+  }
+
+  int port() {
+    return base.getPort();
+  }
+
+  Cairn cairn() {
+    return cairn;
   }
 
   HttpResponse<String> get(String pathAndQuery) {

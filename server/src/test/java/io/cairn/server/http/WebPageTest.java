@@ -7,15 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web page end to end in headless Chromium against a real server over the sample: each screen used as a
@@ -238,7 +242,9 @@ class WebPageTest {
         "/?screen=advisor&credential=nb-mc-applied-statistics&pathway=data-analytics&whatIf=ict-project-management",
         "/?screen=catalog", "/?screen=catalog&type=badge&issuer=skillforge", "/?screen=credential&id=nb-cert-data-analytics",
         "/?screen=catalog&teaches=ccd0a1d9-afda-43d9-b901-96344886e14d", "/?screen=credential&id=sf-spreadsheet-essentials",
-        "/?screen=designer&pathway=web-development", "/?screen=nowhere");
+        "/?screen=designer&pathway=web-development", "/?screen=nowhere",
+        "/?screen=plan&credential=nb-mc-applied-statistics&goalType=pathway&pathway=data-analytics&hoursPerWeek=8",
+        "/?screen=plan&goalType=occupation&occupation=" + DATA_ANALYST + "&maxCost=10");
     for (String screen : screens) {
       browser.open(screen);
       List<String> problems = PageAudit.problems(browser);
@@ -295,6 +301,28 @@ class WebPageTest {
         + report.get("skillCount").asInt()), browser.find(".summary").getText());
     TIMINGS.record("designer", browser);
     browser.screenshot("designer");
+  }
+
+  /**
+   * The page and the API docs work under the Content-Security-Policy every response carries: Swagger UI renders
+   * the operations of /openapi.json and the browser reports no violation on either.
+   */
+  @Test
+  void thePageAndTheDocsRunUnderTheirContentSecurityPolicy() {
+    browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+        "window.cspViolations = []; document.addEventListener('securitypolicyviolation', "
+            + "e => window.cspViolations.push(e.violatedDirective + ' blocked ' + e.blockedURI));"));
+    browser.driver().get(server.base() + "/docs");
+    new WebDriverWait(browser.driver(), Browser.WAIT).until(
+        ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".opblock"), 10));
+    assertEquals(List.of(), browser.script("return window.cspViolations"), "CSP violations on /docs");
+    browser.open("/?screen=learner&credential=sf-spreadsheet-essentials&goalType=occupation&occupation="
+        + DATA_ANALYST);
+    assertEquals(List.of(), browser.script("return window.cspViolations"), "CSP violations on the page");
+    browser.open("/?screen=plan&credential=sf-spreadsheet-essentials&goalType=occupation&occupation=" + DATA_ANALYST
+        + "&reach=0.8&hoursPerWeek=10&alternatives=2");
+    assertFalse(browser.findAll("article.plan").isEmpty(), browser.find("main").getText());
+    assertEquals(List.of(), browser.script("return window.cspViolations"), "CSP violations on the plan screen");
   }
 
   @Test
