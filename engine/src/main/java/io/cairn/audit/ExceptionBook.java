@@ -40,6 +40,8 @@ final class ExceptionBook {
       }
       if (exception.kind() == AdvisorException.Kind.SUBSTITUTE) {
         checkSubstitution(snapshot, pathway, exception, matches);
+      } else {
+        checkNotAWholeDestination(pathway, exception, matches);
       }
       Set<String> iris = new LinkedHashSet<>();
       matches.forEach(n -> iris.add(n.iri()));
@@ -74,6 +76,26 @@ final class ExceptionBook {
     if (exception.substitute() >= snapshot.credentials().size()) {
       throw new IllegalArgumentException("substitute credential index " + exception.substitute() + " for '"
           + exception.requirement() + "' in pathway '" + pathway.id() + "' is not in the catalog snapshot");
+    }
+  }
+
+  /**
+   * A waiver of a destination's whole requirement would award the destination with nothing earned: no advisor
+   * grants a degree that way (it is an award decision, not an exception to one requirement), and an audit saying
+   * "satisfied" for it would mislead whoever reads it. Refused, naming what can be waived instead.
+   */
+  private static void checkNotAWholeDestination(Pathway pathway, AdvisorException exception, List<Requirement> matches) {
+    for (Destination destination : pathway.destinations()) {
+      Requirement root = destination.requirement();
+      if (root != null && matches.contains(root)) {
+        String underIt = root instanceof Requirement.Condition c
+            ? "; waive the conditions or components under it instead: "
+                + suggestions(c.children().stream().toList())
+            : "";
+        throw new IllegalArgumentException("advisor exception waives '" + exception.requirement()
+            + "', the whole requirement of destination '" + destination.name() + "' of pathway '" + pathway.id()
+            + "': that would award it with nothing earned" + underIt);
+      }
     }
   }
 

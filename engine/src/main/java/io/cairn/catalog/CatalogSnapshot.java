@@ -26,6 +26,9 @@ public final class CatalogSnapshot {
   private final IntSet[] narrower;
   private final IntSet[] ancestors;
   private final IntSet[] taughtBy;
+  // what a credential covers: what it teaches and every concept broader than that; and its inverse
+  private final IntSet[] covers;
+  private final IntSet[] coveredBy;
   private final IntSet[] stackedFrom;
   private final IntSet[] stackClosureUp;
   private final IntSet[] stackClosureDown;
@@ -82,6 +85,15 @@ public final class CatalogSnapshot {
       requires[c.index()] = c.requiredCredentials();
     }
     this.taughtBy = invert(teaches, nc);
+    this.covers = new IntSet[nk];
+    for (int c = 0; c < nk; c++) {
+      IntSet covered = teaches[c];
+      for (int i = 0; i < teaches[c].size(); i++) {
+        covered = covered.union(ancestors[teaches[c].get(i)]);
+      }
+      covers[c] = covered;
+    }
+    this.coveredBy = invert(covers, nc);
     this.stackedFrom = invert(stacks, nk);
     this.unlocks = invert(requires, nk);
     this.stackClosureUp = new IntSet[nk];
@@ -199,6 +211,20 @@ public final class CatalogSnapshot {
   /** Credentials whose learning outcomes align to {@code competency}. */
   public IntSet taughtBy(int competency) {
     return taughtBy[competency];
+  }
+
+  /**
+   * Credentials that teach {@code competency} or a concept narrower than it: a broader concept (an ESCO skill group
+   * such as ISCED-F 0613, or knowledge with narrower knowledge) is covered through its narrower ones. Equal to
+   * {@link #taughtBy} for a concept with nothing narrower.
+   */
+  public IntSet coveredBy(int competency) {
+    return coveredBy[competency];
+  }
+
+  /** What {@code credential} covers: what it teaches and every concept broader than that (see {@link #coveredBy}). */
+  public IntSet covers(int credential) {
+    return covers[credential];
   }
 
   /** Credentials that stack directly into {@code credential}. */

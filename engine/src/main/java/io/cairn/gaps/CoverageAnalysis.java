@@ -55,7 +55,8 @@ public final class CoverageAnalysis {
   private static CoverageReport report(CatalogSnapshot snapshot, String kind, String id, String label,
       Map<Integer, Relation> skills) {
     List<SkillCoverage> rows = new ArrayList<>();
-    skills.forEach((k, relation) -> rows.add(new SkillCoverage(k, relation, snapshot.taughtBy(k))));
+    // a broader skill (a skill group) is taught through its narrower ones
+    skills.forEach((k, relation) -> rows.add(new SkillCoverage(k, relation, snapshot.coveredBy(k))));
     rows.sort(Comparator.comparing(SkillCoverage::relation)
         .thenComparingInt(s -> s.taughtBy().size())
         .thenComparing(s -> snapshot.competency(s.competency()).label()));

@@ -24,7 +24,7 @@ public record CoverageReport(String kind, String id, String label, List<SkillCov
    * @param competency dense index of the skill
    * @param relation why it belongs to the subject: {@code essential} or {@code optional} for an occupation's
    *     skills, {@code required} for a competency a pathway's requirement tree names
-   * @param taughtBy credentials of the catalog whose learning outcomes align to it
+   * @param taughtBy credentials of the catalog whose learning outcomes align to it or to a concept narrower than it
    */
   public record SkillCoverage(int competency, Relation relation, IntSet taughtBy) {
     public boolean taught() {

@@ -51,9 +51,9 @@ public final class Candidate {
     return credential;
   }
 
-  /** The unmet targets it teaches (computed on each call). */
+  /** The unmet targets it covers: teaches, or teaches a narrower concept of (computed on each call). */
   public IntSet newTargets() {
-    return snapshot.credential(credential).teaches().intersect(unmet);
+    return snapshot.covers(credential).intersect(unmet);
   }
 
   public int newTargetCount() {

@@ -34,7 +34,8 @@ public final class GoalCoverage {
     TargetWeights weights = goal.weights();
     for (int t = 0; t < unmet.size(); t++) {
       double w = weights.weightAt(t);
-      IntSet teachers = snapshot.taughtBy(unmet.get(t));
+      // a broader target (a skill group) is covered through its narrower concepts
+      IntSet teachers = snapshot.coveredBy(unmet.get(t));
       for (int i = 0; i < teachers.size(); i++) {
         int c = teachers.get(i);
         if (count[c]++ == 0) {
@@ -72,7 +73,8 @@ public final class GoalCoverage {
   /** The share of what {@code credential} teaches that the goal still wants, 0 when it teaches nothing. */
   public double share(int credential) {
     int size = snapshot.facts().teachesCount(credential);
-    return size == 0 ? 0 : (double) count[credential] / size;
+    // a credential teaching one skill may cover it and its broader group: a share is at most all of it
+    return size == 0 ? 0 : Math.min(1.0, (double) count[credential] / size);
   }
 
   /** How many credentials teach at least one unmet target. */

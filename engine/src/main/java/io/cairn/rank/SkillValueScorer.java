@@ -85,24 +85,26 @@ public final class SkillValueScorer implements Scorer {
       }
     }
     double[] credit = new double[snapshot.credentials().size()];
-    tabulate(snapshot, goalSkills, goalCredits, credit);
+    // a goal skill that is a broader concept (a skill group) is covered through its narrower skills
+    tabulate(snapshot::coveredBy, goalSkills, goalCredits, credit);
     double[] adjacentCredits = new double[adjacent.length];
     for (int i = 0; i < adjacent.length; i++) {
       adjacentCredits[i] = ADJACENT_FACTOR * Math.max(0, adjacentValues[i]);
     }
-    tabulate(snapshot, adjacent, adjacentCredits, credit);
+    tabulate(snapshot::taughtBy, adjacent, adjacentCredits, credit);
     return new Prepared(context.learner().competencies(), goalSkills, goalValues, goalCredits,
         IntSet.of(java.util.Arrays.stream(adjacent).boxed().toList()), adjacent, adjacentValues, adjacentCredits,
         credit);
   }
 
-  /** Adds each skill's credit to every credential teaching it. */
-  private static void tabulate(CatalogSnapshot snapshot, int[] skills, double[] credits, double[] credit) {
+  /** Adds each skill's credit to every credential {@code teaching} it. */
+  private static void tabulate(java.util.function.IntFunction<IntSet> teaching, int[] skills, double[] credits,
+      double[] credit) {
     for (int i = 0; i < skills.length; i++) {
       if (credits[i] == 0) {
         continue;
       }
-      IntSet teachers = snapshot.taughtBy(skills[i]);
+      IntSet teachers = teaching.apply(skills[i]);
       for (int j = 0; j < teachers.size(); j++) {
         credit[teachers.get(j)] += credits[i];
       }

@@ -27,6 +27,14 @@ class AdvisorExceptionTest {
   private final Requirement tree = allOf("root", allOf("block", cred("kx", x)), cred("ky", y), comp("ksql", sql));
 
   @Test
+  void waivingADestinationsWholeRequirementIsRefusedNamingWhatCanBeWaived() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> audit(s, tree, IntSet.of(), AdvisorException.waive("root", "just give it")));
+    assertTrue(e.getMessage().contains("whole requirement of destination")
+        && e.getMessage().contains("block, ky, ksql"), e.getMessage());
+  }
+
+  @Test
   void waivedConditionIsSatisfiedAndStillReportsItsChildren() {
     AuditResult r = audit(s, tree, IntSet.of(y), AdvisorException.waive("block", "prior learning"));
     NodeResult block = node(r, "block");

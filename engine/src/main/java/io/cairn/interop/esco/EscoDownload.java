@@ -47,33 +47,64 @@ final class EscoDownload implements AutoCloseable {
   private EscoDownload(List<Path> paths) throws IOException {
     String foundVersion = null;
     for (Path path : paths) {
-      Matcher m = VERSION.matcher(path.getFileName().toString());
-      if (foundVersion == null && m.find()) {
-        foundVersion = m.group(1);
-      }
       if (Files.isDirectory(path)) {
-        try (Stream<Path> walk = Files.walk(path, 2)) {
-          for (Path csv : walk.filter(Files::isRegularFile).sorted().toList()) {
-            java.util.Optional<EscoFile> file = EscoFile.forFileName(csv.toString());
-            if (file.isPresent()) {
-              put(file.get(), new Located(csv.toString(), () -> Files.newInputStream(csv)));
-              inputs.add(new Input(csv.getFileName().toString(), sha256(csv), size(csv)));
-            }
-          }
+        // the folder the two archives were downloaded into is what people name: open the zips in it
+        List<Path> archives = zipsIn(path);
+        for (Path zip : archives) {
+          foundVersion = foundVersion == null ? versionOf(zip) : foundVersion;
+          addZip(zip);
         }
-      } else if (Files.isRegularFile(path) && path.getFileName().toString().toLowerCase().endsWith(".zip")) {
-        ZipFile zip = new ZipFile(path.toFile(), StandardCharsets.UTF_8);
-        zips.add(zip);
-        inputs.add(new Input(path.getFileName().toString(), sha256(path), size(path)));
-        for (ZipEntry entry : zip.stream().filter(e -> !e.isDirectory()).toList()) {
-          EscoFile.forFileName(entry.getName()).ifPresent(f ->
-              put(f, new Located(path.getFileName() + "!/" + entry.getName(), () -> zip.getInputStream(entry))));
+        if (archives.isEmpty()) {
+          foundVersion = foundVersion == null ? versionOf(path) : foundVersion;
+          addFolder(path);
         }
+      } else if (isZip(path)) {
+        foundVersion = foundVersion == null ? versionOf(path) : foundVersion;
+        addZip(path);
       } else {
-        throw new EscoFormatException(path + " is neither an ESCO zip archive nor a folder of ESCO CSV files");
+        throw new EscoFormatException(path + " is neither an ESCO zip archive nor a folder of ESCO CSV files or"
+            + " archives");
       }
     }
     this.version = Optional.ofNullable(foundVersion);
+  }
+
+  private static String versionOf(Path path) {
+    Matcher m = VERSION.matcher(path.getFileName().toString());
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static boolean isZip(Path path) {
+    return Files.isRegularFile(path) && path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+  }
+
+  /** The zip archives directly in a folder, by name. */
+  private static List<Path> zipsIn(Path folder) throws IOException {
+    try (Stream<Path> list = Files.list(folder)) {
+      return list.filter(EscoDownload::isZip).sorted().toList();
+    }
+  }
+
+  private void addFolder(Path folder) throws IOException {
+    try (Stream<Path> walk = Files.walk(folder, 2)) {
+      for (Path csv : walk.filter(Files::isRegularFile).sorted().toList()) {
+        Optional<EscoFile> file = EscoFile.forFileName(csv.toString());
+        if (file.isPresent()) {
+          put(file.get(), new Located(csv.toString(), () -> Files.newInputStream(csv)));
+          inputs.add(new Input(csv.getFileName().toString(), sha256(csv), size(csv)));
+        }
+      }
+    }
+  }
+
+  private void addZip(Path path) throws IOException {
+    ZipFile zip = new ZipFile(path.toFile(), StandardCharsets.UTF_8);
+    zips.add(zip);
+    inputs.add(new Input(path.getFileName().toString(), sha256(path), size(path)));
+    for (ZipEntry entry : zip.stream().filter(e -> !e.isDirectory()).toList()) {
+      EscoFile.forFileName(entry.getName()).ifPresent(f ->
+          put(f, new Located(path.getFileName() + "!/" + entry.getName(), () -> zip.getInputStream(entry))));
+    }
   }
 
   /** Opens the download; fails listing every required file that none of the paths holds. */
@@ -92,7 +123,8 @@ final class EscoDownload implements AutoCloseable {
       if (!missing.isEmpty()) {
         download.close();
         throw new EscoFormatException("the ESCO download is incomplete: no file for " + String.join(", ", missing)
-            + " in " + paths + "; give both archives (the English classification and the relations)");
+            + " in " + paths + "; give both archives (the English classification and the relations), or the folder"
+            + " they were downloaded into");
       }
       return download;
     } catch (IOException e) {

@@ -104,13 +104,9 @@ class EscoImporterTest {
 
   @Test
   void zipArchivesGiveTheSameGraphAsFolders() throws IOException {
-    Path english = temp.resolve("ESCO dataset - v1.1.1 - classification - en - csv.zip");
-    Path relations = temp.resolve("ESCO dataset - v1.1.1 - classification -  - csv.zip");
-    try (Stream<Path> files = Files.list(fixture())) {
-      List<Path> csv = files.filter(f -> f.toString().endsWith(".csv")).toList();
-      zip(english, csv.stream().filter(f -> !RELATION_FILES.contains(f.getFileName().toString())).toList());
-      zip(relations, csv.stream().filter(f -> RELATION_FILES.contains(f.getFileName().toString())).toList());
-    }
+    List<Path> archives = zipAsDownloaded(temp);
+    Path english = archives.get(0);
+    Path relations = archives.get(1);
     try (LiveCatalog fromZip = new LiveCatalog(GraphStore.inMemory());
         LiveCatalog fromFolder = new LiveCatalog(GraphStore.inMemory())) {
       EscoImportReport zipped = importInto(fromZip, false, english, relations);
@@ -119,6 +115,21 @@ class EscoImporterTest {
       assertEquals(folder.rowsPerFile(), zipped.rowsPerFile());
       assertEquals(fromFolder.snapshot().competencies(), fromZip.snapshot().competencies());
       assertEquals(fromFolder.snapshot().occupations(), fromZip.snapshot().occupations());
+    }
+  }
+
+  @Test
+  void aFolderHoldingTheTwoDownloadedArchivesIsTheDownload() throws IOException {
+    Path download = temp.resolve("Downloads");
+    Files.createDirectories(download);
+    zipAsDownloaded(download);
+    try (LiveCatalog fromDir = new LiveCatalog(GraphStore.inMemory());
+        LiveCatalog fromFolder = new LiveCatalog(GraphStore.inMemory())) {
+      EscoImportReport zipped = importInto(fromDir, false, download);
+      EscoImportReport folder = importInto(fromFolder, false, fixture());
+      assertEquals("1.1.1", zipped.version(), "the version comes from the archive names in the folder");
+      assertEquals(folder.rowsPerFile(), zipped.rowsPerFile());
+      assertEquals(fromFolder.snapshot().occupations(), fromDir.snapshot().occupations());
     }
   }
 
@@ -250,6 +261,18 @@ class EscoImporterTest {
     }
     assertEquals(12, done.size(), done.toString());
     assertEquals("conceptSchemes_en.csv", done.getFirst());
+  }
+
+  /** The fixture as the portal's two archives (the English classification, the relations) in {@code folder}. */
+  private static List<Path> zipAsDownloaded(Path folder) throws IOException {
+    Path english = folder.resolve("ESCO dataset - v1.1.1 - classification - en - csv.zip");
+    Path relations = folder.resolve("ESCO dataset - v1.1.1 - classification -  - csv.zip");
+    try (Stream<Path> files = Files.list(fixture())) {
+      List<Path> csv = files.filter(f -> f.toString().endsWith(".csv")).toList();
+      zip(english, csv.stream().filter(f -> !RELATION_FILES.contains(f.getFileName().toString())).toList());
+      zip(relations, csv.stream().filter(f -> RELATION_FILES.contains(f.getFileName().toString())).toList());
+    }
+    return List.of(english, relations);
   }
 
   private static void zip(Path target, List<Path> files) throws IOException {

@@ -91,7 +91,7 @@ public final class Views {
     return new CompetencyDetail(c.id(), c.iri(), c.label(), c.altLabels(), emptyToNull(c.skillType()),
         emptyToNull(c.reuseLevel()), new Demand(c.demandIndex(), c.postingCount(), emptyToNull(c.demandSource())),
         competencySummaries(s.broader(c.index())), competencySummaries(s.narrower(c.index())),
-        credentials(s.taughtBy(c.index())), essential, optional);
+        credentials(s.coveredBy(c.index())), essential, optional);
   }
 
   // ---------- credentials ----------

@@ -76,6 +76,7 @@ final class AuditCommand implements Runnable {
         Table table = new Table("REQUIREMENT", "STATUS", "PROGRESS", "COUNTED");
         walk(table, d.requirements(), 1);
         table.print(out);
+        exceptions(out, d.requirements());
       }
       out.printf("  %s%n", d.fit().note());
       d.fit().reassignments().forEach(r -> out.printf("    - %s%n", r.text()));
@@ -83,16 +84,33 @@ final class AuditCommand implements Runnable {
   }
 
   private static void walk(Table table, AuditViews.NodeView node, int depth) {
-    String progress = node.kind().equals("minimum-credits")
+    // a waived node is neither earned nor counted: it says so, and its own progress would only mislead
+    boolean waived = node.exception() != null && node.exception().startsWith("waived");
+    String progress = waived ? "-"
+        : node.kind().equals("minimum-credits")
         ? String.format(Locale.ROOT, "%.1f/%.1f ECTS", node.credits(), node.requiredCredits())
         : node.kind().equals("credential") || node.kind().equals("competency") ? ""
         : node.satisfied() + "/" + node.required();
     String counted = String.join(", ", node.countedCredentials().stream().map(Views.Ref::id).toList());
-    String exception = node.exception() == null ? "" : node.exception().length() <= 50 ? node.exception()
-        : node.exception().substring(0, 47) + "...";
-    String status = node.status() + (exception.isEmpty() ? "" : " (" + exception + ")");
+    String status = waived ? "waived (see below)"
+        : node.exception() == null ? node.status()
+        : node.status() + " (" + beforeNote(node.exception()) + ", see below)";
     table.row("  ".repeat(depth) + (node.children().isEmpty() ? "- " : "+ ") + node.name() + " [" + node.kind() + "]",
         status, progress, counted);
     node.children().forEach(c -> walk(table, c, depth + 1));
+  }
+
+  /** "substituted by x" of "substituted by x: the note". */
+  private static String beforeNote(String exception) {
+    int colon = exception.indexOf(':');
+    return colon < 0 ? exception : exception.substring(0, colon);
+  }
+
+  /** The advisor's exceptions with their whole notes, after the table that marks them. */
+  private static void exceptions(PrintWriter out, AuditViews.NodeView node) {
+    if (node.exception() != null) {
+      out.printf("  Exception on %s [%s]: %s%n", node.name(), node.id(), node.exception());
+    }
+    node.children().forEach(c -> exceptions(out, c));
   }
 }

@@ -9,13 +9,13 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code cairn} command line: serve, load, validate, recommend, plan, audit, import, train, evaluate,
- * next-skills.
+ * next-skills, search, show.
  */
 @Command(name = "cairn", mixinStandardHelpOptions = true, version = "Cairn 0.1.0",
     description = "Competency-based, stackable pathway recommendations.",
     subcommands = {ServeCommand.class, LoadCommand.class, ValidateCommand.class, RecommendCommand.class,
         PlanCommand.class, AuditCommand.class, ImportCommand.class, TrainCommand.class, EvaluateCommand.class,
-        NextSkillsCommand.class})
+        NextSkillsCommand.class, SearchCommand.class, ShowCommand.class})
 public final class CairnCommand implements Runnable {
 
   @CommandLine.Spec
@@ -33,6 +33,7 @@ public final class CairnCommand implements Runnable {
   /** Runs the command line and returns its exit code (0 ok, 1 refused data, 2 usage or input error). */
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new CairnCommand());
+    cli.setParameterExceptionHandler(UsageErrors::handle);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       String message = switch (e) {
         case CliException c -> c.getMessage();

@@ -15,13 +15,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cairn import esco PATH...}: the official ESCO CSV download into the store, in one transaction. */
 @Command(name = "esco", mixinStandardHelpOptions = true,
-    description = {"Import the ESCO classification from the official CSV download: the two zip archives (the",
-        "English classification and the language-independent relations) or their unpacked folders.",
+    description = {"Import the ESCO classification from the official CSV download.",
+        "Name the two zip archives (the English classification and the language-independent relations), the",
+        "folder they were downloaded into, or their unpacked folders.",
         "A re-import replaces ESCO atomically; a failed or interrupted import leaves the store as it was.",
         "Into an empty store the embedded sample is loaded too, in the same transaction (--no-sample to skip).",
         "This service uses the ESCO classification of the European Commission."})
 final class ImportEscoCommand implements Runnable {
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "ESCO zip archives or folders of ESCO CSV files")
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "ESCO zip archives, the folder holding them, or folders of ESCO CSV files")
   List<Path> paths;
 
   @Option(names = "--skip-malformed", description = "Report malformed rows and go on instead of stopping")

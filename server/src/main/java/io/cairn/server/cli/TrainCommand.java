@@ -13,9 +13,10 @@ import picocli.CommandLine.Option;
 
 /** {@code cairn train}: learns the skill-value model from the imported ESCO graph and the job offers. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = {"Train the skill-value model (Tribuo) on the ESCO occupations in --data (import ESCO there",
-        "first with 'cairn import esco') and the job-offer file, measure it against the baselines on held-out",
-        "ISCO unit groups, and save it with its model card."})
+    description = {"Train the skill-value model on the imported ESCO and job offers, and save it.",
+        "The model (Tribuo) learns from the ESCO occupations in --data (import ESCO there first with",
+        "'cairn import esco') and the job-offer file, is measured against the baselines on held-out ISCO unit",
+        "groups, and is saved with its model card."})
 final class TrainCommand implements Runnable {
   @Mixin
   LaborInputs inputs;

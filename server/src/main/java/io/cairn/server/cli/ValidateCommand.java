@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cairn validate FILE...}: check files against the shapes and the store, writing nothing. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Check RDF files against Cairn's SHACL shapes (with what the store holds), without loading them,",
-        "and say what loading them would do to each source graph (add or replace). Opens the store read-only."})
+    description = {"Check RDF files against Cairn's shapes and the store, without loading them.",
+        "Says what loading them would do to each source graph (add or replace). Opens the store read-only."})
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE")
   List<Path> files;

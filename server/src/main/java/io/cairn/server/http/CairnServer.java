@@ -1,5 +1,6 @@
 package io.cairn.server.http;
 
+import static io.javalin.apibuilder.ApiBuilder.after;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
@@ -57,6 +58,8 @@ public final class CairnServer implements AutoCloseable {
       });
       problems.register(config.routes);
       config.routes.apiBuilder(() -> {
+        // every JSON answer, errors included, says it is UTF-8 (it is, whatever Jetty assumes of the media type)
+        after(CairnServer::sayUtf8);
         get("/", web::page);
         get("/health", system::health);
         get("/openapi.json", system::openApi);
@@ -111,5 +114,13 @@ public final class CairnServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+  }
+
+  private static void sayUtf8(io.javalin.http.Context ctx) {
+    String type = ctx.res().getContentType();
+    if (type != null && !type.toLowerCase(java.util.Locale.ROOT).contains("charset")
+        && (type.startsWith("application/json") || type.startsWith(Problem.MEDIA_TYPE))) {
+      ctx.res().setContentType(type + "; charset=utf-8");
+    }
   }
 }

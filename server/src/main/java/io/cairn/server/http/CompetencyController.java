@@ -6,6 +6,7 @@ import io.cairn.server.api.Views;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.Competency;
 import io.cairn.search.LabelSearch;
+import io.cairn.search.NoMatch;
 import io.cairn.search.SearchRequest;
 import io.javalin.http.Context;
 import java.util.Set;
@@ -28,7 +29,8 @@ final class CompetencyController {
           c -> hit(c, c.label())));
     } else {
       ctx.json(Paged.of(cairn.labelSearch(snapshot).search(LabelSearch.Kind.COMPETENCY, request, SearchParams.MAX_HITS),
-          page, h -> hit(snapshot.competency(h.index()), h.matchedLabel())));
+          page, h -> hit(snapshot.competency(h.index()), h.matchedLabel()),
+          () -> NoMatch.reason(snapshot, NoMatch.Searched.COMPETENCY, request.text())));
     }
   }
 

@@ -8,6 +8,9 @@ import io.cairn.catalog.Credential;
 import io.cairn.catalog.CredentialFilter;
 import io.cairn.catalog.CredentialKind;
 import io.cairn.catalog.DeliveryMode;
+import io.cairn.catalog.IntSet;
+import io.cairn.search.NameMatch;
+import io.cairn.search.NoMatch;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
@@ -37,16 +40,22 @@ final class CredentialController {
         QueryParams.nonNegative(ctx, "maxCost"),
         QueryParams.nonNegative(ctx, "maxHours"),
         QueryParams.intIn(ctx, "eqfLevel", 1, 8),
-        QueryParams.text(ctx, "teaches").map(k -> snapshot.findCompetency(k).orElseThrow(() ->
-            ApiException.badRequest("unknown competency '" + k + "' in 'teaches'; find ids with GET /api/competencies?q=..."))
-            .index()));
-    Optional<String> q = QueryParams.text(ctx, "q").map(s -> s.toLowerCase(java.util.Locale.ROOT));
+        Optional.empty());
+    // teaching a skill group means teaching one of its skills, as coverage and recommendations count it
+    Optional<IntSet> teachers = QueryParams.text(ctx, "teaches").map(k -> snapshot.coveredBy(snapshot.findCompetency(k)
+        .orElseThrow(() -> ApiException.badRequest("unknown competency '" + k + "' in 'teaches'; find ids with GET"
+            + " /api/competencies?q=...")).index()));
+    String q = QueryParams.text(ctx, "q").orElse("");
+    NameMatch words = NameMatch.of(q);
     Views views = new Views(snapshot);
     List<Credential> matching = snapshot.credentials().stream()
         .filter(filter)
-        .filter(c -> q.map(text -> c.name().toLowerCase(java.util.Locale.ROOT).contains(text)).orElse(true))
+        .filter(c -> teachers.map(t -> t.contains(c.index())).orElse(true))
+        .filter(c -> words.matches(c.name()))
         .toList();
-    ctx.json(Paged.of(matching, page, views::credentialSummary));
+    ctx.json(Paged.of(matching, page, views::credentialSummary, () -> words.isEmpty()
+        ? "No credential passes every filter given; drop one to see more." : NoMatch.reason(snapshot,
+            NoMatch.Searched.CREDENTIAL, q)));
   }
 
   void get(Context ctx) {

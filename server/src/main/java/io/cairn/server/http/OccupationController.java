@@ -7,6 +7,7 @@ import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.Occupation;
 import io.javalin.http.Context;
 import io.cairn.search.LabelSearch;
+import io.cairn.search.NoMatch;
 import io.cairn.search.SearchRequest;
 import java.util.Set;
 
@@ -29,7 +30,8 @@ final class OccupationController {
           o -> views.occupationHit(o, o.label())));
     } else {
       ctx.json(Paged.of(cairn.labelSearch(snapshot).search(LabelSearch.Kind.OCCUPATION, request, SearchParams.MAX_HITS),
-          page, h -> views.occupationHit(snapshot.occupation(h.index()), h.matchedLabel())));
+          page, h -> views.occupationHit(snapshot.occupation(h.index()), h.matchedLabel()),
+          () -> NoMatch.reason(snapshot, NoMatch.Searched.OCCUPATION, request.text())));
     }
   }
 

@@ -8,7 +8,9 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 record Problem(String type, String title, int status, String detail, String instance, List<Object> errors) {
-  static final String CONTENT_TYPE = "application/problem+json";
+  static final String MEDIA_TYPE = "application/problem+json";
+  // said outright: Jetty assumes ISO-8859-1 for a media type it does not know, which garbled non-ASCII details
+  static final String CONTENT_TYPE = MEDIA_TYPE + "; charset=utf-8";
 
   static Problem of(int status, String title, String detail, String instance) {
     return new Problem("about:blank", title, status, detail, instance, List.of());

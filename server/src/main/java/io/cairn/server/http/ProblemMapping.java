@@ -81,7 +81,7 @@ final class ProblemMapping {
 
   private static boolean isProblem(Context ctx) {
     String type = ctx.res().getContentType();
-    return type != null && type.startsWith(Problem.CONTENT_TYPE);
+    return type != null && type.startsWith(Problem.MEDIA_TYPE);
   }
 
   private static String detail(HttpResponseException e, Context ctx) {

@@ -113,7 +113,7 @@ class HttpFuzzTest {
     }
     String mediaType = response.mediaType();
     if (response.status() >= 400) {
-      if (!mediaType.equals(Problem.CONTENT_TYPE)) {
+      if (!mediaType.equals(Problem.MEDIA_TYPE)) {
         return Optional.of("a 4xx that is not problem+json: " + what);
       }
       String charset = response.header("content-type").orElse("").toLowerCase(Locale.ROOT);

@@ -76,7 +76,7 @@ class JettyErrorsTest {
     RawHttp.Response response = RawHttp.exchange(server.port(), c.request(), HANG);
     assertEquals(c.status(), response.status(), () -> RawHttp.shown(c.request()) + "\nanswered " + response.status()
         + ": " + response.body());
-    assertEquals(Problem.CONTENT_TYPE, response.mediaType(), () -> "Content-Type; body: " + response.body());
+    assertEquals(Problem.MEDIA_TYPE, response.mediaType(), () -> "Content-Type; body: " + response.body());
     assertTrue(!response.body().contains("<html") && !response.body().contains("<h2>"), "no HTML: "
         + response.body());
     contract.assertMatchesComponent("Problem", response.body());

@@ -225,7 +225,7 @@ class SlowClientsTest {
 
   static void assertProblem(RawHttp.Response response, int status, String mentions) {
     assertEquals(status, response.status(), () -> "answered " + response.status() + ": " + response.body());
-    assertEquals(Problem.CONTENT_TYPE, response.mediaType(), "Content-Type");
+    assertEquals(Problem.MEDIA_TYPE, response.mediaType(), "Content-Type");
     JsonNode problem = TestServer.json(response.body());
     assertEquals(status, problem.get("status").asInt());
     String detail = problem.get("detail").asText();
