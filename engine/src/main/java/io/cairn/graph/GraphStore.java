@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.compose.Difference;
 import org.apache.jena.graph.compose.MultiUnion;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -21,6 +22,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
 
@@ -75,11 +77,26 @@ public final class GraphStore implements AutoCloseable {
    * @throws LoadRejectedException when the result would break a shape; nothing is written
    */
   public LoadReport load(List<RdfSource> sources) {
+    return load(sources, List.of());
+  }
+
+  /**
+   * Like {@link #load(List)}, and takes the {@code edits}' triples out of other stored graphs in the same
+   * transaction (an import replacing resources that another source described). Warnings do not refuse.
+   *
+   * @throws LoadRejectedException when the result would break a shape; nothing is written
+   */
+  public LoadReport load(List<RdfSource> sources, List<GraphEdit> edits) {
     return Txn.calculateWrite(dataset, () -> {
       DatasetGraph dsg = dataset.asDatasetGraph();
-      List<Violation> violations = check(sources);
-      if (!violations.isEmpty()) {
-        throw new LoadRejectedException(violations);
+      List<Violation> results = check(sources, edits);
+      List<Violation> refusing = results.stream().filter(Violation::refuses).toList();
+      if (!refusing.isEmpty()) {
+        throw new LoadRejectedException(refusing);
+      }
+      for (GraphEdit edit : edits) {
+        Node name = NodeFactory.createURI(edit.graphName());
+        edit.remove().forEach(t -> dsg.delete(name, t.getSubject(), t.getPredicate(), t.getObject()));
       }
       long triples = 0;
       List<String> graphs = new ArrayList<>();
@@ -91,7 +108,7 @@ public final class GraphStore implements AutoCloseable {
         graphs.add(source.graphName());
       }
       long version = bumpVersion(dsg);
-      return new LoadReport(graphs, triples, version);
+      return new LoadReport(graphs, triples, version, results.stream().filter(v -> !v.refuses()).toList());
     });
   }
 
@@ -113,7 +130,8 @@ public final class GraphStore implements AutoCloseable {
       dsg.removeGraph(name);
       Graph target = dsg.getGraph(name);
       writer.accept(target);
-      List<Violation> violations = validator.validate(viewWith(List.of()));
+      List<Violation> violations = validator.validate(viewWith(List.of(), List.of())).stream()
+          .filter(Violation::refuses).toList();
       if (!violations.isEmpty()) {
         throw new LoadRejectedException(violations);
       }
@@ -132,7 +150,8 @@ public final class GraphStore implements AutoCloseable {
       for (String graphName : graphNames) {
         dsg.removeGraph(NodeFactory.createURI(graphName));
       }
-      List<Violation> violations = validator.validate(viewWith(List.of()));
+      List<Violation> violations = validator.validate(viewWith(List.of(), List.of())).stream()
+          .filter(Violation::refuses).toList();
       if (!violations.isEmpty()) {
         throw new LoadRejectedException(violations);
       }
@@ -183,7 +202,60 @@ public final class GraphStore implements AutoCloseable {
 
   /** What the shapes say of these sources against the current store, without writing anything. */
   public List<Violation> validate(List<RdfSource> sources) {
-    return Txn.calculateRead(dataset, () -> check(sources));
+    return validate(sources, List.of());
+  }
+
+  /**
+   * What the shapes say (violations and warnings) of these sources and edits against the current store, without
+   * writing anything.
+   */
+  public List<Violation> validate(List<RdfSource> sources, List<GraphEdit> edits) {
+    return Txn.calculateRead(dataset, () -> check(sources, edits));
+  }
+
+  /**
+   * Runs {@code reader} over the union of every graph inside one read transaction; the graph must not escape
+   * it. For importers that look up what the store already holds.
+   */
+  public <T> T readUnion(Function<Graph, T> reader) {
+    return Txn.calculateRead(dataset, () -> reader.apply(dataset.asDatasetGraph().getUnionGraph()));
+  }
+
+  /**
+   * The triples each loaded source graph (other than {@code except}) holds about the given subjects, with the
+   * blank nodes they own: what an import must take out of other sources to replace those resources.
+   */
+  public List<GraphEdit> describedElsewhere(java.util.Collection<Node> subjects, Set<String> except) {
+    return Txn.calculateRead(dataset, () -> {
+      List<GraphEdit> edits = new ArrayList<>();
+      DatasetGraph dsg = dataset.asDatasetGraph();
+      for (Node name : sourceGraphs()) {
+        if (except.contains(name.getURI())) {
+          continue;
+        }
+        Graph graph = dsg.getGraph(name);
+        List<org.apache.jena.graph.Triple> triples = new ArrayList<>();
+        for (Node subject : subjects) {
+          collectOwned(graph, subject, triples, new HashSet<>());
+        }
+        if (!triples.isEmpty()) {
+          edits.add(new GraphEdit(name.getURI(), triples));
+        }
+      }
+      return edits;
+    });
+  }
+
+  private static void collectOwned(Graph graph, Node subject, List<org.apache.jena.graph.Triple> out, Set<Node> seen) {
+    if (!seen.add(subject)) {
+      return;
+    }
+    graph.find(subject, Node.ANY, Node.ANY).forEachRemaining(t -> {
+      out.add(t);
+      if (t.getObject().isBlank()) {
+        collectOwned(graph, t.getObject(), out, seen);
+      }
+    });
   }
 
   /** Increases on every committed change; snapshots and caches key on it. */
@@ -241,9 +313,9 @@ public final class GraphStore implements AutoCloseable {
     return ModelFactory.createModelForGraph(dataset.asDatasetGraph().getUnionGraph());
   }
 
-  private Graph viewWith(List<RdfSource> sources) {
+  private Graph viewWith(List<RdfSource> sources, List<GraphEdit> edits) {
     DatasetGraph dsg = dataset.asDatasetGraph();
-    if (sources.isEmpty()) {
+    if (sources.isEmpty() && edits.isEmpty()) {
       // nothing is swapped in from memory, so the store's own union graph is the whole view: one index lookup per
       // pattern rather than one per named graph; the meta graph it includes holds only the store version, which
       // no shape targets
@@ -251,11 +323,17 @@ public final class GraphStore implements AutoCloseable {
     }
     Set<String> replaced = new HashSet<>();
     sources.forEach(s -> replaced.add(s.graphName()));
+    java.util.Map<String, Graph> removals = new java.util.HashMap<>();
+    for (GraphEdit edit : edits) {
+      Graph removed = removals.computeIfAbsent(edit.graphName(), k -> GraphFactory.createDefaultGraph());
+      edit.remove().forEach(removed::add);
+    }
     MultiUnion union = new MultiUnion();
     for (Iterator<Node> it = dsg.listGraphNodes(); it.hasNext(); ) {
       Node name = it.next();
       if (!replaced.contains(name.getURI()) && !name.getURI().equals(META_GRAPH)) {
-        union.addGraph(dsg.getGraph(name));
+        Graph removed = removals.get(name.getURI());
+        union.addGraph(removed == null ? dsg.getGraph(name) : new Difference(dsg.getGraph(name), removed));
       }
     }
     sources.forEach(s -> union.addGraph(s.graph()));
@@ -267,11 +345,13 @@ public final class GraphStore implements AutoCloseable {
    * they add to or point at need checking; a replacement may take away what other data relies on, so it checks
    * everything.
    */
-  private List<Violation> check(List<RdfSource> sources) {
+  private List<Violation> check(List<RdfSource> sources, List<GraphEdit> edits) {
     DatasetGraph dsg = dataset.asDatasetGraph();
-    boolean onlyAdds = sources.stream().noneMatch(s -> dsg.containsGraph(NodeFactory.createURI(s.graphName())));
-    return onlyAdds ? validator.validate(viewWith(sources),
-        validator.focusNodes(sources.stream().map(RdfSource::graph).toList())) : validator.validate(viewWith(sources));
+    boolean onlyAdds = edits.isEmpty()
+        && sources.stream().noneMatch(s -> dsg.containsGraph(NodeFactory.createURI(s.graphName())));
+    Graph view = viewWith(sources, edits);
+    return onlyAdds ? validator.validate(view, validator.focusNodes(sources.stream().map(RdfSource::graph).toList()))
+        : validator.validate(view);
   }
 
   private List<Node> sourceGraphs() {

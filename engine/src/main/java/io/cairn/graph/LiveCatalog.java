@@ -40,6 +40,16 @@ public final class LiveCatalog implements AutoCloseable {
     return report;
   }
 
+  /**
+   * Loads the sources and takes the edits' triples out of other sources, validated and in one transaction, and
+   * swaps in a snapshot that includes them (see {@link GraphStore#load(List, List)}).
+   */
+  public synchronized LoadReport load(List<RdfSource> sources, List<GraphEdit> edits) {
+    LoadReport report = store.load(sources, edits);
+    refresh();
+    return report;
+  }
+
   /** Replaces one source graph by streaming into it (see {@link GraphStore#replaceGraph}) and swaps the snapshot. */
   public synchronized LoadReport replaceGraph(String graphName, java.util.function.Consumer<org.apache.jena.graph.Graph> writer) {
     LoadReport report = store.replaceGraph(graphName, writer);

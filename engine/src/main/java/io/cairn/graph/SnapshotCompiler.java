@@ -63,10 +63,10 @@ final class SnapshotCompiler {
       }
       Concepts c = concepts.value();
       Map<String, Integer> credentialIndex = new HashMap<>();
-      List<Credential> credentials = credentials(credentialRows.value(), c.competencyIndex(), c.issuerIndex(),
+      List<Credential> credentials = credentials(credentialRows.value(), c.matches(), c.issuerIndex(),
           credentialIndex);
       Read<List<Pathway>> pathways = store.query(sparql -> new Read<>(store.version(),
-          pathways(sparql, c.competencyIndex(), credentialIndex, c.occupationIndex())));
+          pathways(sparql, c.matches(), credentialIndex, c.occupationIndex())));
       if (pathways.version() != concepts.version()) {
         continue;
       }
@@ -81,7 +81,7 @@ final class SnapshotCompiler {
   /** The competencies, occupations and issuers with their IRI-to-index maps. */
   private record Concepts(List<Competency> competencies, Map<String, Integer> competencyIndex, List<IntSet> broader,
       List<Occupation> occupations, Map<String, Integer> occupationIndex, List<Issuer> issuers,
-      Map<String, Integer> issuerIndex) {}
+      Map<String, Integer> issuerIndex, CompetencyMatches matches) {}
 
   private static Concepts concepts(Sparql graph) {
     Map<String, Integer> competencyIndex = new HashMap<>();
@@ -91,7 +91,8 @@ final class SnapshotCompiler {
     List<Occupation> occupations = occupations(graph, competencyIndex, occupationIndex);
     Map<String, Integer> issuerIndex = new HashMap<>();
     List<Issuer> issuers = issuers(graph, issuerIndex);
-    return new Concepts(competencies, competencyIndex, broader, occupations, occupationIndex, issuers, issuerIndex);
+    return new Concepts(competencies, competencyIndex, broader, occupations, occupationIndex, issuers, issuerIndex,
+        CompetencyMatches.read(graph, competencyIndex));
   }
 
   private static <T> T join(CompletableFuture<T> future) {
@@ -237,7 +238,7 @@ final class SnapshotCompiler {
 
   private static List<Credential> credentials(
       CredentialRows rows,
-      Map<String, Integer> competencyIndex,
+      CompetencyMatches competencies,
       Map<String, Integer> issuerIndex,
       Map<String, Integer> index) {
     List<String> iris = rows.credentials();
@@ -265,9 +266,9 @@ final class SnapshotCompiler {
           hours(text(rows.fact(iri, "volume"))), ects, eqf(uri(rows.fact(iri, "eqf"))),
           DeliveryMode.fromElmIri(uri(rows.fact(iri, "mode"))), number(rows.fact(iri, "price")),
           currency.isEmpty() ? "EUR" : currency,
-          indices(rows.teaches.get(iri), competencyIndex),
+          competencies.all(rows.teaches.get(iri)),
           indices(rows.requiredCredentials.get(iri), index),
-          indices(rows.requiredSkills.get(iri), competencyIndex),
+          competencies.all(rows.requiredSkills.get(iri)),
           links));
     }
     return result;
@@ -291,7 +292,7 @@ final class SnapshotCompiler {
   static CredentialKind kind(Set<String> types) {
     Set<String> local = new HashSet<>();
     types.forEach(t -> local.add(lastSegment(t)));
-    if (local.stream().anyMatch(t -> t.endsWith("Degree") && !t.equals("Nanodegree")) || local.contains("Qualification")) {
+    if (local.stream().anyMatch(t -> t.endsWith("Degree") && !t.equals("Nanodegree"))) {
       return CredentialKind.DEGREE;
     }
     if (local.contains("Nanodegree")) {
@@ -306,7 +307,8 @@ final class SnapshotCompiler {
     if (local.stream().anyMatch(t -> t.endsWith("Certificate") || t.equals("Certification"))) {
       return CredentialKind.CERTIFICATE;
     }
-    return CredentialKind.OTHER;
+    // an ELM qualification is a degree unless a CTDL class says what else it is (an EU micro-credential, say)
+    return local.contains("Qualification") ? CredentialKind.DEGREE : CredentialKind.OTHER;
   }
 
   static double hours(String duration) {
@@ -332,7 +334,7 @@ final class SnapshotCompiler {
 
   private static List<Pathway> pathways(
       Sparql graph,
-      Map<String, Integer> competencyIndex,
+      CompetencyMatches competencies,
       Map<String, Integer> credentialIndex,
       Map<String, Integer> occupationIndex) {
     Map<String, NodeRow> nodes = new HashMap<>();
@@ -350,7 +352,7 @@ final class SnapshotCompiler {
     selectSorted(graph, "pathway-destinations", by("pathway", "destination"), row -> destinations.computeIfAbsent(uri(row, "pathway"),
         k -> new ArrayList<>()).add(new String[] {uri(row, "destination"),
             Boolean.toString(row.getLiteral("offRamp").getBoolean())}));
-    TreeBuilder trees = new TreeBuilder(nodes, children, competencyIndex, credentialIndex);
+    TreeBuilder trees = new TreeBuilder(nodes, children, competencies, credentialIndex);
     List<Pathway> result = new ArrayList<>();
     selectSorted(graph, "pathways", by("pathway"), row -> {
       String iri = uri(row, "pathway");
@@ -378,7 +380,7 @@ final class SnapshotCompiler {
   private record TreeBuilder(
       Map<String, NodeRow> nodes,
       Map<String, List<String>> children,
-      Map<String, Integer> competencyIndex,
+      CompetencyMatches competencies,
       Map<String, Integer> credentialIndex) {
 
     Requirement build(String iri, Set<String> path) {
@@ -388,6 +390,10 @@ final class SnapshotCompiler {
         throw new IllegalStateException("requirement " + iri + " is missing or part of a cycle");
       }
       try {
+        if (node.kind().equals("group")) {
+          // a group component (ceterms:BasicComponent) is completed by its one condition
+          return build(node.condition(), path);
+        }
         if (!node.kind().equals("condition")) {
           return leaf(node);
         }
@@ -407,7 +413,7 @@ final class SnapshotCompiler {
 
     Requirement leaf(NodeRow node) {
       if (node.kind().equals("competency")) {
-        Integer k = competencyIndex.get(node.proxyFor());
+        Integer k = competencies.one(node.proxyFor());
         if (k == null) {
           throw new IllegalStateException("component " + node.iri() + " names unknown competency " + node.proxyFor());
         }

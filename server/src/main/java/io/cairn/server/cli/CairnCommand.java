@@ -40,6 +40,7 @@ public final class CairnCommand implements Runnable {
         case IllegalArgumentException i -> i.getMessage();
         case io.cairn.rank.ModelRequiredException m -> m.getMessage();
         case io.cairn.interop.esco.EscoFormatException f -> f.getMessage();
+        case io.cairn.interop.StandardFormatException f -> f.getMessage() + " (nothing was imported)";
         case io.cairn.interop.esco.MalformedRowException m -> "malformed row in " + m.getMessage()
             + " (nothing was imported; --skip-malformed reports such rows and goes on)";
         default -> throw e;

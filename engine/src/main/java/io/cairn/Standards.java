@@ -1,0 +1,126 @@
+package io.cairn;
+
+import io.cairn.graph.CairnOntology;
+import io.cairn.graph.LiveCatalog;
+import io.cairn.interop.ImportReport;
+import io.cairn.interop.ImportSource;
+import io.cairn.interop.JsonLdReader;
+import io.cairn.interop.OfflineDocumentLoader;
+import io.cairn.interop.SharedStandards;
+import io.cairn.interop.StandardFormat;
+import io.cairn.interop.StandardFormatException;
+import io.cairn.interop.StandardImporter;
+import io.cairn.interop.StandardsImport;
+import io.cairn.interop.StandardsProgress;
+import io.cairn.interop.casepkg.CaseImporter;
+import io.cairn.interop.casepkg.CaseMapping;
+import io.cairn.interop.casepkg.CaseSchema;
+import io.cairn.interop.ctdl.CtdlImporter;
+import io.cairn.interop.elm.ElmImporter;
+import io.cairn.interop.ob3.Ob3Importer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Graph;
+
+/**
+ * The credential standards Cairn speaks (CTDL, ELM, Open Badges 3.0, CASE), in and out: one importer and one
+ * exporter per standard, sharing the standards' files on disk for contexts, schemas and shapes. Importers are
+ * built on first use and reused; thread-safe.
+ */
+public final class Standards {
+  private final SharedStandards files;
+  private final JsonLdReader jsonLd;
+  private final Graph ontology;
+  private final Map<StandardFormat, StandardImporter> importers = new EnumMap<>(StandardFormat.class);
+
+  public Standards(SharedStandards files) {
+    this.files = files;
+    this.jsonLd = new JsonLdReader(new OfflineDocumentLoader(files));
+    this.ontology = CairnOntology.ontology();
+  }
+
+  /** The standards' files named by the {@code cairn.shared} setting (see {@link SharedStandards#fromSettings()}). */
+  public static Standards fromSettings() {
+    return new Standards(SharedStandards.fromSettings());
+  }
+
+  public SharedStandards files() {
+    return files;
+  }
+
+  /** The importer of {@code format}. */
+  public synchronized StandardImporter importer(StandardFormat format) {
+    return importers.computeIfAbsent(format, f -> switch (f) {
+      case CTDL -> new CtdlImporter(jsonLd, files, ontology);
+      case ELM -> new ElmImporter(jsonLd);
+      case OB3 -> new Ob3Importer(jsonLd, ontology);
+      case CASE -> new CaseImporter(CaseSchema.load(files), List.of());
+    });
+  }
+
+  /** Imports documents of {@code format} into the catalog (see {@link StandardsImport}). */
+  public ImportReport importDocuments(LiveCatalog catalog, StandardFormat format, List<ImportSource> sources,
+      Clock clock, StandardsProgress progress) {
+    return importDocuments(catalog, format, sources, List.of(), clock, progress);
+  }
+
+  /**
+   * Imports documents of {@code format}, with files that match CASE items to ESCO skills (see
+   * {@link CaseMapping}; for CASE only).
+   */
+  public ImportReport importDocuments(LiveCatalog catalog, StandardFormat format, List<ImportSource> sources,
+      List<ImportSource> caseMappings, Clock clock, StandardsProgress progress) {
+    StandardImporter importer = importer(format);
+    if (!caseMappings.isEmpty()) {
+      if (format != StandardFormat.CASE) {
+        throw new StandardFormatException("mapping files match CASE items to ESCO; they go with a CASE import");
+      }
+      importer = ((CaseImporter) importer).withMappings(caseMappings.stream().map(CaseMapping::read).toList());
+    }
+    return new StandardsImport(catalog, importer, clock).run(sources, progress);
+  }
+
+  /**
+   * The documents at {@code paths}: files as given, and the files of a folder (not its subfolders) whose
+   * extension the format uses, in name order.
+   */
+  public static List<ImportSource> read(StandardFormat format, List<Path> paths) {
+    Set<String> extensions = switch (format) {
+      case CTDL, ELM -> Set.of("json", "jsonld", "ttl");
+      case OB3 -> Set.of("json", "jsonld", "jwt");
+      case CASE -> Set.of("json");
+    };
+    List<ImportSource> sources = new ArrayList<>();
+    for (Path path : paths) {
+      if (Files.isDirectory(path)) {
+        try (Stream<Path> files = Files.list(path)) {
+          for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+            String name = file.getFileName().toString();
+            String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase() : "";
+            if (extensions.contains(ext)) {
+              sources.add(ImportSource.read(file));
+            }
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot list " + path, e);
+        }
+      } else {
+        sources.add(ImportSource.read(path));
+      }
+    }
+    if (sources.isEmpty()) {
+      throw new StandardFormatException("no " + format.id() + " documents in " + paths + " (looked for ."
+          + String.join(", .", extensions.stream().sorted().toList()) + ")");
+    }
+    return sources;
+  }
+}

@@ -1,0 +1,282 @@
+package io.cairn.interop;
+
+import io.cairn.graph.GraphEdit;
+import io.cairn.graph.GraphStore;
+import io.cairn.graph.LiveCatalog;
+import io.cairn.graph.LoadRejectedException;
+import io.cairn.graph.LoadReport;
+import io.cairn.graph.RdfSource;
+import io.cairn.graph.Violation;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.RDF;
+
+/**
+ * Imports standards' documents into the catalog: each document is mapped by its standard's importer into its
+ * own named graph, resources the store already knows (by IRI, CTID, or issuer and code) are replaced rather than
+ * duplicated, and the whole is checked against the shapes with the store. A resource that breaks a shape is
+ * refused with the shapes' reason, and so is whatever depended on it; the rest is written in one transaction
+ * with its provenance. A problem that no single resource of the import causes refuses the whole import, and
+ * nothing is written.
+ */
+public final class StandardsImport {
+  private final LiveCatalog catalog;
+  private final StandardImporter importer;
+  private final Clock clock;
+
+  public StandardsImport(LiveCatalog catalog, StandardImporter importer, Clock clock) {
+    this.catalog = catalog;
+    this.importer = importer;
+    this.clock = clock;
+  }
+
+  /**
+   * Imports the documents.
+   *
+   * @throws StandardFormatException when a document cannot be read as the standard (nothing is written)
+   * @throws LoadRejectedException when the store with this import would break a shape that no resource of the
+   *     import can be refused to fix, such as a pathway elsewhere that needs a credential the import replaces
+   */
+  public ImportReport run(List<ImportSource> sources, StandardsProgress progress) {
+    GraphStore store = catalog.store();
+    StoreLookup lookup = StoreLookup.over(store);
+    List<MappedSource> mapped = new ArrayList<>();
+    Map<String, MappedSource> byGraph = new LinkedHashMap<>();
+    List<ImportReport.Refusal> empty = new ArrayList<>();
+    for (ImportSource source : sources) {
+      MappedSource m;
+      try {
+        m = importer.map(source, lookup);
+      } catch (NothingToImportException e) {
+        empty.add(new ImportReport.Refusal(source.name(), "Document", source.name(), e.getMessage()));
+        progress.step("read " + source.name() + ": nothing for the catalog");
+        continue;
+      }
+      Identity.resolve(m, lookup);
+      String graph = SourceGraphs.graphName(importer.format(), source.name());
+      if (byGraph.containsKey(graph)) {
+        throw new StandardFormatException("two documents named " + source.name() + " in one import; "
+            + "a source is known by its name, so give each its own");
+      }
+      byGraph.put(graph, m);
+      mapped.add(m);
+      progress.step("read " + source.name() + ": " + m.resources().size() + " resource(s), "
+          + m.graph().size() + " triples");
+    }
+    if (mapped.isEmpty()) {
+      return new ImportReport(importer.format().id(), List.of(), List.of(), List.of(), empty, List.of(), List.of(), 0,
+          store.version());
+    }
+    dropRepeats(mapped);
+    List<ImportReport.Refusal> refused = new ArrayList<>(empty);
+    mapped.forEach(m -> refused.addAll(m.refusals()));
+    Set<Node> existedBefore = existing(store, mapped);
+    refuseUntilValid(store, byGraph, refused, progress);
+
+    Instant at = clock.instant();
+    List<RdfSource> rdf = new ArrayList<>();
+    for (Map.Entry<String, MappedSource> e : byGraph.entrySet()) {
+      MappedSource m = e.getValue();
+      long refusedHere = refused.stream().filter(r -> r.source().equals(m.source().name())).count();
+      ImportProvenance.write(m.graph(), e.getKey(), m.source(), m.format(), m.resources().size(), (int) refusedHere, at);
+      rdf.add(new RdfSource(m.source().name(), e.getKey(), m.graph()));
+    }
+    progress.step("writing " + rdf.size() + " graph(s) in one transaction");
+    LoadReport load = catalog.load(rdf, edits(store, byGraph));
+    return report(byGraph, existedBefore, refused, load);
+  }
+
+  /** When two documents of one import describe the same resource, the later one's description is kept. */
+  private static void dropRepeats(List<MappedSource> mapped) {
+    for (int later = mapped.size() - 1; later > 0; later--) {
+      for (Node resource : mapped.get(later).resources()) {
+        for (int earlier = 0; earlier < later; earlier++) {
+          MappedSource m = mapped.get(earlier);
+          if (m.resources().remove(resource)) {
+            Graphs.remove(m.graph(), resource);
+            m.note(resource.getURI() + " is also described in " + mapped.get(later).source().name()
+                + "; that description is kept");
+          }
+        }
+      }
+    }
+  }
+
+  private static Set<Node> existing(GraphStore store, List<MappedSource> mapped) {
+    return store.readUnion(g -> {
+      Set<Node> found = new HashSet<>();
+      for (MappedSource m : mapped) {
+        for (Node r : m.resources()) {
+          if (g.contains(r, RDF.type.asNode(), Node.ANY)) {
+            found.add(r);
+          }
+        }
+      }
+      return found;
+    });
+  }
+
+  private static List<GraphEdit> edits(GraphStore store, Map<String, MappedSource> byGraph) {
+    Set<Node> resources = new HashSet<>();
+    byGraph.values().forEach(m -> resources.addAll(m.resources()));
+    return store.describedElsewhere(resources, byGraph.keySet());
+  }
+
+  /**
+   * Checks the import with the store and refuses the resources that break a shape, then checks again (a refusal
+   * can leave another resource pointing at nothing), until what is left conforms.
+   */
+  private static void refuseUntilValid(GraphStore store, Map<String, MappedSource> byGraph,
+      List<ImportReport.Refusal> refused, StandardsProgress progress) {
+    Map<String, String> reasons = new LinkedHashMap<>();
+    for (int round = 1; ; round++) {
+      List<RdfSource> rdf = new ArrayList<>();
+      byGraph.forEach((graph, m) -> rdf.add(new RdfSource(m.source().name(), graph, m.graph())));
+      List<Violation> violations = store.validate(rdf, edits(store, byGraph)).stream()
+          .filter(Violation::refuses).toList();
+      progress.step("checked against the shapes and the store (round " + round + "): "
+          + violations.size() + " violation(s)");
+      if (violations.isEmpty()) {
+        return;
+      }
+      Map<Node, List<Violation>> byResource = new LinkedHashMap<>();
+      Map<Node, MappedSource> owners = new LinkedHashMap<>();
+      List<Violation> unattributable = new ArrayList<>();
+      for (Violation v : violations) {
+        Node focus = node(v.focusNode());
+        MappedSource owner = null;
+        Node resource = null;
+        for (MappedSource m : byGraph.values()) {
+          resource = resourceOf(m, focus);
+          if (resource != null) {
+            owner = m;
+            break;
+          }
+        }
+        if (owner == null) {
+          unattributable.add(v);
+        } else {
+          byResource.computeIfAbsent(resource, k -> new ArrayList<>()).add(v);
+          owners.put(resource, owner);
+        }
+      }
+      if (!unattributable.isEmpty()) {
+        throw new LoadRejectedException(unattributable);
+      }
+      for (Map.Entry<Node, List<Violation>> e : byResource.entrySet()) {
+        Node resource = e.getKey();
+        MappedSource m = owners.get(resource);
+        if (resource.isBlank()) {
+          Graphs.remove(m.graph(), resource);
+          continue;
+        }
+        String kind = Graphs.kind(m.graph(), resource);
+        String reason = reason(e.getValue(), reasons);
+        reasons.put(resource.getURI(), reason);
+        Graphs.remove(m.graph(), resource);
+        m.resources().remove(resource);
+        refused.add(new ImportReport.Refusal(resource.getURI(), kind, m.source().name(), reason));
+      }
+    }
+  }
+
+  /** The shapes' messages, each once; a value that names a resource refused earlier says so and why. */
+  private static String reason(List<Violation> violations, Map<String, String> refusedEarlier) {
+    List<String> parts = new ArrayList<>();
+    for (Violation v : violations) {
+      String culprit = refusedEarlier.containsKey(v.value()) ? v.value() : v.focusNode();
+      String earlier = refusedEarlier.get(culprit);
+      String part = earlier != null
+          ? v.message() + " (" + culprit + " was refused: " + earlier + ")"
+          : v.message() + (v.value().isEmpty() || v.value().equals(v.focusNode()) ? "" : " (value: " + v.value() + ")");
+      if (!parts.contains(part)) {
+        parts.add(part);
+      }
+    }
+    return String.join("; ", parts);
+  }
+
+  /**
+   * The resource of {@code m} that a violation's focus node belongs to, or null when it is not this document's:
+   * the focus itself when the document describes it, the named owner of a blank node, or, for a node the
+   * document only points at (a component that was refused, say), the resource that points at it.
+   */
+  private static Node resourceOf(MappedSource m, Node focus) {
+    Node owner = namedOwner(m.graph(), focus);
+    if (owner != null && m.resources().contains(owner)) {
+      return owner;
+    }
+    if (owner != null && m.graph().contains(owner, Node.ANY, Node.ANY)) {
+      // a node the document adds triples to without describing it as a resource of its own
+      m.resource(owner);
+      return owner;
+    }
+    // a node the document only points at: the resource that points at it answers for the link
+    Node target = owner != null ? owner : focus;
+    for (Triple t : m.graph().find(Node.ANY, Node.ANY, target).toList()) {
+      Node named = namedOwner(m.graph(), t.getSubject());
+      if (named != null && m.resources().contains(named)) {
+        return named;
+      }
+      if (named == null) {
+        // what is left of a refused resource's blank nodes that another resource shared: drop it with them
+        return t.getSubject();
+      }
+    }
+    return null;
+  }
+
+  /** The node itself when named, else the named node that owns the blank node (walking up), or null. */
+  private static Node namedOwner(Graph graph, Node node) {
+    Node current = node;
+    for (int depth = 0; depth < 16 && current != null && current.isBlank(); depth++) {
+      Node blank = current;
+      current = graph.find(Node.ANY, Node.ANY, Node.ANY).filterKeep(t -> t.getObject().isBlank()
+          && t.getObject().getBlankNodeLabel().equals(blank.getBlankNodeLabel())).mapWith(Triple::getSubject)
+          .nextOptional().orElse(null);
+    }
+    return current != null && current.isURI() ? current : null;
+  }
+
+  private static Node node(String text) {
+    return text.startsWith("_:") ? NodeFactory.createBlankNode(text.substring(2)) : NodeFactory.createURI(text);
+  }
+
+  private ImportReport report(Map<String, MappedSource> byGraph, Set<Node> existedBefore,
+      List<ImportReport.Refusal> refused, LoadReport load) {
+    List<ImportReport.SourceRecord> sources = new ArrayList<>();
+    List<ImportReport.Resource> added = new ArrayList<>();
+    List<ImportReport.Resource> replaced = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    Map<String, Node> mine = new LinkedHashMap<>();
+    byGraph.forEach((graph, m) -> {
+      sources.add(new ImportReport.SourceRecord(m.source().name(), graph, m.source().sha256(), m.source().size(),
+          m.graph().size()));
+      for (Node r : m.resources()) {
+        ImportReport.Resource resource = new ImportReport.Resource(r.getURI(), Graphs.kind(m.graph(), r),
+            Graphs.name(m.graph(), r), m.source().name());
+        (existedBefore.contains(r) ? replaced : added).add(resource);
+        mine.put(r.getURI(), r);
+      }
+      m.notes().forEach(n -> notes.add(m.source().name() + ": " + n));
+    });
+    List<ImportReport.Warning> warnings = new ArrayList<>();
+    for (Violation w : load.warnings()) {
+      if (mine.containsKey(w.focusNode())) {
+        warnings.add(new ImportReport.Warning(w.focusNode(), w.message()));
+      }
+    }
+    return new ImportReport(importer.format().id(), sources, added, replaced, refused, warnings, notes,
+        load.triples(), load.storeVersion());
+  }
+}
