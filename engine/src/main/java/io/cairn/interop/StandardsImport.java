@@ -81,19 +81,40 @@ public final class StandardsImport {
     List<ImportReport.Refusal> refused = new ArrayList<>(empty);
     mapped.forEach(m -> refused.addAll(m.refusals()));
     Set<Node> existedBefore = existing(store, mapped);
-    refuseUntilValid(store, byGraph, refused, progress);
-
     Instant at = clock.instant();
-    List<RdfSource> rdf = new ArrayList<>();
-    for (Map.Entry<String, MappedSource> e : byGraph.entrySet()) {
-      MappedSource m = e.getValue();
-      long refusedHere = refused.stream().filter(r -> r.source().equals(m.source().name())).count();
-      ImportProvenance.write(m.graph(), e.getKey(), m.source(), m.format(), m.resources().size(), (int) refusedHere, at);
-      rdf.add(new RdfSource(m.source().name(), e.getKey(), m.graph()));
-    }
-    progress.step("writing " + rdf.size() + " graph(s) in one transaction");
-    LoadReport load = catalog.load(rdf, edits(store, byGraph));
+    LoadReport load = writeRefusingWhatBreaks(byGraph, refused, at, progress);
     return report(byGraph, existedBefore, refused, load);
+  }
+
+  /**
+   * Writes the import in one transaction; when the store with it would break a shape, nothing is written, the
+   * resources at fault are refused (a refusal can leave another resource pointing at nothing, which the next try
+   * finds), and it tries again with what is left, until a try commits.
+   */
+  private LoadReport writeRefusingWhatBreaks(Map<String, MappedSource> byGraph, List<ImportReport.Refusal> refused,
+      Instant at, StandardsProgress progress) {
+    GraphStore store = catalog.store();
+    Map<String, String> reasons = new LinkedHashMap<>();
+    for (int round = 1; ; round++) {
+      List<RdfSource> rdf = new ArrayList<>();
+      for (Map.Entry<String, MappedSource> e : byGraph.entrySet()) {
+        MappedSource m = e.getValue();
+        // the provenance goes in a copy, so that a refused try leaves the document's graph as it was
+        org.apache.jena.graph.Graph withProvenance = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        m.graph().find().forEachRemaining(withProvenance::add);
+        long refusedHere = refused.stream().filter(r -> r.source().equals(m.source().name())).count();
+        ImportProvenance.write(withProvenance, e.getKey(), m.source(), m.format(), m.resources().size(),
+            (int) refusedHere, at);
+        rdf.add(new RdfSource(m.source().name(), e.getKey(), withProvenance));
+      }
+      progress.step("checking against the shapes and the store, and writing (try " + round + ")");
+      try {
+        return catalog.load(rdf, edits(store, byGraph));
+      } catch (LoadRejectedException e) {
+        progress.step(e.violations().size() + " violation(s); refusing the resources at fault");
+        refuse(byGraph, e.violations(), refused, reasons);
+      }
+    }
   }
 
   /** When two documents of one import describe the same resource, the later one's description is kept. */
@@ -132,61 +153,46 @@ public final class StandardsImport {
     return store.describedElsewhere(resources, byGraph.keySet());
   }
 
-  /**
-   * Checks the import with the store and refuses the resources that break a shape, then checks again (a refusal
-   * can leave another resource pointing at nothing), until what is left conforms.
-   */
-  private static void refuseUntilValid(GraphStore store, Map<String, MappedSource> byGraph,
-      List<ImportReport.Refusal> refused, StandardsProgress progress) {
-    Map<String, String> reasons = new LinkedHashMap<>();
-    for (int round = 1; ; round++) {
-      List<RdfSource> rdf = new ArrayList<>();
-      byGraph.forEach((graph, m) -> rdf.add(new RdfSource(m.source().name(), graph, m.graph())));
-      List<Violation> violations = store.validate(rdf, edits(store, byGraph)).stream()
-          .filter(Violation::refuses).toList();
-      progress.step("checked against the shapes and the store (round " + round + "): "
-          + violations.size() + " violation(s)");
-      if (violations.isEmpty()) {
-        return;
-      }
-      Map<Node, List<Violation>> byResource = new LinkedHashMap<>();
-      Map<Node, MappedSource> owners = new LinkedHashMap<>();
-      List<Violation> unattributable = new ArrayList<>();
-      for (Violation v : violations) {
-        Node focus = node(v.focusNode());
-        MappedSource owner = null;
-        Node resource = null;
-        for (MappedSource m : byGraph.values()) {
-          resource = resourceOf(m, focus);
-          if (resource != null) {
-            owner = m;
-            break;
-          }
-        }
-        if (owner == null) {
-          unattributable.add(v);
-        } else {
-          byResource.computeIfAbsent(resource, k -> new ArrayList<>()).add(v);
-          owners.put(resource, owner);
+  /** Refuses the resources the violations are about; throws when one is about no resource of this import. */
+  private static void refuse(Map<String, MappedSource> byGraph, List<Violation> violations,
+      List<ImportReport.Refusal> refused, Map<String, String> reasons) {
+    Map<Node, List<Violation>> byResource = new LinkedHashMap<>();
+    Map<Node, MappedSource> owners = new LinkedHashMap<>();
+    List<Violation> unattributable = new ArrayList<>();
+    for (Violation v : violations) {
+      Node focus = node(v.focusNode());
+      MappedSource owner = null;
+      Node resource = null;
+      for (MappedSource m : byGraph.values()) {
+        resource = resourceOf(m, focus);
+        if (resource != null) {
+          owner = m;
+          break;
         }
       }
-      if (!unattributable.isEmpty()) {
-        throw new LoadRejectedException(unattributable);
+      if (owner == null) {
+        unattributable.add(v);
+      } else {
+        byResource.computeIfAbsent(resource, k -> new ArrayList<>()).add(v);
+        owners.put(resource, owner);
       }
-      for (Map.Entry<Node, List<Violation>> e : byResource.entrySet()) {
-        Node resource = e.getKey();
-        MappedSource m = owners.get(resource);
-        if (resource.isBlank()) {
-          Graphs.remove(m.graph(), resource);
-          continue;
-        }
-        String kind = Graphs.kind(m.graph(), resource);
-        String reason = reason(e.getValue(), reasons);
-        reasons.put(resource.getURI(), reason);
+    }
+    if (!unattributable.isEmpty()) {
+      throw new LoadRejectedException(unattributable);
+    }
+    for (Map.Entry<Node, List<Violation>> e : byResource.entrySet()) {
+      Node resource = e.getKey();
+      MappedSource m = owners.get(resource);
+      if (resource.isBlank()) {
         Graphs.remove(m.graph(), resource);
-        m.resources().remove(resource);
-        refused.add(new ImportReport.Refusal(resource.getURI(), kind, m.source().name(), reason));
+        continue;
       }
+      String kind = Graphs.kind(m.graph(), resource);
+      String reason = reason(e.getValue(), reasons);
+      reasons.put(resource.getURI(), reason);
+      Graphs.remove(m.graph(), resource);
+      m.resources().remove(resource);
+      refused.add(new ImportReport.Refusal(resource.getURI(), kind, m.source().name(), reason));
     }
   }
 
@@ -261,7 +267,7 @@ public final class StandardsImport {
     Map<String, Node> mine = new LinkedHashMap<>();
     byGraph.forEach((graph, m) -> {
       sources.add(new ImportReport.SourceRecord(m.source().name(), graph, m.source().sha256(), m.source().size(),
-          m.graph().size()));
+          catalog.store().graphSize(graph)));
       for (Node r : m.resources()) {
         ImportReport.Resource resource = new ImportReport.Resource(r.getURI(), Graphs.kind(m.graph(), r),
             Graphs.name(m.graph(), r), m.source().name());
