@@ -52,11 +52,20 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
 
   /** A server whose recommender scores with {@code model} (null for the transparent scorer). */
   static TestServer start(io.cairn.labor.model.SkillValueModel model) {
+    return start(model, AdminToken.none());
+  }
+
+  /** A server over the sample that takes imports from clients sending {@code adminToken}. */
+  static TestServer startWithAdminToken(String adminToken) {
+    return start(null, AdminToken.of(adminToken));
+  }
+
+  private static TestServer start(io.cairn.labor.model.SkillValueModel model, AdminToken adminToken) {
     GraphStore store = GraphStore.inMemory();
     LiveCatalog catalog = new LiveCatalog(store);
     catalog.load(SampleData.sources());
     Cairn cairn = model == null ? Cairn.over(catalog) : Cairn.over(catalog, model);
-    CairnServer server = CairnServer.create(cairn);
+    CairnServer server = CairnServer.create(cairn, io.cairn.Standards.fromSettings(), adminToken);
     int port = server.start("127.0.0.1", 0);
     return new TestServer(cairn, server, port);
   }
@@ -70,6 +79,10 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
   @Override
   public void afterAll(ExtensionContext context) {
     close();
+  }
+
+  Cairn cairn() {
+    return cairn;
   }
 
   URI base() {
@@ -91,6 +104,15 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
   HttpResponse<String> post(String path, String contentType, String body) {
     return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  /** POSTs {@code body} with the given headers (name, value, name, value, ...). */
+  HttpResponse<String> post(String path, byte[] body, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request);
   }
 
   HttpResponse<String> postWithoutContentType(String path, String body) {
