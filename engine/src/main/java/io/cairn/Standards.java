@@ -12,17 +12,28 @@ import io.cairn.interop.StandardFormatException;
 import io.cairn.interop.StandardImporter;
 import io.cairn.interop.StandardsImport;
 import io.cairn.interop.StandardsProgress;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cairn.catalog.Credential;
+import io.cairn.catalog.Pathway;
+import io.cairn.interop.ExportFacts;
+import io.cairn.interop.StandardExporter;
+import io.cairn.interop.casepkg.CaseExporter;
 import io.cairn.interop.casepkg.CaseImporter;
 import io.cairn.interop.casepkg.CaseMapping;
 import io.cairn.interop.casepkg.CaseSchema;
+import io.cairn.interop.ctdl.CtdlExporter;
 import io.cairn.interop.ctdl.CtdlImporter;
+import io.cairn.interop.elm.ElmExporter;
 import io.cairn.interop.elm.ElmImporter;
+import io.cairn.interop.ob3.Ob3Exporter;
 import io.cairn.interop.ob3.Ob3Importer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,8 +44,8 @@ import org.apache.jena.graph.Graph;
 
 /**
  * The credential standards Cairn speaks (CTDL, ELM, Open Badges 3.0, CASE), in and out: one importer and one
- * exporter per standard, sharing the standards' files on disk for contexts, schemas and shapes. Importers are
- * built on first use and reused; thread-safe.
+ * exporter per standard, sharing the standards' files on disk for contexts and schemas. Importers are built on
+ * first use and reused; thread-safe.
  */
 public final class Standards {
   private final SharedStandards files;
@@ -87,6 +98,35 @@ public final class Standards {
       importer = ((CaseImporter) importer).withMappings(caseMappings.stream().map(CaseMapping::read).toList());
     }
     return new StandardsImport(catalog, importer, clock).run(sources, progress);
+  }
+
+  /** The exporter of {@code format} (CASE writes frameworks only: see {@link #exportCatalog}). */
+  public StandardExporter exporter(StandardFormat format) {
+    return switch (format) {
+      case CTDL -> new CtdlExporter();
+      case ELM -> new ElmExporter();
+      case OB3 -> new Ob3Exporter();
+      case CASE -> throw new StandardFormatException("CASE carries competency frameworks, not credentials or "
+          + "pathways; export credentials as ctdl, elm or ob3");
+    };
+  }
+
+  /** One credential as {@code format}'s JSON-LD. */
+  public JsonNode exportCredential(LiveCatalog catalog, StandardFormat format, Credential credential) {
+    return exporter(format).credential(catalog.snapshot(), credential, ExportFacts.of(catalog.store()));
+  }
+
+  /** One pathway as {@code format}'s JSON-LD, when the standard has pathways (CTDL). */
+  public Optional<JsonNode> exportPathway(LiveCatalog catalog, StandardFormat format, Pathway pathway) {
+    return exporter(format).pathway(catalog.snapshot(), pathway, ExportFacts.of(catalog.store())).map(n -> n);
+  }
+
+  /** The whole catalog as {@code format}'s documents (CASE: its competency frameworks), file name to document. */
+  public Map<String, JsonNode> exportCatalog(LiveCatalog catalog, StandardFormat format, Instant at) {
+    if (format == StandardFormat.CASE) {
+      return new CaseExporter().catalog(catalog.snapshot(), catalog.store(), at);
+    }
+    return exporter(format).catalog(catalog.snapshot(), ExportFacts.of(catalog.store()));
   }
 
   /**

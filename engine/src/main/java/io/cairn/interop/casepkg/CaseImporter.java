@@ -112,7 +112,10 @@ public final class CaseImporter implements StandardImporter {
       }
       fields(graph, concept, item, "identifier", "humanCodingScheme", "listEnumeration", "CFItemType",
           "educationLevel", "language", "notes", "lastChangeDateTime", "alternativeLabel");
-      mapped.resource(concept);
+      if (!concept.getURI().startsWith("http://data.europa.eu/esco/")) {
+        // an item that is an ESCO concept stays ESCO's: described here too, never replaced by this package
+        mapped.resource(concept);
+      }
     }
     int matches = 0;
     for (JsonNode association : array(root, "CFAssociations")) {

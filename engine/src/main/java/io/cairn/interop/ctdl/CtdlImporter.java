@@ -66,6 +66,7 @@ public final class CtdlImporter implements StandardImporter {
       }
       JsonLdReader.Parsed parsed = jsonLd.read(source.name(), DocumentGraphs.text(json), base);
       graph = parsed.graph();
+      CtdlOrder.positions(json, graph);
       mapped = new MappedSource(source, StandardFormat.CTDL, graph);
       notes.forEach(mapped::note);
       readUndefined(mapped, parsed.undefinedTerms());

@@ -67,6 +67,29 @@ public final class CtdlTerms {
     return java.util.Set.copyOf(iriByName.values());
   }
 
+  /**
+   * Every term IRI the CTDL and CTDL-ASN schemas define (CTDL's own, and the few of schema.org, SKOS and others it
+   * adopts), prefixes expanded with the registry's context.
+   */
+  public static java.util.Set<String> schemaIris(SharedStandards standards) {
+    java.util.Set<String> iris = new java.util.HashSet<>();
+    try {
+      ObjectMapper json = new ObjectMapper();
+      JsonNode context = json.readTree(standards.file("ctdl/schema/ctdl-context.json").toFile()).get("@context");
+      for (String file : new String[] {"ctdl/schema/ctdl-schema.json", "ctdl/schema/ctdlasn-schema.json"}) {
+        json.readTree(standards.file(file).toFile()).get("@graph").forEach(term -> {
+          String id = term.path("@id").asText();
+          int colon = id.indexOf(':');
+          JsonNode ns = colon > 0 ? context.get(id.substring(0, colon)) : null;
+          iris.add(ns != null && ns.isTextual() ? ns.asText() + id.substring(colon + 1) : id);
+        });
+      }
+    } catch (IOException e) {
+      throw new StandardFormatException("cannot read the CTDL schema: " + e.getMessage(), e);
+    }
+    return iris;
+  }
+
   /** True when the registry's context reads the term's values as IRIs ({@code "@type": "@id"}). */
   boolean takesIris(String iri) {
     return iriValued.contains(iri);
