@@ -36,9 +36,9 @@ public final class CairnServer implements AutoCloseable {
   public static CairnServer create(Cairn cairn, Standards standards, AdminToken adminToken) {
     ObjectMapper json = JsonMapping.create();
     CompetencyController competencies = new CompetencyController(cairn);
-    CredentialController credentials = new CredentialController(cairn);
+    CredentialController credentials = new CredentialController(cairn, standards);
     OccupationController occupations = new OccupationController(cairn);
-    PathwayController pathways = new PathwayController(cairn);
+    PathwayController pathways = new PathwayController(cairn, standards);
     AdviceController advice = new AdviceController(cairn, json);
     SystemController system = new SystemController(cairn);
     CoverageController coverage = new CoverageController(cairn);

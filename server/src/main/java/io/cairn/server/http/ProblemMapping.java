@@ -91,6 +91,7 @@ final class ProblemMapping {
       case 405 -> "Method not allowed";
       case 401 -> "Unauthorized";
       case 403 -> "Forbidden";
+      case 406 -> "Not acceptable";
       case 413 -> "Content too large";
       case 415 -> "Unsupported media type";
       default -> status >= 500 ? "Server error" : "Request refused";
