@@ -60,6 +60,13 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
     return start(null, AdminToken.of(adminToken));
   }
 
+  /** A server over {@code catalog} (closed with the server). */
+  static TestServer over(LiveCatalog catalog) {
+    Cairn cairn = Cairn.over(catalog);
+    CairnServer server = CairnServer.create(cairn);
+    return new TestServer(cairn, server, server.start("127.0.0.1", 0));
+  }
+
   private static TestServer start(io.cairn.labor.model.SkillValueModel model, AdminToken adminToken) {
     GraphStore store = GraphStore.inMemory();
     LiveCatalog catalog = new LiveCatalog(store);
