@@ -45,8 +45,10 @@ public final class CaseExporter {
     store.readUnion(g -> {
       for (Triple scheme : g.find(Node.ANY, RDF.type.asNode(), Vocab.uri(Vocab.SKOS + "ConceptScheme")).toList()) {
         Node doc = scheme.getSubject();
+        // competency frameworks only (CASE and CTDL-ASN imports type them so), not the vocabularies documents cite
         boolean escoWritten = doc.getURI() != null && doc.getURI().equals(ESCO_FRAMEWORK) && !s.competencies().isEmpty();
         if (doc.isURI() && !doc.getURI().startsWith(ESCO) && !escoWritten
+            && g.contains(doc, RDF.type.asNode(), Vocab.uri(Vocab.CEASN + "CompetencyFramework"))
             && g.contains(Node.ANY, Vocab.uri(Vocab.SKOS + "inScheme"), doc)) {
           files.putIfAbsent(fileName(g, doc), framework(g, doc, time));
         }

@@ -80,7 +80,7 @@ public final class CtdlImporter implements StandardImporter {
           + "only by constraints is refused");
     }
     JsonLdReader.dropUndefined(graph);
-    Skolem.nameBlankNodes(graph, source, Map.of(Vocab.CETERMS + "ComponentCondition", "condition",
+    Skolem.nameBlankNodes(graph, Map.of(Vocab.CETERMS + "ComponentCondition", "condition",
         Vocab.CETERMS + "PathwayComponent", "component"), ontology);
     MappingQueries.update(CtdlImporter.class, "components", withOntology(graph));
     MappingQueries.update(CtdlImporter.class, "to-cairn", withOntology(graph));

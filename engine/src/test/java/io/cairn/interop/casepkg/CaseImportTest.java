@@ -74,6 +74,23 @@ class CaseImportTest {
   }
 
   @Test
+  void anImportedFrameworkExportsAsValidCase11AndVocabulariesOtherDocumentsCiteDoNot() {
+    try (LiveCatalog catalog = StandardsFixture.escoOnly()) {
+      // an ELM document cites concepts of vocabularies (EQF levels, modes, languages): schemes, not frameworks
+      StandardsFixture.importFiles(catalog, StandardFormat.ELM, "elm/examples/Sample-MC-Annex1-unsigned.jsonld");
+      StandardsFixture.importFiles(catalog, StandardFormat.CASE, PACKAGE);
+      var packages = StandardsFixture.standards().exportCatalog(catalog, StandardFormat.CASE, StandardsFixture.CLOCK.instant());
+      assertEquals(Set.of("esco-skills.case.json", "what-standards-could-be-20c5134f.case.json"), packages.keySet());
+      CaseSchema schema = CaseSchema.load(StandardsFixture.standards().files());
+      var framework = packages.get("what-standards-could-be-20c5134f.case.json");
+      assertEquals(List.of(), schema.errors(io.cairn.interop.DocumentGraphs.text(framework)));
+      assertEquals(16, framework.get("CFItems").size());
+      assertEquals(39, framework.get("CFAssociations").size());
+      assertEquals("20c5134f-423d-4097-a971-3dd5152bf507", framework.get("CFDocument").get("identifier").asText());
+    }
+  }
+
+  @Test
   void theSmallOpenSaltTestPackage() {
     try (LiveCatalog catalog = StandardsFixture.escoOnly()) {
       ImportReport report = StandardsFixture.importFiles(catalog, StandardFormat.CASE,

@@ -105,6 +105,12 @@ class CtdlImportTest {
       assertEquals(8, s.credentials().stream().filter(c -> c.iri().startsWith("https://credentialengineregistry.org/"))
           .filter(c -> c.kind() == CredentialKind.CERTIFICATE).count());
       assertTrue(report.notes().stream().anyMatch(n -> n.contains("isDestinationComponentFor (1)")), report.notes()::toString);
+      // the same document under another name: every resource, the conditions it leaves unnamed included, is
+      // replaced rather than added again
+      ImportReport again = StandardsFixture.importText(catalog, StandardFormat.CTDL, "comptia-again.jsonld",
+          TestFiles.read(StandardsFixture.file("ctdl/examples/CompTIA-IT_Networking_Specialist.jsonld")));
+      assertEquals(List.of(), again.added(), "added again");
+      assertEquals(report.added().size(), again.replaced().size());
     }
   }
 
@@ -217,6 +223,17 @@ class CtdlImportTest {
       assertTrue(report.notes().stream().anyMatch(n -> n.contains("read as ceterms:requiredNumber")));
       assertTrue(report.notes().stream().anyMatch(n -> n.contains("bare term names")));
       assertEquals(5, catalog.snapshot().pathways().size());
+    }
+  }
+
+  /** Reading a file as text. */
+  private static final class TestFiles {
+    static String read(java.nio.file.Path file) {
+      try {
+        return java.nio.file.Files.readString(file);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
   }
 
