@@ -7,11 +7,11 @@ import io.cairn.server.api.ApiException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code cairn} command line: serve, load, validate, recommend, audit, import, train, evaluate, next-skills. */
+/** The {@code cairn} command line: serve, load, validate, recommend, audit, import, export, train, evaluate, next-skills. */
 @Command(name = "cairn", mixinStandardHelpOptions = true, version = "Cairn 0.1.0",
     description = "Competency-based, stackable pathway recommendations.",
     subcommands = {ServeCommand.class, LoadCommand.class, ValidateCommand.class, RecommendCommand.class,
-        AuditCommand.class, ImportCommand.class, TrainCommand.class, EvaluateCommand.class,
+        AuditCommand.class, ImportCommand.class, ExportCommand.class, TrainCommand.class, EvaluateCommand.class,
         NextSkillsCommand.class})
 public final class CairnCommand implements Runnable {
 
@@ -41,6 +41,7 @@ public final class CairnCommand implements Runnable {
         case IllegalArgumentException i -> i.getMessage();
         case io.cairn.rank.ModelRequiredException m -> m.getMessage();
         case io.cairn.interop.esco.EscoFormatException f -> f.getMessage();
+        case io.cairn.interop.StandardFormatException f -> f.getMessage() + " (nothing was imported)";
         case io.cairn.interop.esco.MalformedRowException m -> "malformed row in " + m.getMessage()
             + " (nothing was imported; --skip-malformed reports such rows and goes on)";
         default -> throw e;

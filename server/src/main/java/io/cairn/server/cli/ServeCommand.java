@@ -1,6 +1,8 @@
 package io.cairn.server.cli;
 
 import io.cairn.Cairn;
+import io.cairn.Standards;
+import io.cairn.server.http.AdminToken;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.server.http.CairnServer;
 import io.cairn.labor.model.SkillValueModel;
@@ -27,6 +29,11 @@ final class ServeCommand implements Runnable {
           + "goal-free questions (default: $CAIRN_MODEL; without one the transparent scorer is used)")
   Path model;
 
+  @Option(names = "--admin-token-file", paramLabel = "FILE",
+      description = "File holding the bearer token that POST /api/imports needs (default: $CAIRN_ADMIN_TOKEN; "
+          + "without either, imports are off and answer 403; reads never need it)")
+  Path adminTokenFile;
+
   @Mixin
   DataOptions data;
 
@@ -38,9 +45,10 @@ final class ServeCommand implements Runnable {
     if (port < 0 || port > 65535) {
       throw new CliException("--port must be from 0 to 65535, got " + port);
     }
+    AdminToken token = adminToken();
     SkillValueModel loaded = loadModel();
     Cairn cairn = credentials.apply(data.openCairn(loaded));
-    CairnServer server = CairnServer.create(cairn);
+    CairnServer server = CairnServer.create(cairn, Standards.fromSettings(), token);
     int actual;
     try {
       actual = server.start(host, port);
@@ -65,6 +73,9 @@ final class ServeCommand implements Runnable {
         + (v.trusted().size() == 0 ? "no trusted-issuers list: did:key and did:jwk issuers" : v.trusted().size()
         + " trusted issuers from " + v.trusted().source()) + ").").orElse("Presented credentials are refused (409):"
         + " no JSON-LD contexts to verify them with."));
+    System.out.println(token.configured()
+        ? "Imports (POST /api/imports) are on, for clients that send the admin token."
+        : "Imports (POST /api/imports) are off: set CAIRN_ADMIN_TOKEN or --admin-token-file to turn them on.");
     System.out.println("This service uses the ESCO classification of the European Commission.");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -76,6 +87,29 @@ final class ServeCommand implements Runnable {
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private AdminToken adminToken() {
+    String secret;
+    if (adminTokenFile != null) {
+      try {
+        secret = Files.readString(adminTokenFile);
+      } catch (java.io.IOException e) {
+        throw new CliException("cannot read the admin token file " + adminTokenFile.toAbsolutePath() + ": "
+            + e.getMessage());
+      }
+    } else {
+      secret = System.getenv("CAIRN_ADMIN_TOKEN");
+    }
+    if (secret == null || secret.isBlank()) {
+      return AdminToken.none();
+    }
+    try {
+      return AdminToken.of(secret);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage() + " (" + (adminTokenFile != null ? adminTokenFile : "CAIRN_ADMIN_TOKEN")
+          + ")");
     }
   }
 

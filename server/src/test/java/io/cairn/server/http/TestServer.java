@@ -52,6 +52,22 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
 
   /** A server whose recommender scores with {@code model} (null for the transparent scorer). */
   static TestServer start(io.cairn.labor.model.SkillValueModel model) {
+    return start(model, AdminToken.none());
+  }
+
+  /** A server over the sample that takes imports from clients sending {@code adminToken}. */
+  static TestServer startWithAdminToken(String adminToken) {
+    return start(null, AdminToken.of(adminToken));
+  }
+
+  /** A server over {@code catalog} (closed with the server). */
+  static TestServer over(LiveCatalog catalog) {
+    Cairn cairn = Cairn.over(catalog);
+    CairnServer server = CairnServer.create(cairn);
+    return new TestServer(cairn, server, server.start("127.0.0.1", 0));
+  }
+
+  private static TestServer start(io.cairn.labor.model.SkillValueModel model, AdminToken adminToken) {
     GraphStore store = GraphStore.inMemory();
     LiveCatalog catalog = new LiveCatalog(store);
     catalog.load(SampleData.sources());
@@ -60,7 +76,7 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
         new io.cairn.interop.vc.CredentialVerifier(io.cairn.interop.vc.OfflineContexts.fromShared(
             io.cairn.interop.vc.Ob3Fixtures.shared()), io.cairn.interop.vc.TrustedIssuers.none(),
             java.time.Clock.systemUTC()));
-    CairnServer server = CairnServer.create(cairn);
+    CairnServer server = CairnServer.create(cairn, io.cairn.Standards.fromSettings(), adminToken);
     int port = server.start("127.0.0.1", 0);
     return new TestServer(cairn, server, port);
   }
@@ -74,6 +90,10 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
   @Override
   public void afterAll(ExtensionContext context) {
     close();
+  }
+
+  Cairn cairn() {
+    return cairn;
   }
 
   URI base() {
@@ -95,6 +115,15 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
   HttpResponse<String> post(String path, String contentType, String body) {
     return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  /** POSTs {@code body} with the given headers (name, value, name, value, ...). */
+  HttpResponse<String> post(String path, byte[] body, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request);
   }
 
   HttpResponse<String> postWithoutContentType(String path, String body) {
