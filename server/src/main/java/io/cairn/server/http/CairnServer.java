@@ -5,8 +5,8 @@ import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cairn.server.api.JsonMapping;
 import io.cairn.Cairn;
+import io.cairn.server.api.JsonMapping;
 import io.cairn.Standards;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
@@ -24,16 +24,21 @@ public final class CairnServer implements AutoCloseable {
     this.app = app;
   }
 
-  /** Builds the server over {@code cairn}, with imports off; call {@link #start(int)} to listen. */
+  /** Builds the server over {@code cairn} with the default limits and imports off; call {@link #start(int)} to listen. */
   public static CairnServer create(Cairn cairn) {
-    return create(cairn, Standards.fromSettings(), AdminToken.none());
+    return create(cairn, ServerLimits.defaults());
+  }
+
+  /** Builds the server over {@code cairn} with {@code limits} and imports off; call {@link #start(String, int)}. */
+  public static CairnServer create(Cairn cairn, ServerLimits limits) {
+    return create(cairn, limits, Standards.fromSettings(), AdminToken.none());
   }
 
   /**
-   * Builds the server over {@code cairn}: the standards' files for imports and exports, and the operator's token
-   * that {@code POST /api/imports} needs ({@link AdminToken#none()} turns imports off).
+   * Builds the server over {@code cairn} with {@code limits}: the standards' files for imports and exports, and the
+   * operator's token that {@code POST /api/imports} needs ({@link AdminToken#none()} turns imports off).
    */
-  public static CairnServer create(Cairn cairn, Standards standards, AdminToken adminToken) {
+  public static CairnServer create(Cairn cairn, ServerLimits limits, Standards standards, AdminToken adminToken) {
     ObjectMapper json = JsonMapping.create();
     CompetencyController competencies = new CompetencyController(cairn);
     CredentialController credentials = new CredentialController(cairn, standards);
@@ -51,6 +56,7 @@ public final class CairnServer implements AutoCloseable {
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.http.prefer405over404 = true;
       config.startup.showJavalinBanner = false;
+      JettyLimits.apply(config, limits, json);
       config.staticFiles.enableWebjars();
       config.staticFiles.add(files -> {
         files.hostedPath = WebPage.ASSET_PATH;
@@ -96,12 +102,12 @@ public final class CairnServer implements AutoCloseable {
     return new CairnServer(app);
   }
 
-  /** Starts listening on every interface at {@code port} (0 picks a free one) and returns the port in use. */
+  /** Starts listening on this machine only (127.0.0.1) at {@code port} (0 picks a free one); returns the port. */
   public int start(int port) {
-    return start("0.0.0.0", port);
+    return start("127.0.0.1", port);
   }
 
-  /** Starts listening on {@code host} (for example 127.0.0.1 for this machine only) and returns the port in use. */
+  /** Starts listening on {@code host} (0.0.0.0 for every interface) and returns the port in use. */
   public int start(String host, int port) {
     app.start(host, port);
     return app.port();

@@ -77,6 +77,21 @@ class CairnCommandTest {
   }
 
   @Test
+  void serveListensOnThisMachineByDefaultAndRefusesABadLimit() {
+    CliRun help = cairn("serve", "--help");
+    assertEquals(0, help.exit(), help.err());
+    assertTrue(help.out().contains("default: 127.0.0.1"), help.out());
+    for (String option : new String[] {"--max-connections", "--max-in-flight", "--max-queued", "--queue-timeout",
+        "--idle-timeout", "--body-timeout", "--max-threads"}) {
+      assertTrue(help.out().contains(option), option + " in " + help.out());
+    }
+    CliRun bad = cairn("serve", "--in-memory", "--port", "0", "--max-in-flight", "100", "--max-threads", "50");
+    assertEquals(2, bad.exit(), bad.out());
+    assertTrue(bad.err().contains("maxThreads must be at least maxInFlight"), bad.err());
+    assertFalse(bad.err().contains("\tat "), bad.err());
+  }
+
+  @Test
   void auditPrintsTheTreeWithWhatIf() {
     CliRun r = cairn("audit", "--in-memory", "--learner", AUDIT.toString());
     assertEquals(0, r.exit(), r.err());

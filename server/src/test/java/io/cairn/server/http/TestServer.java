@@ -47,17 +47,17 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
   }
 
   static TestServer start() {
-    return start(null);
+    return start((io.cairn.labor.model.SkillValueModel) null);
   }
 
   /** A server whose recommender scores with {@code model} (null for the transparent scorer). */
   static TestServer start(io.cairn.labor.model.SkillValueModel model) {
-    return start(model, AdminToken.none());
+    return start(GraphStore.inMemory(), model, ServerLimits.defaults(), AdminToken.none());
   }
 
   /** A server over the sample that takes imports from clients sending {@code adminToken}. */
   static TestServer startWithAdminToken(String adminToken) {
-    return start(null, AdminToken.of(adminToken));
+    return start(GraphStore.inMemory(), null, ServerLimits.defaults(), AdminToken.of(adminToken));
   }
 
   /** A server over {@code catalog} (closed with the server). */
@@ -67,8 +67,18 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
     return new TestServer(cairn, server, server.start("127.0.0.1", 0));
   }
 
-  private static TestServer start(io.cairn.labor.model.SkillValueModel model, AdminToken adminToken) {
-    GraphStore store = GraphStore.inMemory();
+  /** A server over the sample in memory with {@code limits} instead of the defaults. */
+  static TestServer start(ServerLimits limits) {
+    return start(GraphStore.inMemory(), null, limits, AdminToken.none());
+  }
+
+  /** A server over {@code store}, which gets the sample loaded. */
+  static TestServer start(GraphStore store, io.cairn.labor.model.SkillValueModel model, ServerLimits limits) {
+    return start(store, model, limits, AdminToken.none());
+  }
+
+  private static TestServer start(GraphStore store, io.cairn.labor.model.SkillValueModel model, ServerLimits limits,
+      AdminToken adminToken) {
     LiveCatalog catalog = new LiveCatalog(store);
     catalog.load(SampleData.sources());
     // presented credentials are verified as in production: offline contexts from the shared folder, real clock
@@ -76,7 +86,7 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
         new io.cairn.interop.vc.CredentialVerifier(io.cairn.interop.vc.OfflineContexts.fromShared(
             io.cairn.interop.vc.Ob3Fixtures.shared()), io.cairn.interop.vc.TrustedIssuers.none(),
             java.time.Clock.systemUTC()));
-    CairnServer server = CairnServer.create(cairn, io.cairn.Standards.fromSettings(), adminToken);
+    CairnServer server = CairnServer.create(cairn, limits, io.cairn.Standards.fromSettings(), adminToken);
     int port = server.start("127.0.0.1", 0);
     return new TestServer(cairn, server, port);
   }
@@ -98,6 +108,10 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
 
   URI base() {
     return base;
+  }
+
+  int port() {
+    return base.getPort();
   }
 
   HttpResponse<String> get(String pathAndQuery) {
