@@ -4,7 +4,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Filters for listing credentials; every field is optional (empty matches everything).
+ * Filters for listing credentials; every field is optional (empty matches everything). A credential whose price or
+ * workload is unknown does not match a {@code maxCost} or {@code maxHours}: it cannot be shown to be within it.
  *
  * @param teaches a competency index the credential must teach
  */
@@ -29,8 +30,8 @@ public record CredentialFilter(
         && issuer.map(i -> c.issuer() == i).orElse(true)
         && creditBearing.map(b -> c.creditBearing() == b).orElse(true)
         && mode.map(m -> c.mode() == m).orElse(true)
-        && maxCost.map(max -> c.cost() <= max).orElse(true)
-        && maxHours.map(max -> c.hours() <= max).orElse(true)
+        && maxCost.map(max -> c.costKnown() && c.cost() <= max).orElse(true)
+        && maxHours.map(max -> c.workloadKnown() && c.hours() <= max).orElse(true)
         && eqfLevel.map(level -> c.eqfLevel() == level).orElse(true)
         && teaches.map(k -> c.teaches().contains(k)).orElse(true);
   }

@@ -62,12 +62,33 @@ final class ChainCheck {
     Map<Node, Long> leaves = new HashMap<>();
     data.find(Node.ANY, NodeFactory.createURI(CETERMS + "targetComponent"), Node.ANY).forEachRemaining(t ->
         leaves.merge(t.getSubject(), 1L, Long::sum));
-    violations.addAll(check(data, Chain.CONDITIONS, direct(data, CETERMS + "hasCondition"), leaves));
+    violations.addAll(check(data, Chain.CONDITIONS, conditionLinks(data), leaves));
     violations.addAll(check(data, Chain.STACKING, twoStep(data, CAIRN + "stacksInto", CAIRN + "stackTarget"),
         null));
     violations.addAll(check(data, Chain.PREREQUISITES,
         twoStep(data, CETERMS + "requires", CETERMS + "targetCredential"), null));
     return violations;
+  }
+
+  /**
+   * The links that nest conditions: {@code ceterms:hasCondition}, and from a condition to the conditions of a
+   * group it targets ({@code ceterms:targetComponent} a {@code ceterms:BasicComponent} with a condition of its own,
+   * which the standards' pathways use), since the tree nests through the group just the same; the group itself is
+   * no level, as the snapshot compiler counts it.
+   */
+  private static Map<Node, List<Node>> conditionLinks(Graph data) {
+    Map<Node, List<Node>> links = direct(data, CETERMS + "hasCondition");
+    Node target = NodeFactory.createURI(CETERMS + "targetComponent");
+    Map<Node, List<Node>> viaGroups = new LinkedHashMap<>();
+    data.find(Node.ANY, target, Node.ANY).forEachRemaining(t -> {
+      List<Node> groupConditions = links.get(t.getObject());
+      if (groupConditions != null) {
+        viaGroups.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).addAll(groupConditions);
+      }
+    });
+    viaGroups.forEach((condition, conditions) -> links.computeIfAbsent(condition, k -> new ArrayList<>())
+        .addAll(conditions));
+    return links;
   }
 
   private static Map<Node, List<Node>> direct(Graph data, String predicate) {

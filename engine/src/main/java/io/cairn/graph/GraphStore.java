@@ -4,8 +4,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -14,7 +12,6 @@ import java.util.regex.Pattern;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.compose.MultiUnion;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
@@ -49,13 +46,13 @@ public final class GraphStore implements AutoCloseable {
   }
 
   private final Dataset dataset;
-  private final ShapeValidator validator;
+  private final LoadCheck checks;
   private final String description;
   private final boolean readOnly;
 
   private GraphStore(Dataset dataset, String description, boolean readOnly) {
     this.dataset = dataset;
-    this.validator = ShapeValidator.cairn();
+    this.checks = new LoadCheck(ShapeValidator.cairn());
     this.description = description;
     this.readOnly = readOnly;
     CrashPoints.watchCommits(dataset.asDatasetGraph());
@@ -130,20 +127,39 @@ public final class GraphStore implements AutoCloseable {
    * @throws LoadRejectedException when the result would break a shape; nothing is written
    */
   public LoadReport load(List<RdfSource> sources, LoadMode mode) {
+    return load(sources, mode, List.of());
+  }
+
+  /**
+   * Like {@link #load(List, LoadMode)}, and takes the {@code edits}' triples out of other stored graphs in the same
+   * transaction (an import replacing resources that another source described; each edited graph is reported as
+   * {@link SourceChange.Kind#EDITED}). Warnings do not refuse; the report carries those about the sources' nodes.
+   *
+   * @throws SourceConflictException when a source would replace another source's graph and {@code mode} does
+   *     not allow it; nothing is written
+   * @throws LoadRejectedException when the result would break a shape; nothing is written
+   */
+  public LoadReport load(List<RdfSource> sources, LoadMode mode, List<GraphEdit> edits) {
     requireWritable();
     return Txn.calculateWrite(dataset, () -> {
       DatasetGraph dsg = dataset.asDatasetGraph();
-      List<SourceChange> changes = StoreLedger.plan(dsg, sources, mode);
+      List<SourceChange> changes = new ArrayList<>(StoreLedger.plan(dsg, sources, mode));
+      changes.addAll(StoreLedger.edits(dsg, edits));
       CrashPoints.reach("validate");
-      List<Violation> violations = check(sources);
-      if (!violations.isEmpty()) {
-        throw new LoadRejectedException(violations);
+      List<Violation> results = checks.check(dsg, sources, edits);
+      List<Violation> refusing = results.stream().filter(Violation::refuses).toList();
+      if (!refusing.isEmpty()) {
+        throw new LoadRejectedException(refusing);
       }
       CrashPoints.reach("write");
+      for (GraphEdit edit : edits) {
+        Node name = NodeFactory.createURI(edit.graphName());
+        edit.remove().forEach(t -> dsg.delete(name, t.getSubject(), t.getPredicate(), t.getObject()));
+      }
       write(dsg, sources);
       long version = StoreLedger.bumpVersion(dsg);
       CrashPoints.reach("commit");
-      return new LoadReport(changes, version);
+      return new LoadReport(changes, version, LoadCheck.warningsAbout(sources, results));
     });
   }
 
@@ -187,11 +203,7 @@ public final class GraphStore implements AutoCloseable {
         write(dsg, alongside);
       }
       CrashPoints.reach("validate");
-      Graph union = dsg.getUnionGraph();
-      List<Violation> violations = ChainCheck.check(union);
-      if (violations.isEmpty()) {
-        violations = validator.validate(union);
-      }
+      List<Violation> violations = checks.refusalsOfWhole(dsg);
       if (!violations.isEmpty()) {
         throw new LoadRejectedException(violations);
       }
@@ -213,7 +225,7 @@ public final class GraphStore implements AutoCloseable {
         dsg.removeGraph(NodeFactory.createURI(graphName));
         StoreLedger.forget(dsg, graphName);
       }
-      List<Violation> violations = validator.validate(viewWith(List.of()));
+      List<Violation> violations = checks.refusalsOfWhole(dsg);
       if (!violations.isEmpty()) {
         throw new LoadRejectedException(violations);
       }
@@ -264,7 +276,39 @@ public final class GraphStore implements AutoCloseable {
 
   /** What the shapes say of these sources against the current store, without writing anything. */
   public List<Violation> validate(List<RdfSource> sources) {
-    return Txn.calculateRead(dataset, () -> check(sources));
+    return validate(sources, List.of());
+  }
+
+  /**
+   * What the shapes say (violations and warnings) of these sources and edits against the current store, without
+   * writing anything.
+   */
+  public List<Violation> validate(List<RdfSource> sources, List<GraphEdit> edits) {
+    return Txn.calculateRead(dataset, () -> checks.check(dataset.asDatasetGraph(), sources, edits));
+  }
+
+  /**
+   * Runs {@code reader} over the union of every graph inside one read transaction; the graph must not escape
+   * it. For importers that look up what the store already holds.
+   */
+  public <T> T readUnion(Function<Graph, T> reader) {
+    return Txn.calculateRead(dataset, () -> reader.apply(dataset.asDatasetGraph().getUnionGraph()));
+  }
+
+  /**
+   * The triples each loaded source graph (other than {@code except}) holds about the given subjects, with the
+   * blank nodes they own: what an import must take out of other sources to replace those resources.
+   */
+  public List<GraphEdit> describedElsewhere(java.util.Collection<Node> subjects, Set<String> except) {
+    return Txn.calculateRead(dataset, () -> {
+      List<GraphEdit> edits = new ArrayList<>();
+      for (Node name : sourceGraphs()) {
+        if (!except.contains(name.getURI())) {
+          GraphEdit.describing(name.getURI(), dataset.asDatasetGraph().getGraph(name), subjects).ifPresent(edits::add);
+        }
+      }
+      return edits;
+    });
   }
 
   /** Increases on every committed change; snapshots and caches key on it. */
@@ -366,44 +410,6 @@ public final class GraphStore implements AutoCloseable {
 
   private Model unionModel() {
     return ModelFactory.createModelForGraph(dataset.asDatasetGraph().getUnionGraph());
-  }
-
-  private Graph viewWith(List<RdfSource> sources) {
-    DatasetGraph dsg = dataset.asDatasetGraph();
-    if (sources.isEmpty()) {
-      // nothing is swapped in from memory, so the store's own union graph is the whole view: one index lookup per
-      // pattern rather than one per named graph; the meta graph it includes holds only the store version and the
-      // sources' origins, which no shape targets
-      return dsg.getUnionGraph();
-    }
-    Set<String> replaced = new HashSet<>();
-    sources.forEach(s -> replaced.add(s.graphName()));
-    MultiUnion union = new MultiUnion();
-    for (Iterator<Node> it = dsg.listGraphNodes(); it.hasNext(); ) {
-      Node name = it.next();
-      if (!replaced.contains(name.getURI()) && !name.getURI().equals(StoreLedger.META_GRAPH)) {
-        union.addGraph(dsg.getGraph(name));
-      }
-    }
-    sources.forEach(s -> union.addGraph(s.graph()));
-    return union;
-  }
-
-  /**
-   * The chain rules, then the shapes, against the store as it would be with the sources. New graphs only add
-   * triples, so only the nodes they add to or point at need the shapes; a replacement may take away what other
-   * data relies on, so it checks everything.
-   */
-  private List<Violation> check(List<RdfSource> sources) {
-    DatasetGraph dsg = dataset.asDatasetGraph();
-    Graph view = viewWith(sources);
-    List<Violation> chains = ChainCheck.check(view);
-    if (!chains.isEmpty()) {
-      return chains;
-    }
-    boolean onlyAdds = sources.stream().noneMatch(s -> dsg.containsGraph(NodeFactory.createURI(s.graphName())));
-    return onlyAdds ? validator.validate(view, validator.focusNodes(sources.stream().map(RdfSource::graph).toList()))
-        : validator.validate(view);
   }
 
   private List<Node> sourceGraphs() {

@@ -46,6 +46,16 @@ public final class LiveCatalog implements AutoCloseable {
   }
 
   /**
+   * Loads the sources and takes the edits' triples out of other sources, as
+   * {@link GraphStore#load(List, GraphStore.LoadMode, List)} does, and swaps in a snapshot that includes them.
+   */
+  public synchronized LoadReport load(List<RdfSource> sources, GraphStore.LoadMode mode, List<GraphEdit> edits) {
+    LoadReport report = store.load(sources, mode, edits);
+    refresh();
+    return report;
+  }
+
+  /**
    * Replaces one source graph by streaming into it and loads {@code alongside} in the same transaction (see
    * {@link GraphStore#replaceGraph}), then swaps the snapshot.
    */

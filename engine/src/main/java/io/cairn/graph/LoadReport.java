@@ -2,19 +2,32 @@ package io.cairn.graph;
 
 import java.util.List;
 
-/** What a load wrote: each source graph it added or replaced, and the store version after it. */
-public record LoadReport(List<SourceChange> changes, long storeVersion) {
+/**
+ * What a load wrote: each source graph it added, replaced or edited, the store version after it, and the shapes'
+ * warnings about what it loaded (gaps such as an unknown workload, which do not refuse a load).
+ */
+public record LoadReport(List<SourceChange> changes, long storeVersion, List<Violation> warnings) {
   public LoadReport {
     changes = List.copyOf(changes);
+    warnings = List.copyOf(warnings);
   }
 
-  /** The graphs written, in load order. */
+  /** A report without warnings. */
+  public LoadReport(List<SourceChange> changes, long storeVersion) {
+    this(changes, storeVersion, List.of());
+  }
+
+  /** The graphs the sources were written into (added or replaced; not the graphs edited), in load order. */
   public List<String> graphs() {
-    return changes.stream().map(SourceChange::graph).toList();
+    return loaded().map(SourceChange::graph).toList();
   }
 
-  /** Triples in the graphs written. */
+  /** Triples in the graphs the sources were written into. */
   public long triples() {
-    return changes.stream().mapToLong(SourceChange::triples).sum();
+    return loaded().mapToLong(SourceChange::triples).sum();
+  }
+
+  private java.util.stream.Stream<SourceChange> loaded() {
+    return changes.stream().filter(c -> c.kind() != SourceChange.Kind.EDITED);
   }
 }

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
@@ -20,11 +19,9 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * A parsed RDF document ready to load: its name (for messages), the named graph it goes into, where it came from,
  * and its triples.
  *
- * <p>A source's identity is its graph, and a file's graph is derived from the file's canonical absolute path
- * ({@code urn:cairn:source:file:///…/pathways.ttl}), never from its content or its bare file name: loading the
- * same file again (after editing it, say) replaces what it loaded before, while another folder's
- * {@code pathways.ttl} is another source. {@link #named} picks a graph explicitly instead; the store refuses to
- * replace a graph that came from elsewhere unless told to (see {@link GraphStore.LoadMode}).
+ * <p>A source's identity is its graph, named from its origin by {@link SourceIdentity}: a file's graph is derived
+ * from the file's canonical absolute path ({@code urn:cairn:source:file:///…/pathways.ttl}), never from its
+ * content or its bare file name. {@link #named} picks a graph explicitly instead.
  *
  * @param origin where the triples came from: a {@code file:} URI, {@code classpath:} and a resource, or a name
  */
@@ -32,7 +29,6 @@ public record RdfSource(String name, String graphName, String origin, Graph grap
 
   /** Graph names of loaded sources start with this. */
   public static final String GRAPH_PREFIX = "urn:cairn:source:";
-  private static final Pattern GRAPH_NAME = Pattern.compile("[^\\s<>\"{}|^`\\\\]+");
 
   public RdfSource {
     Objects.requireNonNull(name);
@@ -54,15 +50,11 @@ public record RdfSource(String name, String graphName, String origin, Graph grap
       throw new RdfSyntaxException(file.toString(),
           "unknown RDF syntax; name the file .ttl, .nt, .nq, .trig, .jsonld or .rdf");
     }
-    String origin;
-    try {
-      origin = file.toRealPath().toUri().toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot resolve " + file, e);
-    }
+    String origin = SourceIdentity.fileOrigin(file);
     CrashPoints.reach("parse " + file.getFileName());
     try (InputStream in = Files.newInputStream(file)) {
-      return parse(file.getFileName().toString(), GRAPH_PREFIX + origin, origin, RDFParser.create().source(in), lang);
+      return parse(file.getFileName().toString(), SourceIdentity.graphOf(origin), origin,
+          RDFParser.create().source(in), lang);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -85,33 +77,40 @@ public record RdfSource(String name, String graphName, String origin, Graph grap
 
   /** Parses text in the given syntax, such as an upload; {@code name} identifies it in errors, graph and origin. */
   public static RdfSource fromText(String name, String text, Lang lang) {
-    return parse(name, GRAPH_PREFIX + name, name, RDFParser.create().source(new StringReader(text)), lang);
+    return parse(name, SourceIdentity.graphOf(name), name, RDFParser.create().source(new StringReader(text)), lang);
   }
 
   /**
-   * The same triples loaded as the source {@code chosen} instead: a full graph IRI or a short name that gets
-   * {@link #GRAPH_PREFIX} ({@code pathways.ttl} names the sample's pathways).
+   * The same triples loaded into the graph {@code chosen} instead (see {@link SourceIdentity#chosenGraph}), keeping
+   * their origin.
    *
    * @throws IllegalArgumentException when the name is blank or could not be an IRI
    */
   public RdfSource named(String chosen) {
-    String trimmed = chosen == null ? "" : chosen.strip();
-    if (trimmed.isEmpty() || !GRAPH_NAME.matcher(trimmed).matches()) {
-      throw new IllegalArgumentException("a graph name must be a non-empty IRI or short name without spaces,"
-          + " quotes or angle brackets, such as 'my-credentials' or '" + GRAPH_PREFIX + "my-credentials'; got '"
-          + chosen + "'");
-    }
-    return new RdfSource(name, trimmed.startsWith(GRAPH_PREFIX) ? trimmed : GRAPH_PREFIX + trimmed, origin, graph);
+    return new RdfSource(name, SourceIdentity.chosenGraph(chosen), origin, graph);
   }
 
   private static RdfSource parse(String name, String graphName, String origin,
       org.apache.jena.riot.RDFParserBuilder parser, Lang lang) {
+    return new RdfSource(name, graphName, origin, parseStrictly(name, parser, lang));
+  }
+
+  /**
+   * Parses {@code parser}'s input strictly into a new graph: any error is an {@link RdfSyntaxException} naming
+   * {@code name}, and so is nesting deeper than the parser can follow (Jena's Turtle parser recurses once per
+   * nested blank node or list, so 20,000 nested {@code [ ]} would overflow its stack).
+   */
+  public static Graph parseStrictly(String name, org.apache.jena.riot.RDFParserBuilder parser, Lang lang) {
     Graph graph = GraphFactory.createDefaultGraph();
     try {
       parser.lang(lang).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(graph);
     } catch (RiotException e) {
       throw new RdfSyntaxException(name, e.getMessage());
+    } catch (StackOverflowError e) {
+      // the parser's frames are gone once this is caught: nothing else was running on them
+      throw new RdfSyntaxException(name, "nested too deeply to read (blank nodes or lists inside one another,"
+          + " thousands deep); name the nested nodes, or flatten the data");
     }
-    return new RdfSource(name, graphName, origin, graph);
+    return graph;
   }
 }

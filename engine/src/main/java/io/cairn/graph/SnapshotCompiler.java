@@ -63,10 +63,10 @@ final class SnapshotCompiler {
       }
       Concepts c = concepts.value();
       Map<String, Integer> credentialIndex = new HashMap<>();
-      List<Credential> credentials = credentials(credentialRows.value(), c.competencyIndex(), c.issuerIndex(),
+      List<Credential> credentials = credentials(credentialRows.value(), c.matches(), c.issuerIndex(),
           credentialIndex);
       Read<List<Pathway>> pathways = store.query(sparql -> new Read<>(store.version(),
-          pathways(sparql, c.competencyIndex(), credentialIndex, c.occupationIndex())));
+          pathways(sparql, c.matches(), credentialIndex, c.occupationIndex())));
       if (pathways.version() != concepts.version()) {
         continue;
       }
@@ -81,7 +81,7 @@ final class SnapshotCompiler {
   /** The competencies, occupations and issuers with their IRI-to-index maps. */
   private record Concepts(List<Competency> competencies, Map<String, Integer> competencyIndex, List<IntSet> broader,
       List<Occupation> occupations, Map<String, Integer> occupationIndex, List<Issuer> issuers,
-      Map<String, Integer> issuerIndex) {}
+      Map<String, Integer> issuerIndex, CompetencyMatches matches) {}
 
   private static Concepts concepts(Sparql graph) {
     Map<String, Integer> competencyIndex = new HashMap<>();
@@ -91,7 +91,8 @@ final class SnapshotCompiler {
     List<Occupation> occupations = occupations(graph, competencyIndex, occupationIndex);
     Map<String, Integer> issuerIndex = new HashMap<>();
     List<Issuer> issuers = issuers(graph, issuerIndex);
-    return new Concepts(competencies, competencyIndex, broader, occupations, occupationIndex, issuers, issuerIndex);
+    return new Concepts(competencies, competencyIndex, broader, occupations, occupationIndex, issuers, issuerIndex,
+        CompetencyMatches.read(graph, competencyIndex));
   }
 
   private static <T> T join(CompletableFuture<T> future) {
@@ -237,7 +238,7 @@ final class SnapshotCompiler {
 
   private static List<Credential> credentials(
       CredentialRows rows,
-      Map<String, Integer> competencyIndex,
+      CompetencyMatches competencies,
       Map<String, Integer> issuerIndex,
       Map<String, Integer> index) {
     List<String> iris = rows.credentials();
@@ -265,10 +266,10 @@ final class SnapshotCompiler {
           hours(text(rows.fact(iri, "volume"))), ects, eqf(uri(rows.fact(iri, "eqf"))),
           DeliveryMode.fromElmIri(uri(rows.fact(iri, "mode"))), number(rows.fact(iri, "price")),
           currency.isEmpty() ? "EUR" : currency,
-          indices(rows.teaches.get(iri), competencyIndex),
+          competencies.all(rows.teaches.get(iri)),
           indices(rows.requiredCredentials.get(iri), index),
-          indices(rows.requiredSkills.get(iri), competencyIndex),
-          links));
+          competencies.all(rows.requiredSkills.get(iri)),
+          links, unknownFacts(rows.fact(iri, "volume"), rows.fact(iri, "price"))));
     }
     return result;
   }
@@ -291,7 +292,7 @@ final class SnapshotCompiler {
   static CredentialKind kind(Set<String> types) {
     Set<String> local = new HashSet<>();
     types.forEach(t -> local.add(lastSegment(t)));
-    if (local.stream().anyMatch(t -> t.endsWith("Degree") && !t.equals("Nanodegree")) || local.contains("Qualification")) {
+    if (local.stream().anyMatch(t -> t.endsWith("Degree") && !t.equals("Nanodegree"))) {
       return CredentialKind.DEGREE;
     }
     if (local.contains("Nanodegree")) {
@@ -306,7 +307,8 @@ final class SnapshotCompiler {
     if (local.stream().anyMatch(t -> t.endsWith("Certificate") || t.equals("Certification"))) {
       return CredentialKind.CERTIFICATE;
     }
-    return CredentialKind.OTHER;
+    // an ELM qualification is a degree unless a CTDL class says what else it is (an EU micro-credential, say)
+    return local.contains("Qualification") ? CredentialKind.DEGREE : CredentialKind.OTHER;
   }
 
   /** Days, hours (decimals allowed) and minutes of an ELM workload, as the shapes allow them: P2DT7.5H30M. */
@@ -317,6 +319,18 @@ final class SnapshotCompiler {
    * The hours of a workload ({@code PT40H}, {@code PT1.5H}, {@code P2D} = 48); 0 for anything else. Parsed here
    * rather than by {@link java.time.Duration}, which takes no decimal hours.
    */
+  /** The facts a credential's description leaves out: no workload, or no price. */
+  private static Set<Credential.Fact> unknownFacts(RDFNode volume, RDFNode price) {
+    Set<Credential.Fact> unknown = java.util.EnumSet.noneOf(Credential.Fact.class);
+    if (volume == null) {
+      unknown.add(Credential.Fact.WORKLOAD);
+    }
+    if (price == null) {
+      unknown.add(Credential.Fact.COST);
+    }
+    return unknown;
+  }
+
   static double hours(String duration) {
     java.util.regex.Matcher m = WORKLOAD.matcher(duration.strip());
     if (duration.isBlank() || !m.matches()) {
@@ -340,7 +354,7 @@ final class SnapshotCompiler {
 
   private static List<Pathway> pathways(
       Sparql graph,
-      Map<String, Integer> competencyIndex,
+      CompetencyMatches competencies,
       Map<String, Integer> credentialIndex,
       Map<String, Integer> occupationIndex) {
     Map<String, NodeRow> nodes = new HashMap<>();
@@ -358,7 +372,7 @@ final class SnapshotCompiler {
     selectSorted(graph, "pathway-destinations", by("pathway", "destination"), row -> destinations.computeIfAbsent(uri(row, "pathway"),
         k -> new ArrayList<>()).add(new String[] {uri(row, "destination"),
             Boolean.toString(row.getLiteral("offRamp").getBoolean())}));
-    TreeBuilder trees = new TreeBuilder(nodes, children, competencyIndex, credentialIndex);
+    TreeBuilder trees = new TreeBuilder(nodes, children, competencies, credentialIndex);
     List<Pathway> result = new ArrayList<>();
     selectSorted(graph, "pathways", by("pathway"), row -> {
       String iri = uri(row, "pathway");
@@ -371,7 +385,7 @@ final class SnapshotCompiler {
         Integer credential = credentialIndex.get(component.proxyFor());
         Requirement tree = component.condition().isEmpty()
             ? trees.leaf(component)
-            : trees.build(component.condition(), new HashSet<>(), new int[1]);
+            : trees.build(component.condition(), new HashSet<>(), new int[1], 0);
         dests.add(new Destination(component.iri(), lastSegment(component.iri()), component.name(),
             credential == null ? -1 : credential, Boolean.parseBoolean(d[1]), tree));
       }
@@ -386,16 +400,17 @@ final class SnapshotCompiler {
   private record TreeBuilder(
       Map<String, NodeRow> nodes,
       Map<String, List<String>> children,
-      Map<String, Integer> competencyIndex,
+      CompetencyMatches competencies,
       Map<String, Integer> credentialIndex) {
 
     /**
      * The tree under condition {@code iri}. Recursive, but never deeper than {@link Requirement#MAX_NESTING}
      * conditions nor larger than {@link Requirement#MAX_TREE_SIZE} requirements ({@code built} counts them):
      * the store refuses such trees and cycles, so any here means a store edited behind Cairn's back, and it is
-     * refused with a message rather than a stack overflow or an exponential expansion.
+     * refused with a message rather than a stack overflow or an exponential expansion. {@code depth} counts the
+     * conditions above this one, not the group components between them, as the store's check does.
      */
-    Requirement build(String iri, Set<String> path, int[] built) {
+    Requirement build(String iri, Set<String> path, int[] built, int depth) {
       NodeRow node = nodes.get(iri);
       if (node == null || !path.add(iri)) {
         throw new IllegalStateException("requirement " + iri + " is missing or part of a cycle");
@@ -405,16 +420,20 @@ final class SnapshotCompiler {
             + Requirement.MAX_TREE_SIZE + " requirements, which the store refuses on load; reload its pathway");
       }
       try {
+        if (node.kind().equals("group")) {
+          // a group component (ceterms:BasicComponent) is completed by its one condition
+          return build(node.condition(), path, built, depth);
+        }
         if (!node.kind().equals("condition")) {
           return leaf(node);
         }
-        if (path.size() > Requirement.MAX_NESTING) {
+        if (depth + 1 > Requirement.MAX_NESTING) {
           throw new IllegalStateException("requirement " + iri + " nests conditions deeper than "
               + Requirement.MAX_NESTING + ", which the store refuses on load; reload the pathway that holds it");
         }
         List<Requirement> kids = new ArrayList<>();
         for (String child : children.getOrDefault(iri, List.of())) {
-          kids.add(build(child, path, built));
+          kids.add(build(child, path, built, depth + 1));
         }
         Requirement.Rule rule = node.minimumCredits() > 0 ? Requirement.Rule.MINIMUM_CREDITS
             : node.requiredNumber() > 0 ? Requirement.Rule.AT_LEAST : Requirement.Rule.ALL_OF;
@@ -428,7 +447,7 @@ final class SnapshotCompiler {
 
     Requirement leaf(NodeRow node) {
       if (node.kind().equals("competency")) {
-        Integer k = competencyIndex.get(node.proxyFor());
+        Integer k = competencies.one(node.proxyFor());
         if (k == null) {
           throw new IllegalStateException("component " + node.iri() + " names unknown competency " + node.proxyFor());
         }

@@ -82,6 +82,25 @@ final class StoreLedger {
     return changes;
   }
 
+  /**
+   * What taking the {@code edits}' triples out of their graphs does to each graph: an edit of a graph the store
+   * does not hold, or of triples it does not hold, changes nothing and is not reported.
+   */
+  static List<SourceChange> edits(DatasetGraph dsg, List<GraphEdit> edits) {
+    Map<String, java.util.Set<org.apache.jena.graph.Triple>> byGraph = new java.util.LinkedHashMap<>();
+    edits.forEach(e -> byGraph.computeIfAbsent(e.graphName(), k -> new java.util.HashSet<>()).addAll(e.remove()));
+    List<SourceChange> changes = new ArrayList<>();
+    byGraph.forEach((graph, triples) -> {
+      Graph stored = dsg.getGraph(NodeFactory.createURI(graph));
+      long removed = triples.stream().filter(stored::contains).count();
+      if (removed > 0) {
+        long before = stored.size();
+        changes.add(SourceChange.edited(graph, origin(dsg, graph).orElse(""), before - removed, before));
+      }
+    });
+    return changes;
+  }
+
   /** The change that putting {@code triples} triples from {@code origin} into {@code graph} makes. */
   static SourceChange change(DatasetGraph dsg, String graph, String origin, long triples, GraphStore.LoadMode mode) {
     Node name = NodeFactory.createURI(graph);

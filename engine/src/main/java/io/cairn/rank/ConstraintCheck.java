@@ -11,6 +11,10 @@ import java.util.Locale;
  * Whether a candidate fits the learner's constraints, counting the prerequisite it still needs; says which
  * constraint it breaks when it does not, as a small code that {@link Exclusions} counts and names. It reads the
  * snapshot's packed {@link CredentialFacts}, since it runs for every candidate of every request.
+ *
+ * <p>An unknown fact does not pass a limit on it: a credential whose description leaves its workload out (it reads
+ * 0 hours) is left out under a finite {@code maxHours}, as "workload unknown", and one without a price under a
+ * finite {@code maxCost}, as "cost unknown"; without a limit it is a candidate like any other.
  */
 final class ConstraintCheck {
   static final int FITS = -1;
@@ -18,8 +22,10 @@ final class ConstraintCheck {
   static final int ABOVE_EQF = NOT_CREDIT_BEARING + 1;
   static final int OVER_COST = NOT_CREDIT_BEARING + 2;
   static final int OVER_HOURS = NOT_CREDIT_BEARING + 3;
+  static final int WORKLOAD_UNKNOWN = NOT_CREDIT_BEARING + 4;
+  static final int COST_UNKNOWN = NOT_CREDIT_BEARING + 5;
   /** Added to a code when the prerequisite, not the credential itself, breaks the constraint. */
-  static final int OF_PREREQUISITE = NOT_CREDIT_BEARING + 4;
+  static final int OF_PREREQUISITE = NOT_CREDIT_BEARING + 6;
   static final int CODES = 2 * OF_PREREQUISITE;
 
   private final CredentialFacts facts;
@@ -62,8 +68,14 @@ final class ConstraintCheck {
     if (facts.eqfLevel(credential) > constraints.maxEqfLevel()) {
       return ABOVE_EQF;
     }
+    if (Double.isFinite(constraints.maxCost()) && !facts.costKnown(credential)) {
+      return COST_UNKNOWN;
+    }
     if (facts.cost(credential) > constraints.maxCost() + 1e-9) {
       return OVER_COST;
+    }
+    if (Double.isFinite(constraints.maxHours()) && !facts.workloadKnown(credential)) {
+      return WORKLOAD_UNKNOWN;
     }
     if (facts.hours(credential) > constraints.maxHours() + 1e-9) {
       return OVER_HOURS;
@@ -83,7 +95,9 @@ final class ConstraintCheck {
       case 0 -> "not credit-bearing";
       case 1 -> "above maxEqfLevel";
       case 2 -> "over maxCost";
-      default -> "over maxHours";
+      case 3 -> "over maxHours";
+      case 4 -> "workload unknown";
+      default -> "cost unknown";
     };
   }
 
@@ -91,6 +105,14 @@ final class ConstraintCheck {
     return switch (key) {
       case "over maxCost" -> String.format(Locale.ROOT, "cost more than maxCost %.0f", constraints.maxCost());
       case "over maxHours" -> String.format(Locale.ROOT, "take more than maxHours %.0f", constraints.maxHours());
+      case "workload unknown" -> String.format(Locale.ROOT, "have no known workload (workload unknown), so cannot"
+          + " be shown to fit maxHours %.0f", constraints.maxHours());
+      case "cost unknown" -> String.format(Locale.ROOT, "have no known price (cost unknown), so cannot be shown to"
+          + " fit maxCost %.0f", constraints.maxCost());
+      case "prerequisite workload unknown" -> String.format(Locale.ROOT, "need a prerequisite whose workload is"
+          + " unknown, so cannot be shown to fit maxHours %.0f", constraints.maxHours());
+      case "prerequisite cost unknown" -> String.format(Locale.ROOT, "need a prerequisite whose cost is unknown,"
+          + " so cannot be shown to fit maxCost %.0f", constraints.maxCost());
       default -> key;
     };
   }

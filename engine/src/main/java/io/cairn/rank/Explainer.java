@@ -36,6 +36,24 @@ final class Explainer {
     IntSet unlocks = snapshot.unlocks(credential.index()).minus(learner.credentials());
     return new Explanation(covers, candidate.steps(), stacksInto, unlocks, candidate.missingPrerequisites(),
         candidate.missingCompetencies(), credential.cost(), credential.currency(), credential.hours(),
-        credential.ects(), candidate.totalCost(), candidate.totalHours(), counted);
+        credential.ects(), candidate.totalCost(), candidate.totalHours(), counted, unknown(snapshot, candidate));
+  }
+
+  /** {@code workload} and {@code cost} when the credential, or a prerequisite still to take, leaves it out. */
+  private static List<String> unknown(CatalogSnapshot snapshot, Candidate candidate) {
+    List<Credential> taken = new ArrayList<>();
+    taken.add(snapshot.credential(candidate.credential()));
+    IntSet missing = candidate.missingPrerequisites();
+    for (int i = 0; i < missing.size(); i++) {
+      taken.add(snapshot.credential(missing.get(i)));
+    }
+    List<String> unknown = new ArrayList<>();
+    if (taken.stream().anyMatch(c -> !c.workloadKnown())) {
+      unknown.add(Credential.Fact.WORKLOAD.label());
+    }
+    if (taken.stream().anyMatch(c -> !c.costKnown())) {
+      unknown.add(Credential.Fact.COST.label());
+    }
+    return unknown;
   }
 }

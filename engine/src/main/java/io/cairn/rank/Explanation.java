@@ -16,6 +16,8 @@ import java.util.List;
  * @param totalHours hours including missing prerequisites
  * @param counted the skills a learned scorer counted, with their evidence; empty with the transparent scorer,
  *     whose terms are the fields above
+ * @param unknown the facts not known of it or of its missing prerequisite ({@code workload}, {@code cost}): the
+ *     hours or cost above count such a credential as 0, and only a request without a limit on them suggests it
  */
 public record Explanation(
     List<Target> covers,
@@ -30,13 +32,15 @@ public record Explanation(
     double ects,
     double totalCost,
     double totalHours,
-    List<CountedSkill> counted) {
+    List<CountedSkill> counted,
+    List<String> unknown) {
 
   public Explanation {
     covers = List.copyOf(covers);
     counted = List.copyOf(counted);
     stacksInto = List.copyOf(stacksInto);
     advances = List.copyOf(advances);
+    unknown = List.copyOf(unknown);
   }
 
   public boolean oneStepAway() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.catalog.Credential;
 import io.cairn.catalog.DeliveryMode;
 import io.cairn.catalog.IntSet;
 import io.cairn.learner.Constraints;
@@ -103,6 +104,53 @@ class RecommenderTest {
         new Goal.CompetencyGoal(List.of("x")), budget, 5));
     assertTrue(list.items().isEmpty(), "a (30) plus its prerequisite b (80) is over 100");
     assertEquals(1, list.excluded().get("over maxCost"));
+  }
+
+  @Test
+  void anUnknownWorkloadIsNotZeroHoursUnderAFiniteMaxHours() {
+    TinyCatalog tiny = new TinyCatalog();
+    int x = tiny.skill("x");
+    int base = tiny.skill("base");
+    tiny.credential("known", 10, 5, IntSet.empty(), x);
+    tiny.credential("vague", 10, 0, Set.of(Credential.Fact.WORKLOAD), IntSet.empty(), x);
+    int pre = tiny.credential("vague-pre", 10, 0, Set.of(Credential.Fact.WORKLOAD), IntSet.empty(), base);
+    tiny.credential("after-vague", 10, 5, IntSet.of(pre), x);
+    CatalogSnapshot s = tiny.snapshot();
+    Goal goal = new Goal.CompetencyGoal(List.of("x"));
+    Recommender plain = Recommender.builder().diversity(0).build();
+
+    RecommendationList limited = plain.recommend(s, request(Learner.empty(), goal,
+        new Constraints(Double.POSITIVE_INFINITY, 40, Set.of(), false, 8), 5));
+    assertEquals(List.of("known"), limited.items().stream().map(r -> s.credential(r.credential()).id()).toList(),
+        "0 hours read from a missing workload must not pass maxHours 40");
+    assertEquals(1, limited.excluded().get("workload unknown"));
+    assertEquals(1, limited.excluded().get("prerequisite workload unknown"));
+
+    RecommendationList none = plain.recommend(s, request(Learner.empty(), goal,
+        new Constraints(Double.POSITIVE_INFINITY, 0, Set.of(), false, 8), 5));
+    assertTrue(none.items().isEmpty());
+    String reason = none.reason().orElseThrow();
+    assertTrue(reason.contains("have no known workload (workload unknown), so cannot be shown to fit maxHours 0"),
+        reason);
+
+    RecommendationList unlimited = plain.recommend(s, request(Learner.empty(), goal, Constraints.none(), 5));
+    java.util.Map<String, List<String>> unknown = new java.util.TreeMap<>();
+    unlimited.items().forEach(r -> unknown.put(s.credential(r.credential()).id(), r.explanation().unknown()));
+    assertEquals(java.util.Map.of("known", List.of(), "vague", List.of("workload"), "after-vague",
+        List.of("workload")), unknown, "without a limit each is suggested, and the explanation says what is unknown");
+  }
+
+  @Test
+  void anUnknownPriceIsNotFreeUnderAFiniteMaxCost() {
+    TinyCatalog tiny = new TinyCatalog();
+    int x = tiny.skill("x");
+    tiny.credential("priced", 10, 5, IntSet.empty(), x);
+    tiny.credential("unpriced", 0, 5, Set.of(Credential.Fact.COST), IntSet.empty(), x);
+    CatalogSnapshot s = tiny.snapshot();
+    RecommendationList list = Recommender.builder().diversity(0).build().recommend(s, request(Learner.empty(),
+        new Goal.CompetencyGoal(List.of("x")), new Constraints(100, Double.POSITIVE_INFINITY, Set.of(), false, 8), 5));
+    assertEquals(List.of("priced"), list.items().stream().map(r -> s.credential(r.credential()).id()).toList());
+    assertEquals(1, list.excluded().get("cost unknown"));
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.cairn.catalog.IntSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Hand-made catalogs for recommender tests where the sample would hide the behaviour under test. */
 final class TinyCatalog {
@@ -21,9 +22,15 @@ final class TinyCatalog {
   }
 
   int credential(String id, double cost, double hours, IntSet requires, int... teaches) {
+    return credential(id, cost, hours, Set.of(), requires, teaches);
+  }
+
+  /** A credential whose description leaves {@code unknown} out: they read 0, as the snapshot compiler makes them. */
+  int credential(String id, double cost, double hours, Set<Credential.Fact> unknown, IntSet requires,
+      int... teaches) {
     credentials.add(new Credential(credentials.size(), "https://w3id.org/cairn/id/credential/" + id, id, id, "",
         CredentialKind.BADGE, "Badge", -1, hours, 0, 5, DeliveryMode.ONLINE, cost, "EUR", IntSet.of(teaches),
-        requires, IntSet.empty(), List.of()));
+        requires, IntSet.empty(), List.of(), unknown));
     return credentials.size() - 1;
   }
 

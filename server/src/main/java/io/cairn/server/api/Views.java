@@ -98,7 +98,7 @@ public final class Views {
 
   public record CredentialSummary(String id, String iri, String name, String type, String achievementType, Ref issuer,
       boolean creditBearing, double ects, double hours, Integer eqfLevel, String mode, double cost,
-      String currency) {}
+      String currency, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> unknown) {}
 
   public record StackRef(Ref credential, double transferCredits, boolean direct) {}
 
@@ -107,12 +107,18 @@ public final class Views {
   public record CredentialDetail(String id, String iri, String name, String description, String type,
       String achievementType, Ref issuer, boolean creditBearing, double ects, double hours, Integer eqfLevel,
       String mode, double cost, String currency, List<Ref> teaches, Prerequisites prerequisites,
-      List<StackRef> stacksInto, List<StackRef> stackedFrom, List<Ref> unlocks) {}
+      List<StackRef> stacksInto, List<StackRef> stackedFrom, List<Ref> unlocks,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> unknown) {}
 
   public CredentialSummary credentialSummary(Credential c) {
     return new CredentialSummary(c.id(), c.iri(), c.name(), c.kind().apiName(), emptyToNull(c.achievementType()),
         issuerRef(c), c.creditBearing(), c.ects(), c.hours(), c.eqfLevel() == 0 ? null : c.eqfLevel(),
-        c.mode().apiName(), c.cost(), c.currency());
+        c.mode().apiName(), c.cost(), c.currency(), unknown(c));
+  }
+
+  /** The facts its description leaves out ({@code workload}, {@code cost}), which read 0 above. */
+  private static List<String> unknown(Credential c) {
+    return c.unknown().stream().sorted().map(Credential.Fact::label).toList();
   }
 
   public CredentialDetail credentialDetail(Credential c) {
@@ -130,7 +136,7 @@ public final class Views {
         c.eqfLevel() == 0 ? null : c.eqfLevel(), c.mode().apiName(), c.cost(), c.currency(),
         competencies(c.teaches()),
         new Prerequisites(credentials(c.requiredCredentials()), competencies(c.requiredCompetencies())),
-        up, down, credentials(s.unlocks(c.index())));
+        up, down, credentials(s.unlocks(c.index())), unknown(c));
   }
 
   private Ref issuerRef(Credential c) {
@@ -225,7 +231,8 @@ public final class Views {
   public record ExplanationView(List<CoveredTarget> covers, List<Advance> advances, List<Ref> stacksInto,
       List<Ref> unlocks, boolean oneStepAway, List<Ref> missingPrerequisites, List<Ref> missingCompetencies,
       double cost, String currency, double hours, double ects, double totalCost, double totalHours,
-      @JsonInclude(JsonInclude.Include.NON_NULL) List<CountedSkillView> skills) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<CountedSkillView> skills,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> unknown) {}
 
   /** A skill the learned scorer counted, with its evidence. */
   public record CountedSkillView(Ref competency, String relation, double value, double credit, long jobOffers,
@@ -260,7 +267,7 @@ public final class Views {
         credentialSummary(s.credential(r.credential())),
         new ExplanationView(covers, advances, e.stacksInto().stream().map(this::credentialRef).toList(), credentials(e.unlocks()),
             e.oneStepAway(), credentials(e.missingPrerequisites()), competencies(e.missingCompetencies()),
-            e.cost(), e.currency(), e.hours(), e.ects(), e.totalCost(), e.totalHours(), counted(e)));
+            e.cost(), e.currency(), e.hours(), e.ects(), e.totalCost(), e.totalHours(), counted(e), e.unknown()));
   }
 
   private List<CountedSkillView> counted(Explanation e) {

@@ -8,14 +8,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code cairn} command line: serve, load, validate, recommend, plan, audit, import, train, evaluate,
+ * The {@code cairn} command line: serve, load, validate, recommend, plan, audit, import, export, train, evaluate,
  * next-skills, search, show.
  */
 @Command(name = "cairn", mixinStandardHelpOptions = true, version = "Cairn 0.1.0",
     description = "Competency-based, stackable pathway recommendations.",
     subcommands = {ServeCommand.class, LoadCommand.class, ValidateCommand.class, RecommendCommand.class,
-        PlanCommand.class, AuditCommand.class, ImportCommand.class, TrainCommand.class, EvaluateCommand.class,
-        NextSkillsCommand.class, SearchCommand.class, ShowCommand.class})
+        PlanCommand.class, AuditCommand.class, ImportCommand.class, ExportCommand.class, TrainCommand.class,
+        EvaluateCommand.class, NextSkillsCommand.class, SearchCommand.class, ShowCommand.class})
 public final class CairnCommand implements Runnable {
 
   @CommandLine.Spec
@@ -45,6 +45,7 @@ public final class CairnCommand implements Runnable {
         case IllegalArgumentException i -> i.getMessage();
         case io.cairn.rank.ModelRequiredException m -> m.getMessage();
         case io.cairn.interop.esco.EscoFormatException f -> f.getMessage();
+        case io.cairn.interop.StandardFormatException f -> f.getMessage() + " (nothing was imported)";
         case io.cairn.interop.esco.MalformedRowException m -> "malformed row in " + m.getMessage()
             + " (nothing was imported; --skip-malformed reports such rows and goes on)";
         default -> throw e;

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cairn load FILE...}: validate and load RDF files into the store, all or nothing. */
@@ -22,25 +21,18 @@ final class LoadCommand implements Runnable {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Turtle, N-Triples, JSON-LD or RDF/XML files")
   List<Path> files;
 
-  @Option(names = "--graph", paramLabel = "NAME",
-      description = "Load the one FILE into this source graph instead (an IRI, or a short name such as"
-          + " pathways.ttl for the sample's pathways)")
-  String graph;
-
-  @Option(names = "--replace",
-      description = "Allow replacing graphs that another source filled (such as the sample's, with --graph)")
-  boolean replace;
+  @Mixin
+  SourceOptions source;
 
   @Mixin
   DataOptions data;
 
   @Override
   public void run() {
-    List<RdfSource> sources = ValidateCommand.sources(files, graph);
+    List<RdfSource> sources = ValidateCommand.sources(files, source.graph);
     try (LiveCatalog catalog = data.openCatalog()) {
       GraphStore store = catalog.store();
-      LoadReport report = catalog.load(sources,
-          replace ? GraphStore.LoadMode.REPLACE : GraphStore.LoadMode.ADD_OR_RELOAD);
+      LoadReport report = catalog.load(sources, source.mode());
       report.changes().stream().map(SourceChange::describe).forEach(line -> System.out.println("  " + line));
       System.out.printf("Loaded %d triples from %d file(s) into %s; store version %d.%n", report.triples(),
           report.graphs().size(), store.description(), report.storeVersion());

@@ -103,8 +103,10 @@ final class RecommendCommand implements Runnable {
       }
       table.row(r.rank(), r.credential().name() + " [" + r.credential().id() + "]", r.credential().type(),
           String.format(Locale.ROOT, "%.2f", r.score()),
-          String.format(Locale.ROOT, "%.0f %s", e.cost(), e.currency()),
-          String.format(Locale.ROOT, "%.0f", e.hours()), String.format(Locale.ROOT, "%.0f", e.ects()), why);
+          e.unknown() != null && e.unknown().contains("cost") ? "unknown"
+              : String.format(Locale.ROOT, "%.0f %s", e.cost(), e.currency()),
+          e.unknown() != null && e.unknown().contains("workload") ? "unknown"
+              : String.format(Locale.ROOT, "%.0f", e.hours()), String.format(Locale.ROOT, "%.0f", e.ects()), why);
     }
     table.print(out);
     if (view.reason() != null) {

@@ -1,6 +1,8 @@
 package io.cairn.server.cli;
 
 import io.cairn.Cairn;
+import io.cairn.Standards;
+import io.cairn.server.http.AdminToken;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.server.http.CairnServer;
 import io.cairn.server.http.ServerLimits;
@@ -33,6 +35,11 @@ final class ServeCommand implements Runnable {
       description = "The planner's solver time per request, in milliseconds (default: ${DEFAULT-VALUE})")
   long planTimeLimit;
 
+  @Option(names = "--admin-token-file", paramLabel = "FILE",
+      description = "File holding the bearer token that POST /api/imports needs (default: $CAIRN_ADMIN_TOKEN; "
+          + "without either, imports are off and answer 403; reads never need it)")
+  Path adminTokenFile;
+
   @Mixin
   DataOptions data;
 
@@ -48,9 +55,10 @@ final class ServeCommand implements Runnable {
       throw new CliException("--port must be from 0 to 65535, got " + port);
     }
     ServerLimits serverLimits = limits.limits();
+    AdminToken token = adminToken();
     SkillValueModel loaded = loadModel();
     Cairn cairn = credentials.apply(data.openCairn(loaded)).withPlanTimeLimit(PlanCommand.limit(planTimeLimit));
-    CairnServer server = CairnServer.create(cairn, serverLimits);
+    CairnServer server = CairnServer.create(cairn, serverLimits, Standards.fromSettings(), token);
     int actual;
     try {
       actual = server.start(host, port);
@@ -81,6 +89,9 @@ final class ServeCommand implements Runnable {
         + (v.trusted().size() == 0 ? "no trusted-issuers list: did:key and did:jwk issuers" : v.trusted().size()
         + " trusted issuers from " + v.trusted().source()) + ").").orElse("Presented credentials are refused (409):"
         + " no JSON-LD contexts to verify them with."));
+    System.out.println(token.configured()
+        ? "Imports (POST /api/imports) are on, for clients that send the admin token."
+        : "Imports (POST /api/imports) are off: set CAIRN_ADMIN_TOKEN or --admin-token-file to turn them on.");
     System.out.println("This service uses the ESCO classification of the European Commission.");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -92,6 +103,29 @@ final class ServeCommand implements Runnable {
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private AdminToken adminToken() {
+    String secret;
+    if (adminTokenFile != null) {
+      try {
+        secret = Files.readString(adminTokenFile);
+      } catch (java.io.IOException e) {
+        throw new CliException("cannot read the admin token file " + adminTokenFile.toAbsolutePath() + ": "
+            + e.getMessage());
+      }
+    } else {
+      secret = System.getenv("CAIRN_ADMIN_TOKEN");
+    }
+    if (secret == null || secret.isBlank()) {
+      return AdminToken.none();
+    }
+    try {
+      return AdminToken.of(secret);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage() + " (" + (adminTokenFile != null ? adminTokenFile : "CAIRN_ADMIN_TOKEN")
+          + ")");
     }
   }
 

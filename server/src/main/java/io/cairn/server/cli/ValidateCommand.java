@@ -41,7 +41,16 @@ final class ValidateCommand implements Callable<Integer> {
         System.out.println("Refused: " + e.getMessage());
         return 1;
       }
-      List<Violation> violations = store.validate(sources);
+      List<Violation> results = store.validate(sources);
+      List<Violation> violations = results.stream().filter(Violation::refuses).toList();
+      List<Violation> warnings = results.stream().filter(v -> !v.refuses()).toList();
+      if (!warnings.isEmpty()) {
+        System.out.printf("%d warning(s) (a load goes ahead; the catalog treats the fact as unknown):%n",
+            warnings.size());
+        Table table = new Table("FOCUS NODE", "PATH", "MESSAGE");
+        warnings.forEach(v -> table.row(v.focusNode(), v.path(), v.message()));
+        table.print(new java.io.PrintWriter(System.out, true));
+      }
       if (violations.isEmpty()) {
         System.out.printf("OK: %d file(s) conform to the shapes; loading them would:%n", sources.size());
         plan.forEach(change -> System.out.println("  " + change.describePlan()));

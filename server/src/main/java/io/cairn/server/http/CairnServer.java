@@ -8,6 +8,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.Cairn;
 import io.cairn.server.api.JsonMapping;
+import io.cairn.Standards;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -24,23 +25,32 @@ public final class CairnServer implements AutoCloseable {
     this.app = app;
   }
 
-  /** Builds the server over {@code cairn} with the default limits; call {@link #start(int)} to listen. */
+  /** Builds the server over {@code cairn} with the default limits and imports off; call {@link #start(int)} to listen. */
   public static CairnServer create(Cairn cairn) {
     return create(cairn, ServerLimits.defaults());
   }
 
-  /** Builds the server over {@code cairn} with {@code limits}; call {@link #start(String, int)} to listen. */
+  /** Builds the server over {@code cairn} with {@code limits} and imports off; call {@link #start(String, int)}. */
   public static CairnServer create(Cairn cairn, ServerLimits limits) {
+    return create(cairn, limits, Standards.fromSettings(), AdminToken.none());
+  }
+
+  /**
+   * Builds the server over {@code cairn} with {@code limits}: the standards' files for imports and exports, and the
+   * operator's token that {@code POST /api/imports} needs ({@link AdminToken#none()} turns imports off).
+   */
+  public static CairnServer create(Cairn cairn, ServerLimits limits, Standards standards, AdminToken adminToken) {
     ObjectMapper json = JsonMapping.create();
     CompetencyController competencies = new CompetencyController(cairn);
-    CredentialController credentials = new CredentialController(cairn);
+    CredentialController credentials = new CredentialController(cairn, standards);
     OccupationController occupations = new OccupationController(cairn);
-    PathwayController pathways = new PathwayController(cairn);
+    PathwayController pathways = new PathwayController(cairn, standards);
     AdviceController advice = new AdviceController(cairn, json);
     PlanController plans = new PlanController(cairn, json);
     SystemController system = new SystemController(cairn);
     CoverageController coverage = new CoverageController(cairn);
     ModelController model = new ModelController(cairn, json);
+    ImportController imports = new ImportController(cairn, standards, adminToken);
     WebPage web = new WebPage();
     ProblemMapping problems = new ProblemMapping(json);
     Javalin app = Javalin.create(config -> {
@@ -84,6 +94,7 @@ public final class CairnServer implements AutoCloseable {
             get(pathways::list);
             get("/{id}", pathways::get);
           });
+          post("/imports", imports::post);
           post("/recommendations", advice::recommend);
           post("/audits", advice::audit);
           post("/plans", plans::plan);

@@ -1,6 +1,8 @@
 package io.cairn.server.http;
 
 import io.cairn.Cairn;
+import io.cairn.Standards;
+import io.cairn.interop.StandardFormat;
 import io.cairn.server.api.ApiException;
 import io.cairn.server.api.Views;
 import io.cairn.catalog.CatalogSnapshot;
@@ -21,9 +23,11 @@ final class CredentialController {
   private static final Set<String> FILTERS = Set.of("type", "issuer", "creditBearing", "mode", "maxCost",
       "maxHours", "eqfLevel", "teaches", "q", "limit", "offset");
   private final Cairn cairn;
+  private final Standards standards;
 
-  CredentialController(Cairn cairn) {
+  CredentialController(Cairn cairn, Standards standards) {
     this.cairn = cairn;
+    this.standards = standards;
   }
 
   void list(Context ctx) {
@@ -59,9 +63,16 @@ final class CredentialController {
   }
 
   void get(Context ctx) {
+    QueryParams.onlyKnown(ctx, Set.of("format"));
     String id = ctx.pathParam("id");
     Credential credential = cairn.snapshot().findCredential(id).orElseThrow(() -> ApiException.notFound(
         "Credential", id, "list credentials with GET /api/credentials"));
+    Optional<StandardFormat> standard = StandardRepresentation.wanted(ctx);
+    if (standard.isPresent()) {
+      StandardRepresentation.send(ctx, standard.get(),
+          standards.exportCredential(cairn.catalog(), standard.get(), credential));
+      return;
+    }
     if (RdfRepresentation.wanted(ctx)) {
       RdfRepresentation.send(ctx, cairn, credential.iri());
       return;

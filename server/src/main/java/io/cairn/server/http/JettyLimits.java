@@ -14,7 +14,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *
  * <pre>
  * SecurityHeaders    every response gets the security headers
- *   WholeBodies      the body arrives in full, without a thread, within the body timeout (else 408 / 413)
+ *   WholeBodies      the body arrives in full, without a thread, within the body timeout (else 408 / 413;
+ *                    an import may be larger than other requests)
  *     QoSHandler     at most maxInFlight requests at once, maxQueued waiting (else 503 + Retry-After)
  *       Javalin      (and Jetty's statistics handler Javalin installs)
  * </pre>
@@ -55,7 +56,8 @@ final class JettyLimits {
       inFlight.excludePath(UNQUEUED_PATHS);
       // each insert goes in front of the ones before it
       server.insertHandler(inFlight);
-      server.insertHandler(new WholeBodies(CairnServer.MAX_BODY_BYTES, limits.bodyTimeout()));
+      server.insertHandler(new WholeBodies(CairnServer.MAX_BODY_BYTES, ImportController.MAX_IMPORT_BYTES,
+          limits.bodyTimeout()));
       server.insertHandler(new SecurityHeaders());
     });
   }

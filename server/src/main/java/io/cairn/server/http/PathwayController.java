@@ -1,6 +1,8 @@
 package io.cairn.server.http;
 
 import io.cairn.Cairn;
+import io.cairn.Standards;
+import io.cairn.interop.StandardFormat;
 import io.cairn.server.api.ApiException;
 import io.cairn.server.api.Views;
 import io.cairn.catalog.Pathway;
@@ -10,9 +12,11 @@ import java.util.Set;
 /** {@code /api/pathways}: listing and one pathway with its requirement trees. */
 final class PathwayController {
   private final Cairn cairn;
+  private final Standards standards;
 
-  PathwayController(Cairn cairn) {
+  PathwayController(Cairn cairn, Standards standards) {
     this.cairn = cairn;
+    this.standards = standards;
   }
 
   void list(Context ctx) {
@@ -22,9 +26,16 @@ final class PathwayController {
   }
 
   void get(Context ctx) {
+    QueryParams.onlyKnown(ctx, Set.of("format"));
     String id = ctx.pathParam("id");
     Pathway pathway = cairn.snapshot().findPathway(id).orElseThrow(() -> ApiException.notFound(
         "Pathway", id, "list pathways with GET /api/pathways"));
+    java.util.Optional<StandardFormat> standard = StandardRepresentation.wanted(ctx);
+    if (standard.isPresent()) {
+      StandardRepresentation.send(ctx, standard.get(), standards.exportPathway(cairn.catalog(), standard.get(), pathway)
+          .orElseThrow(() -> StandardRepresentation.notAcceptable(standard.get(), "pathway")));
+      return;
+    }
     ctx.json(new Views(cairn.snapshot()).pathwayDetail(pathway));
   }
 }

@@ -20,8 +20,11 @@ record Problem(String type, String title, int status, String detail, String inst
   static String title(int status) {
     return switch (status) {
       case 400 -> "Bad request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
       case 404 -> "Not found";
       case 405 -> "Method not allowed";
+      case 406 -> "Not acceptable";
       case 408 -> "Request timeout";
       case 413 -> "Content too large";
       case 414 -> "URI too long";

@@ -34,6 +34,11 @@ final class ProblemMapping {
         Problem.of(422, "Unknown reference", e.getMessage(), ctx.path())));
     routes.exception(LoadRejectedException.class, (e, ctx) -> write(ctx, new Problem("about:blank",
         "Data refused by the shapes", 422, e.getMessage(), ctx.path(), List.copyOf(e.violations()))));
+    // the store holds another source's graph under that name: a conflict with the store's state
+    routes.exception(io.cairn.graph.SourceConflictException.class, (e, ctx) -> write(ctx,
+        Problem.of(409, "Source conflict", e.getMessage(), ctx.path())));
+    routes.exception(io.cairn.interop.StandardFormatException.class, (e, ctx) -> write(ctx,
+        Problem.of(400, "Unreadable document", e.getMessage() + "; nothing was imported", ctx.path())));
     routes.exception(RdfSyntaxException.class, (e, ctx) -> write(ctx,
         Problem.of(400, "Malformed RDF", e.getMessage(), ctx.path())));
     // the same request succeeds on a server started with a model: a conflict with the server's state, not a bad body
@@ -90,7 +95,7 @@ final class ProblemMapping {
           + "; the API is described at /openapi.json and browsable at /docs";
       case 405 -> ctx.method() + " is not allowed on " + ctx.path() + "; see /openapi.json for the methods it takes";
       case 413 -> "the request body is too large; bodies are limited to " + CairnServer.MAX_BODY_BYTES / 1024
-          + " KiB";
+          + " KiB (documents to import to " + ImportController.MAX_IMPORT_BYTES / (1024 * 1024) + " MiB)";
       default -> e.getMessage();
     };
   }

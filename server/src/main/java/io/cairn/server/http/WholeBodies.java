@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * client costs a connection and at most {@link CairnServer#MAX_BODY_BYTES} of memory, never a thread, and only
  * for {@code bodyTimeout}. The handlers below see a request whose whole body is already in memory.
  *
+ * <p>One route may take larger bodies: {@code POST /api/imports}, whose documents may be up to
+ * {@link ImportController#MAX_IMPORT_BYTES} when the client sends an {@code Authorization} header (the token is
+ * checked after); only that client costs that much memory, and only for as long.
+ *
  * <p>A dropped or aborted upload is logged as one WARN line (no stack trace): an operator needs to know it
  * happened, not where in Jetty it was noticed.
  */
@@ -38,12 +42,25 @@ final class WholeBodies extends Handler.Wrapper {
   private static final Logger LOG = LoggerFactory.getLogger(WholeBodies.class);
   private static final int FIRST_BUFFER_BYTES = 16 * 1024;
 
-  private final long maxBytes;
+  private static final String IMPORTS = "/api/imports";
+
+  private final long defaultMaxBytes;
+  private final long importMaxBytes;
   private final Duration timeout;
 
-  WholeBodies(long maxBytes, Duration timeout) {
-    this.maxBytes = maxBytes;
+  WholeBodies(long defaultMaxBytes, long importMaxBytes, Duration timeout) {
+    this.defaultMaxBytes = defaultMaxBytes;
+    this.importMaxBytes = importMaxBytes;
     this.timeout = timeout;
+  }
+
+  /**
+   * The largest body this request may have: an import's own limit (for a client that sends credentials at all, so
+   * an anonymous client cannot make the server hold megabytes), or the one every other request has.
+   */
+  private long maxBytes(Request request) {
+    return "POST".equals(request.getMethod()) && IMPORTS.equals(Request.getPathInContext(request))
+        && request.getHeaders().contains(HttpHeader.AUTHORIZATION) ? importMaxBytes : defaultMaxBytes;
   }
 
   @Override
@@ -52,11 +69,12 @@ final class WholeBodies extends Handler.Wrapper {
     if (declared == 0 || (declared < 0 && !chunked(request))) {
       return super.handle(request, response, callback);
     }
+    long maxBytes = maxBytes(request);
     if (declared > maxBytes) {
-      Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge());
+      Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge(maxBytes));
       return true;
     }
-    new Upload(request, response, callback, declared).start();
+    new Upload(request, response, callback, declared, maxBytes).start();
     return true;
   }
 
@@ -65,8 +83,10 @@ final class WholeBodies extends Handler.Wrapper {
     return te != null && te.contains(HttpHeaderValue.CHUNKED.asString());
   }
 
-  private String tooLarge() {
-    return "the request body is too large; bodies are limited to " + maxBytes / 1024 + " KiB";
+  private String tooLarge(long maxBytes) {
+    return maxBytes == importMaxBytes && maxBytes != defaultMaxBytes
+        ? "the document is too large; imports are limited to " + maxBytes / (1024 * 1024) + " MiB"
+        : "the request body is too large; bodies are limited to " + maxBytes / 1024 + " KiB";
   }
 
   /** One body on its way in: collects its bytes as they arrive, then hands the request on, or refuses it. */
@@ -75,6 +95,7 @@ final class WholeBodies extends Handler.Wrapper {
     private final Response response;
     private final Callback callback;
     private final long declared;
+    private final long maxBytes;
     private final long started = System.nanoTime();
     /** Set once by whoever finishes the upload first: the last piece, a failure, or the deadline. */
     private final AtomicBoolean settled = new AtomicBoolean();
@@ -82,11 +103,12 @@ final class WholeBodies extends Handler.Wrapper {
     private int size;
     private Scheduler.Task deadline;
 
-    Upload(Request request, Response response, Callback callback, long declared) {
+    Upload(Request request, Response response, Callback callback, long declared, long maxBytes) {
       this.request = request;
       this.response = response;
       this.callback = callback;
       this.declared = declared;
+      this.maxBytes = maxBytes;
       // grows as bytes arrive: a client that declares a large body and sends little costs little
       this.bytes = new byte[(int) Math.min(declared > 0 ? Math.min(declared, FIRST_BUFFER_BYTES) : FIRST_BUFFER_BYTES,
           maxBytes)];
@@ -115,7 +137,7 @@ final class WholeBodies extends Handler.Wrapper {
         chunk.release();
         if (!fits) {
           if (settle()) {
-            Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge());
+            Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge(maxBytes));
           }
           return;
         }

@@ -52,16 +52,33 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
 
   /** A server whose recommender scores with {@code model} (null for the transparent scorer). */
   static TestServer start(io.cairn.labor.model.SkillValueModel model) {
-    return start(GraphStore.inMemory(), model, ServerLimits.defaults());
+    return start(GraphStore.inMemory(), model, ServerLimits.defaults(), AdminToken.none());
+  }
+
+  /** A server over the sample that takes imports from clients sending {@code adminToken}. */
+  static TestServer startWithAdminToken(String adminToken) {
+    return start(GraphStore.inMemory(), null, ServerLimits.defaults(), AdminToken.of(adminToken));
+  }
+
+  /** A server over {@code catalog} (closed with the server). */
+  static TestServer over(LiveCatalog catalog) {
+    Cairn cairn = Cairn.over(catalog);
+    CairnServer server = CairnServer.create(cairn);
+    return new TestServer(cairn, server, server.start("127.0.0.1", 0));
   }
 
   /** A server over the sample in memory with {@code limits} instead of the defaults. */
   static TestServer start(ServerLimits limits) {
-    return start(GraphStore.inMemory(), null, limits);
+    return start(GraphStore.inMemory(), null, limits, AdminToken.none());
   }
 
   /** A server over {@code store}, which gets the sample loaded. */
   static TestServer start(GraphStore store, io.cairn.labor.model.SkillValueModel model, ServerLimits limits) {
+    return start(store, model, limits, AdminToken.none());
+  }
+
+  private static TestServer start(GraphStore store, io.cairn.labor.model.SkillValueModel model, ServerLimits limits,
+      AdminToken adminToken) {
     LiveCatalog catalog = new LiveCatalog(store);
     catalog.load(SampleData.sources());
     // presented credentials are verified as in production: offline contexts from the shared folder, real clock
@@ -71,7 +88,7 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
             java.time.Clock.systemUTC()))
         // a generous solver limit: the answers the tests check must not depend on how busy the machine is
         .withPlanTimeLimit(java.time.Duration.ofSeconds(20));
-    CairnServer server = CairnServer.create(cairn, limits);
+    CairnServer server = CairnServer.create(cairn, limits, io.cairn.Standards.fromSettings(), adminToken);
     int port = server.start("127.0.0.1", 0);
     return new TestServer(cairn, server, port);
   }
@@ -87,16 +104,16 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
     close();
   }
 
+  Cairn cairn() {
+    return cairn;
+  }
+
   URI base() {
     return base;
   }
 
   int port() {
     return base.getPort();
-  }
-
-  Cairn cairn() {
-    return cairn;
   }
 
   HttpResponse<String> get(String pathAndQuery) {
@@ -114,6 +131,15 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
   HttpResponse<String> post(String path, String contentType, String body) {
     return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  /** POSTs {@code body} with the given headers (name, value, name, value, ...). */
+  HttpResponse<String> post(String path, byte[] body, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request);
   }
 
   HttpResponse<String> postWithoutContentType(String path, String body) {
