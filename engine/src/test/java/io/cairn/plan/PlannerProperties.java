@@ -252,9 +252,11 @@ class PlannerProperties {
         default -> destinations.get(random.nextInt(destinations.size())).id();
       };
       List<io.cairn.audit.AdvisorException> exceptions = new ArrayList<>();
-      if (random.nextBoolean()) {
-        List<io.cairn.catalog.Requirement> nodes = new ArrayList<>();
-        destinations.forEach(d -> collect(d.requirement(), nodes));
+      List<io.cairn.catalog.Requirement> nodes = new ArrayList<>();
+      destinations.forEach(d -> collect(d.requirement(), nodes));
+      // an advisor may not waive a destination's whole requirement (the audit refuses it), only what is under it
+      destinations.forEach(d -> nodes.remove(d.requirement()));
+      if (random.nextBoolean() && !nodes.isEmpty()) {
         io.cairn.catalog.Requirement node = nodes.get(random.nextInt(nodes.size()));
         if (node instanceof io.cairn.catalog.Requirement.CredentialLeaf leaf && random.nextBoolean()) {
           exceptions.add(io.cairn.audit.AdvisorException.substitute(leaf.id(),
