@@ -98,7 +98,7 @@ public final class StandardsImport {
     Set<Node> existedBefore = existing(store, mapped);
     Instant at = clock.instant();
     LoadReport load = writeRefusingWhatBreaks(byGraph, mode, refused, at, progress);
-    return report(byGraph, existedBefore, refused, load);
+    return report(mapped, byGraph, existedBefore, refused, load);
   }
 
   /**
@@ -321,7 +321,8 @@ public final class StandardsImport {
     return text.startsWith("_:") ? NodeFactory.createBlankNode(text.substring(2)) : NodeFactory.createURI(text);
   }
 
-  private ImportReport report(Map<String, MappedSource> byGraph, Set<Node> existedBefore,
+  /** What was stored ({@code byGraph}: the documents written), with the notes on how every document was read. */
+  private ImportReport report(List<MappedSource> mapped, Map<String, MappedSource> byGraph, Set<Node> existedBefore,
       List<ImportReport.Refusal> refused, LoadReport load) {
     List<ImportReport.SourceRecord> sources = new ArrayList<>();
     List<ImportReport.Resource> added = new ArrayList<>();
@@ -337,8 +338,9 @@ public final class StandardsImport {
         (existedBefore.contains(r) ? replaced : added).add(resource);
         mine.put(r.getURI(), r);
       }
-      m.notes().forEach(n -> notes.add(m.source().name() + ": " + n));
     });
+    // a document refused whole was read too: how it was read helps to fix it
+    mapped.forEach(m -> m.notes().forEach(n -> notes.add(m.source().name() + ": " + n)));
     List<ImportReport.Warning> warnings = new ArrayList<>();
     for (Violation w : load.warnings()) {
       if (mine.containsKey(w.focusNode())) {
