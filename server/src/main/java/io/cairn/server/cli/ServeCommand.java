@@ -31,7 +31,8 @@ final class ServeCommand implements Runnable {
           + "goal-free questions (default: $CAIRN_MODEL; without one the transparent scorer is used)")
   Path model;
 
-  @Option(names = "--plan-time-limit", paramLabel = "MS", defaultValue = "150",
+  // N, not MS: a 20-character option would widen picocli's option column and re-wrap every description
+  @Option(names = "--plan-time-limit", paramLabel = "N", defaultValue = "150",
       description = "The planner's solver time per request, in milliseconds (default: ${DEFAULT-VALUE})")
   long planTimeLimit;
 

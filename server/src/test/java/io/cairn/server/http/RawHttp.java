@@ -53,8 +53,19 @@ final class RawHttp {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), (int) timeout.toMillis());
       socket.setSoTimeout((int) timeout.toMillis());
-      socket.getOutputStream().write(request);
-      socket.getOutputStream().flush();
+      try {
+        socket.getOutputStream().write(request);
+        socket.getOutputStream().flush();
+      } catch (IOException refused) {
+        // the server may answer before the whole body is sent and close (RFC 9112, 9.6: an overlong URL, a body
+        // over the limit), so the rest of the write fails; as an HTTP client does, read the answer it already sent
+        try {
+          return read(socket.getInputStream(), start);
+        } catch (IOException none) {
+          refused.addSuppressed(none);
+          throw refused;
+        }
+      }
       if (endOfInput) {
         socket.shutdownOutput();
       }
