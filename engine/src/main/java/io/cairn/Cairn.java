@@ -7,7 +7,13 @@ import io.cairn.audit.AuditResult;
 import io.cairn.audit.Auditor;
 import io.cairn.audit.Holdings;
 import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.labor.titles.OccupationMatch;
+import io.cairn.labor.titles.TitleCleaner;
+import io.cairn.labor.titles.TitleModel;
+import io.cairn.labor.titles.TitleNormalizer;
 import io.cairn.search.LabelSearch;
+import io.cairn.search.SearchHit;
+import io.cairn.search.SearchRequest;
 import io.cairn.catalog.Pathway;
 import io.cairn.graph.LiveCatalog;
 import io.cairn.interop.vc.CredentialVerifier;
@@ -38,19 +44,22 @@ public final class Cairn implements AutoCloseable {
   private final Auditor auditor;
   private final ModelSkillValues model;
   private final CredentialVerifier credentials;
+  private final TitleModel titles;
   private final Cache<Long, LabelSearch> searches = Caffeine.newBuilder().maximumSize(2).build();
+  private final Cache<Long, TitleNormalizer> normalizers = Caffeine.newBuilder().maximumSize(2).build();
 
   public Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor) {
-    this(catalog, recommender, auditor, null, null);
+    this(catalog, recommender, auditor, null, null, null);
   }
 
   private Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor, ModelSkillValues model,
-      CredentialVerifier credentials) {
+      CredentialVerifier credentials, TitleModel titles) {
     this.catalog = catalog;
     this.recommender = recommender;
     this.auditor = auditor;
     this.model = model;
     this.credentials = credentials;
+    this.titles = titles;
   }
 
   /**
@@ -58,7 +67,57 @@ public final class Cairn implements AutoCloseable {
    * presents credentials is refused ({@link UnverifiedCredentialsException}) rather than answered without them.
    */
   public Cairn verifying(CredentialVerifier verifier) {
-    return new Cairn(catalog, recommender, auditor, model, java.util.Objects.requireNonNull(verifier, "verifier"));
+    return new Cairn(catalog, recommender, auditor, model, java.util.Objects.requireNonNull(verifier, "verifier"),
+        titles);
+  }
+
+  /**
+   * This Cairn, reading job titles with the trained normalizer {@code model} (bound to the catalog now, so the
+   * first request does not wait). Without one, titles are cleaned of noise and seniority words and searched by
+   * label.
+   */
+  public Cairn readingTitles(TitleModel model) {
+    Cairn cairn = new Cairn(catalog, recommender, auditor, this.model, credentials,
+        java.util.Objects.requireNonNull(model, "model"));
+    cairn.titleNormalizer(catalog.snapshot());
+    return cairn;
+  }
+
+  /** The job-title model, if one is loaded. */
+  public Optional<TitleModel> titleModel() {
+    return Optional.ofNullable(titles);
+  }
+
+  /**
+   * The occupations a job title (or the start of one, when {@code request} is type-ahead) names, best first, at
+   * most {@code limit}, passing the request's filters: by the normalizer when a title model is loaded, else by
+   * label search on the title cleaned of noise ("(m/f/d)", "- Remote", places, pay) and seniority words.
+   */
+  public List<OccupationMatch> occupations(CatalogSnapshot snapshot, SearchRequest request, int limit) {
+    List<OccupationMatch> matches = new ArrayList<>();
+    if (titles != null) {
+      TitleNormalizer normalizer = titleNormalizer(snapshot);
+      // the filters apply after ranking, so ask for more than the limit when they may drop some
+      int wanted = request.iscoGroup().isPresent() ? Math.max(limit, 200) : limit;
+      for (OccupationMatch m : request.suggest() ? normalizer.suggest(request.text(), wanted)
+          : normalizer.normalize(request.text(), wanted)) {
+        if (matches.size() < limit && LabelSearch.passes(snapshot.occupation(m.occupation()), request)) {
+          matches.add(m);
+        }
+      }
+      return matches;
+    }
+    String core = TitleCleaner.standard().core(request.text());
+    SearchRequest cleaned = new SearchRequest(core.isBlank() ? request.text() : core, request.suggest(),
+        request.skillType(), request.reuseLevel(), request.collection(), request.iscoGroup());
+    for (SearchHit hit : labelSearch(snapshot).search(LabelSearch.Kind.OCCUPATION, cleaned, limit)) {
+      matches.add(new OccupationMatch(hit.index(), hit.score(), hit.matchedLabel(), null));
+    }
+    return matches;
+  }
+
+  private TitleNormalizer titleNormalizer(CatalogSnapshot snapshot) {
+    return normalizers.get(snapshot.version(), v -> titles.bind(snapshot, labelSearch(snapshot)));
   }
 
   /** The verifier of presented credentials, if this Cairn has one. */
@@ -99,7 +158,7 @@ public final class Cairn implements AutoCloseable {
     values.ranker(catalog.snapshot());
     Auditor auditor = Auditor.standard();
     return new Cairn(catalog, Recommender.builder().auditor(auditor).skillValues(values).build(), auditor, values,
-        null);
+        null, null);
   }
 
   /** The skill-value model the recommender uses, if one is loaded. */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cairn evaluate}: measures a saved model and the baselines on the test split, prints and writes JSON. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, subcommands = EvaluateTitlesCommand.class,
     description = {"Measure a saved skill-value model against the baselines (tuned again on validation) on the",
         "test split it was saved with: NDCG@k (k = 1..20), Recall@10 and MRR with 95% bootstrap intervals,",
         "per held fraction. Prints a table and writes the report as JSON."})

@@ -52,6 +52,11 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
 
   /** A server whose recommender scores with {@code model} (null for the transparent scorer). */
   static TestServer start(io.cairn.labor.model.SkillValueModel model) {
+    return start(model, null);
+  }
+
+  /** A server with the skill-value {@code model} and the job-title model {@code titles} (either may be null). */
+  static TestServer start(io.cairn.labor.model.SkillValueModel model, io.cairn.labor.titles.TitleModel titles) {
     GraphStore store = GraphStore.inMemory();
     LiveCatalog catalog = new LiveCatalog(store);
     catalog.load(SampleData.sources());
@@ -60,6 +65,9 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
         new io.cairn.interop.vc.CredentialVerifier(io.cairn.interop.vc.OfflineContexts.fromShared(
             io.cairn.interop.vc.Ob3Fixtures.shared()), io.cairn.interop.vc.TrustedIssuers.none(),
             java.time.Clock.systemUTC()));
+    if (titles != null) {
+      cairn = cairn.readingTitles(titles);
+    }
     CairnServer server = CairnServer.create(cairn);
     int port = server.start("127.0.0.1", 0);
     return new TestServer(cairn, server, port);
