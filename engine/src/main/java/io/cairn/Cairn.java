@@ -7,6 +7,9 @@ import io.cairn.audit.AuditResult;
 import io.cairn.audit.Auditor;
 import io.cairn.audit.Holdings;
 import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.labor.postings.Posting;
+import io.cairn.labor.postings.PostingReader;
+import io.cairn.labor.postings.PostingSkills;
 import io.cairn.labor.titles.OccupationMatch;
 import io.cairn.labor.titles.TitleCleaner;
 import io.cairn.labor.titles.TitleModel;
@@ -47,6 +50,7 @@ public final class Cairn implements AutoCloseable {
   private final TitleModel titles;
   private final Cache<Long, LabelSearch> searches = Caffeine.newBuilder().maximumSize(2).build();
   private final Cache<Long, TitleNormalizer> normalizers = Caffeine.newBuilder().maximumSize(2).build();
+  private final Cache<Long, PostingReader> postingReaders = Caffeine.newBuilder().maximumSize(2).build();
 
   public Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor) {
     this(catalog, recommender, auditor, null, null, null);
@@ -115,6 +119,24 @@ public final class Cairn implements AutoCloseable {
     }
     return matches;
   }
+
+  /**
+   * The ESCO skills a job posting asks for, each with where the posting says it, read with the occupation its
+   * title normalizes to ({@link #occupations}) as context.
+   *
+   * @throws IllegalArgumentException when the posting is empty or too long (the message says which part)
+   */
+  public PostingSkillsAnswer postingSkills(Posting posting) {
+    posting.check();
+    CatalogSnapshot snapshot = catalog.snapshot();
+    OccupationMatch occupation = posting.title() == null || posting.title().isBlank() ? null
+        : occupations(snapshot, SearchRequest.of(posting.title()), 1).stream().findFirst().orElse(null);
+    PostingReader reader = postingReaders.get(snapshot.version(), v -> PostingReader.of(snapshot, labelSearch(snapshot)));
+    return new PostingSkillsAnswer(reader.read(posting, occupation), snapshot);
+  }
+
+  /** A posting's skills, with the snapshot their indices refer to. */
+  public record PostingSkillsAnswer(PostingSkills skills, CatalogSnapshot snapshot) {}
 
   private TitleNormalizer titleNormalizer(CatalogSnapshot snapshot) {
     return normalizers.get(snapshot.version(), v -> titles.bind(snapshot, labelSearch(snapshot)));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.interop.esco.FullEsco;
-import io.cairn.labor.model.LearnerSettings;
 import io.cairn.labor.titles.eval.RankerResult;
 import io.cairn.labor.titles.eval.TitleMetrics;
 import io.cairn.labor.titles.eval.TitleReport;
@@ -26,21 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
  * evaluate titles} measures all of them); the floors sit just under what that run gives, so a regression fails.
  */
 class TitleNormalizerEvaluationTest {
-  static final long SEED = 14;
   private static CatalogSnapshot snapshot;
   private static LabelSearch search;
   private static TitleModel model;
 
-  static Path titlesFile() {
-    return Path.of(System.getProperty("cairn.shared", "../shared")).resolve("datasets/job-titles/jobbert_v1_titles.csv");
-  }
-
   @BeforeAll
   static void train() {
     snapshot = FullEsco.catalog().snapshot();
-    search = LabelSearch.of(snapshot);
-    model = TitleModel.train(snapshot, search, TitleData.read(titlesFile()), TitleSplit.Kind.TITLE, SEED,
-        List.of(LearnerSettings.linear(5, false)), 2000, 1500, System.out::println);
+    search = QuickTitleModel.search();
+    model = QuickTitleModel.model();
   }
 
   @Test

@@ -35,6 +35,7 @@ public final class CairnServer implements AutoCloseable {
     SystemController system = new SystemController(cairn);
     CoverageController coverage = new CoverageController(cairn);
     ModelController model = new ModelController(cairn, json);
+    PostingController postings = new PostingController(cairn, json);
     WebPage web = new WebPage();
     ProblemMapping problems = new ProblemMapping(json);
     Javalin app = Javalin.create(config -> {
@@ -80,6 +81,7 @@ public final class CairnServer implements AutoCloseable {
           get("/coverage", coverage::coverage);
           get("/model", model::card);
           post("/skills/next", model::nextSkills);
+          post("/postings/skills", postings::skills);
         });
       });
     });

@@ -128,7 +128,7 @@ class ApiContractTest {
         "GET /api/occupations", "GET /api/occupations/{id}",
         "GET /api/pathways", "GET /api/pathways/{id}",
         "POST /api/recommendations", "POST /api/audits", "GET /api/coverage",
-        "GET /api/model", "POST /api/skills/next"));
+        "GET /api/model", "POST /api/skills/next", "POST /api/postings/skills"));
     assertEquals(routes, documented);
   }
 
@@ -164,7 +164,9 @@ class ApiContractTest {
           String concrete = concrete(template);
           HttpResponse<String> response = method.equals("post")
               ? server.postJson(concrete, template.endsWith("recommendations") ? learner
-                  : template.endsWith("next") ? "{\"goalField\": \"251\"}" : audit)
+                  : template.endsWith("next") ? "{\"goalField\": \"251\"}"
+                  : template.endsWith("postings/skills") ? "{\"title\": \"Data Analyst\", \"text\": \"SQL\"}"
+                  : audit)
               : server.get(concrete);
           int expected = WITHOUT_MODEL.getOrDefault(template, 200);
           assertEquals(expected, response.statusCode(), () -> method + " " + template + ": " + response.body());
