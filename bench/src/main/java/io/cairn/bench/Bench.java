@@ -74,6 +74,9 @@ public final class Bench {
     boolean skipHttp;
     boolean skipBulk;
     boolean javaClient;
+    boolean soak;
+    int soakSeconds = 60;
+    int slowConnections = 300;
     Path model;
     boolean noModel;
 
@@ -89,7 +92,14 @@ public final class Bench {
             o.searchQueries = 200;
             o.httpSeconds = 5;
             o.httpWarmupSeconds = 2;
+            o.soakSeconds = 10;
           }
+          case "--soak" -> o.soak = true;
+          case "--soak-seconds" -> {
+            o.soak = true;
+            o.soakSeconds = Integer.parseInt(args[++i]);
+          }
+          case "--slow-connections" -> o.slowConnections = Integer.parseInt(args[++i]);
           case "--credentials" -> o.credentials = Integer.parseInt(args[++i]);
           case "--requests" -> o.requests = Integer.parseInt(args[++i]);
           case "--search-queries" -> o.searchQueries = Integer.parseInt(args[++i]);
@@ -136,6 +146,9 @@ public final class Bench {
       m.put("searchQueries", searchQueries);
       m.put("httpSeconds", httpSeconds);
       m.put("httpWarmupSeconds", httpWarmupSeconds);
+      m.put("soak", soak);
+      m.put("soakSeconds", soakSeconds);
+      m.put("slowConnections", slowConnections);
       m.put("connections", connections);
       m.put("shared", shared.toString());
       m.put("model", noModel ? "none" : model == null ? "quick, trained by the bench" : model.toString());
@@ -156,7 +169,12 @@ public final class Bench {
         --out DIR             where the JSON goes (default bench-results/)
         --work DIR            where the throwaway TDB2 stores go (default: the system temp dir)
         --keep                keep the TDB2 stores and the N-Triples export
-        --skip-http           no HTTP load
+        --soak                also the soak (issue 16): 60 s of mixed reads at --connections while
+                              --slow-connections clients trickle request bodies; error count, p99, /health
+                              latency, heap and RSS before and after (adds about 80 s; 10 s with --quick)
+        --soak-seconds N      soak length (implies --soak)
+        --slow-connections N  slow-body clients during the soak (default 300)
+        --skip-http           no HTTP load (and no soak)
         --skip-bulk           no Jena bulk-loader comparison
         --java-client         use the Java load generator even when wrk is installed
         --model FILE          skill-value model (cairn train) for the learned scorer's recommendation latency;
@@ -382,6 +400,23 @@ public final class Bench {
       @SuppressWarnings("unchecked")
       Map<String, Object> latency = (Map<String, Object>) s.get("latency");
       targets.add(Target.atMost("search p99", (Double) latency.get("p99Ms"), 2, "ms", "%.3f"));
+      // ------------------------------------------------------------------ 7. soak (--soak)
+      if (o.soak && !o.skipHttp) {
+        phase("soak");
+        progress("7 soak: %d s of mixed reads at %d connections with %d slow uploads open", o.soakSeconds,
+            o.connections, o.slowConnections);
+        List<Map<String, Object>> bodies = questions.stream().limit(o.bodies).map(RequestGenerator.Question::body)
+            .toList();
+        Map<String, Object> soak = new SoakBench(cairn, bodies, work, o.seed + 3).run(o.soakSeconds, o.connections,
+            o.slowConnections, o.javaClient);
+        results.put("soak", soak);
+        targets.add(Target.atMost("soak errors (non-2xx + socket)", ((Number) soak.get("errors")).doubleValue(), 0,
+            "", "%,.0f"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> health = (Map<String, Object>) soak.get("health");
+        targets.add(Target.atMost("soak: slowest /health with slow uploads open",
+            ((Number) health.get("maxMs")).doubleValue(), 1000, "ms", "%.1f"));
+      }
     } catch (Exception | OutOfMemoryError e) {
       progress("FAILED: %s", e);
       e.printStackTrace();

@@ -98,6 +98,24 @@ final class Table {
       rows.add(row("HTTP latency p50 / p99", f("%.2f ms / %.2f ms", http.get("latencyP50Ms"), http.get("latencyP99Ms")),
           "", "", ""));
     }
+    Map<String, Object> soak = map(r, "soak");
+    if (soak != null) {
+      section(rows, "Soak: mixed reads, " + soak.get("connections") + " connections, " + f("%.0f s", soak.get("seconds"))
+          + ", " + soak.get("slowConnections") + " slow uploads open");
+      target(rows, targets, "soak errors (non-2xx + socket)", "issue 16: zero errors under load");
+      rows.add(row("soak requests/s, latency p50 / p99", f("%,.0f req/s; %.2f ms / %.2f ms",
+          soak.get("requestsPerSecond"), soak.get("latencyP50Ms"), soak.get("latencyP99Ms")), "", "", ""));
+      target(rows, targets, "soak: slowest /health with slow uploads open", "issue 16: within a second");
+      Map<String, Object> health = map(soak, "health");
+      rows.add(row("soak /health probes p50 / p99, failures", f("%.1f ms / %.1f ms, %d of %d failed",
+          health.get("p50Ms"), health.get("p99Ms"), health.get("failures"), health.get("probes")), "", "", ""));
+      rows.add(row("soak slow uploads dropped by the server", f("%,d (body timeout), %d open at the end",
+          soak.get("slowDroppedByServer"), soak.get("slowOpenAtEnd")), "", "", ""));
+      rows.add(row("soak heap after GC before / after", f("%.0f MiB / %.0f MiB", soak.get("heapBeforeMiB"),
+          soak.get("heapAfterMiB")), "", "", "issue 16 probe: 96 MB after GC, no leak"));
+      rows.add(row("soak RSS of this JVM before / after", f("%.0f MiB / %.0f MiB", soak.get("rssBeforeMiB"),
+          soak.get("rssAfterMiB")), "", "", ""));
+    }
     Map<String, Object> search = map(r, "search");
     if (search != null) {
       Map<String, Object> lat = map(search, "latency");

@@ -23,6 +23,16 @@ final class Availability {
     credentials.stream().forEach(available::clear);
   }
 
+  /** What is available now, as a copy. */
+  BitSet state() {
+    return (BitSet) available.clone();
+  }
+
+  /** Takes away every credential in {@code consumed}. */
+  void consume(BitSet consumed) {
+    available.andNot(consumed);
+  }
+
   /** An independent copy: what a subtree consumes from it is not taken from this one. */
   Availability copy() {
     return new Availability((BitSet) available.clone());

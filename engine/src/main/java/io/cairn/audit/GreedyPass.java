@@ -23,9 +23,26 @@ final class GreedyPass {
   private record Step(Status status, Tally tally, double credits, double requiredCredits, int satisfiedCount,
       int requiredCount) {}
 
+  /** What a look-ahead evaluation of a condition saw: the available credentials its leaves can reach. */
+  private record Seen(int node, BitSet available, boolean creditsWanted) {}
+
+  /** What that evaluation gave, and what it consumed from what was available. */
+  private record Remembered(Step step, BitSet consumed) {}
+
+  /**
+   * Look-ahead evaluations of conditions. An at-least condition evaluates each child once to order the children
+   * and again to count, so nested at-least conditions would take 2^depth evaluations (a 32-deep tree, which the
+   * store accepts, would run for hours). A look-ahead (nothing recorded) depends only on the node, on what is
+   * available of the credentials its leaves can reach, and on whether credits are wanted, so it is remembered
+   * under those, which makes the pass linear in the tree for each distinct availability.
+   */
+  private final Map<Seen, Remembered> lookAheads = new HashMap<>();
+  private final BitSet[] reach;
+
   private GreedyPass(AuditTree tree) {
     this.tree = tree;
     this.uses = new Use[tree.size()];
+    this.reach = new BitSet[tree.size()];
   }
 
   static Use[] assign(AuditTree tree) {
@@ -44,6 +61,43 @@ final class GreedyPass {
    *     their condition was met)
    */
   private Step evaluate(int node, Availability available, boolean creditsWanted, boolean record) {
+    if (record || !(tree.node(node) instanceof Condition)) {
+      return evaluateFresh(node, available, creditsWanted, record);
+    }
+    BitSet before = available.state();
+    BitSet relevant = (BitSet) before.clone();
+    relevant.and(reach(node));
+    Seen seen = new Seen(node, relevant, creditsWanted);
+    Remembered remembered = lookAheads.get(seen);
+    if (remembered != null) {
+      available.consume(remembered.consumed());
+      return remembered.step();
+    }
+    Step step = evaluateFresh(node, available, creditsWanted, false);
+    BitSet consumed = before;
+    consumed.andNot(available.state());
+    lookAheads.put(seen, new Remembered(step, consumed));
+    return step;
+  }
+
+  /** The credentials the leaves under {@code node} may count: named ones, substitutes and parts. */
+  private BitSet reach(int node) {
+    if (reach[node] == null) {
+      BitSet result = new BitSet();
+      AuditTree.LeafOptions options = tree.options(node);
+      if (options != null) {
+        Arrays.stream(options.wholes()).forEach(result::set);
+        Arrays.stream(options.parts()).forEach(result::set);
+      }
+      for (int child : tree.children(node)) {
+        result.or(reach(child));
+      }
+      reach[node] = result;
+    }
+    return reach[node];
+  }
+
+  private Step evaluateFresh(int node, Availability available, boolean creditsWanted, boolean record) {
     AdvisorException waiver = tree.waiver(node);
     if (waiver == null) {
       return evaluateNode(node, available, creditsWanted, record);

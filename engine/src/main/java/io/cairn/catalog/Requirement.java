@@ -8,6 +8,18 @@ import java.util.List;
  */
 public sealed interface Requirement {
 
+  /**
+   * How deep conditions may nest: the store refuses a longer chain of {@code ceterms:hasCondition} links (and
+   * stacking or prerequisite chains longer than this), so code that walks a tree may recurse.
+   */
+  int MAX_NESTING = 32;
+
+  /**
+   * How many requirements (conditions and leaves) one tree may hold once conditions shared by several parents are
+   * spelled out in each place: the store refuses more, so a tree built from the graph stays small.
+   */
+  int MAX_TREE_SIZE = 10_000;
+
   /** IRI of the condition or component. */
   String iri();
 

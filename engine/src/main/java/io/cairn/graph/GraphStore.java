@@ -8,7 +8,9 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -23,29 +25,43 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * Cairn's triple store: one Jena {@link Dataset}, TDB2 on disk or in memory. Each loaded source lives in its own
- * named graph, so reloading a source replaces it; every load is checked against the SHACL shapes and is one
- * transaction, so a refused or failed load leaves the store exactly as it was.
+ * named graph (see {@link RdfSource} for a source's identity); every load is checked against the SHACL shapes and
+ * is one transaction, so a refused or failed load leaves the store exactly as it was.
+ *
+ * <p>A store opened {@linkplain #onDiskReadOnly read-only} writes nothing: not even the ontology, and every
+ * write method refuses.
  *
  * <p>Thread-safe: reads run in read transactions side by side; writes are serialised by the dataset.
  */
 public final class GraphStore implements AutoCloseable {
-  private static final String META_GRAPH = "urn:cairn:graph:meta";
-  private static final Node STORE = NodeFactory.createURI("urn:cairn:store");
-  private static final Node VERSION = NodeFactory.createURI("https://w3id.org/cairn/ns#storeVersion");
+  private static final Pattern TDB2_DATA = Pattern.compile("Data-\\d{4}");
+
+  /** Which graphs a load may replace. */
+  public enum LoadMode {
+    /** Add new graphs, or reload a graph its own origin (the same file) filled before; refuse any other. */
+    ADD_OR_RELOAD,
+    /** Also replace graphs that other sources filled: what an operator asks for explicitly. */
+    REPLACE
+  }
 
   private final Dataset dataset;
   private final ShapeValidator validator;
   private final String description;
+  private final boolean readOnly;
 
-  private GraphStore(Dataset dataset, String description) {
+  private GraphStore(Dataset dataset, String description, boolean readOnly) {
     this.dataset = dataset;
     this.validator = ShapeValidator.cairn();
     this.description = description;
-    Txn.executeWrite(dataset, () -> dataset.asDatasetGraph()
-        .addGraph(NodeFactory.createURI(CairnOntology.ONTOLOGY_GRAPH), CairnOntology.ontology()));
+    this.readOnly = readOnly;
+    CrashPoints.watchCommits(dataset.asDatasetGraph());
+    if (!readOnly) {
+      storeOntologyIfChanged();
+    }
   }
 
   /** A TDB2 store in {@code directory}, created if missing. */
@@ -55,12 +71,39 @@ public final class GraphStore implements AutoCloseable {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot create data directory " + directory, e);
     }
-    return new GraphStore(TDB2Factory.connectDataset(directory.toString()), "TDB2 at " + directory.toAbsolutePath());
+    return new GraphStore(TDB2Factory.connectDataset(directory.toString()), "TDB2 at " + directory.toAbsolutePath(),
+        false);
+  }
+
+  /**
+   * The TDB2 store in {@code directory}, for reading only: nothing is written to it (TDB2 takes its process lock,
+   * and replays a commit that a crash interrupted, as any open does), and the write methods refuse.
+   *
+   * @throws IllegalArgumentException when {@code directory} holds no TDB2 store (see {@link #holdsStore})
+   */
+  public static GraphStore onDiskReadOnly(Path directory) {
+    if (!holdsStore(directory)) {
+      throw new IllegalArgumentException("no Cairn store in " + directory.toAbsolutePath());
+    }
+    return new GraphStore(TDB2Factory.connectDataset(directory.toString()),
+        "TDB2 at " + directory.toAbsolutePath() + " (read-only)", true);
+  }
+
+  /** True when {@code directory} holds a TDB2 database (opening anything else would create one). */
+  public static boolean holdsStore(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return false;
+    }
+    try (var entries = Files.list(directory)) {
+      return entries.anyMatch(p -> Files.isDirectory(p) && TDB2_DATA.matcher(p.getFileName().toString()).matches());
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   /** A transactional in-memory store, for tests and throwaway runs. */
   public static GraphStore inMemory() {
-    return new GraphStore(DatasetFactory.createTxnMem(), "in-memory");
+    return new GraphStore(DatasetFactory.createTxnMem(), "in-memory", false);
   }
 
   /** Where the data lives, for people. */
@@ -68,57 +111,93 @@ public final class GraphStore implements AutoCloseable {
     return description;
   }
 
+  /** True when opened read-only: the write methods refuse. */
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  /** {@link #load(List, LoadMode)} that replaces no other source's graph. */
+  public LoadReport load(List<RdfSource> sources) {
+    return load(sources, LoadMode.ADD_OR_RELOAD);
+  }
+
   /**
    * Validates the sources together with what the store already holds (less the graphs they replace) and
    * writes them, each into its own named graph, in one transaction.
    *
+   * @throws SourceConflictException when a source would replace another source's graph and {@code mode} does
+   *     not allow it; nothing is written
    * @throws LoadRejectedException when the result would break a shape; nothing is written
    */
-  public LoadReport load(List<RdfSource> sources) {
+  public LoadReport load(List<RdfSource> sources, LoadMode mode) {
+    requireWritable();
     return Txn.calculateWrite(dataset, () -> {
       DatasetGraph dsg = dataset.asDatasetGraph();
+      List<SourceChange> changes = StoreLedger.plan(dsg, sources, mode);
+      CrashPoints.reach("validate");
       List<Violation> violations = check(sources);
       if (!violations.isEmpty()) {
         throw new LoadRejectedException(violations);
       }
-      long triples = 0;
-      List<String> graphs = new ArrayList<>();
-      for (RdfSource source : sources) {
-        Node name = NodeFactory.createURI(source.graphName());
-        dsg.removeGraph(name);
-        dsg.addGraph(name, source.graph());
-        triples += source.graph().size();
-        graphs.add(source.graphName());
-      }
-      long version = bumpVersion(dsg);
-      return new LoadReport(graphs, triples, version);
+      CrashPoints.reach("write");
+      write(dsg, sources);
+      long version = StoreLedger.bumpVersion(dsg);
+      CrashPoints.reach("commit");
+      return new LoadReport(changes, version);
     });
   }
 
   /**
-   * Replaces one named graph with what {@code writer} streams into it, in one write transaction: the old content
-   * stays visible to readers until commit, and an exception from the writer, or a shape violation, aborts the
-   * whole replacement so the store stays exactly as it was. For imports too large to parse into memory first.
+   * What {@link #load(List, LoadMode)} would do to each graph, without writing: the same identity rules.
    *
-   * @param writer adds the new triples to the (emptied) graph it is given
-   * @throws LoadRejectedException when the store with the new graph breaks a shape; nothing is written
+   * @throws SourceConflictException when the load would be refused for replacing another source's graph
    */
-  public LoadReport replaceGraph(String graphName, java.util.function.Consumer<Graph> writer) {
+  public List<SourceChange> plan(List<RdfSource> sources, LoadMode mode) {
+    return Txn.calculateRead(dataset, () -> StoreLedger.plan(dataset.asDatasetGraph(), sources, mode));
+  }
+
+  /**
+   * Replaces one named graph with what {@code writer} streams into it, and loads {@code alongside} (by the rules
+   * of {@link LoadMode#ADD_OR_RELOAD}), in one write transaction: the old content stays visible to readers until
+   * commit, and an exception from the writer, a conflict or a shape violation aborts the whole of it, so the
+   * store stays exactly as it was. For imports too large to parse into memory first.
+   *
+   * @param origin where the streamed triples come from, recorded with the graph
+   * @param writer adds the new triples to the (emptied) graph it is given
+   * @throws LoadRejectedException when the store with the new graphs breaks a shape; nothing is written
+   */
+  public LoadReport replaceGraph(String graphName, String origin, Consumer<Graph> writer, List<RdfSource> alongside) {
     if (!graphName.startsWith(RdfSource.GRAPH_PREFIX)) {
       throw new IllegalArgumentException("source graph names start with " + RdfSource.GRAPH_PREFIX);
     }
+    requireWritable();
     return Txn.calculateWrite(dataset, () -> {
       DatasetGraph dsg = dataset.asDatasetGraph();
+      List<SourceChange> changes = new ArrayList<>();
+      changes.add(StoreLedger.change(dsg, graphName, origin, 0, LoadMode.REPLACE));
+      changes.addAll(StoreLedger.plan(dsg, alongside, LoadMode.ADD_OR_RELOAD));
       Node name = NodeFactory.createURI(graphName);
       dsg.removeGraph(name);
       Graph target = dsg.getGraph(name);
       writer.accept(target);
-      List<Violation> violations = validator.validate(viewWith(List.of()));
+      changes.set(0, changes.getFirst().withTriples(target.size()));
+      StoreLedger.recordOrigin(dsg, graphName, origin);
+      if (!alongside.isEmpty()) {
+        CrashPoints.reach("write alongside");
+        write(dsg, alongside);
+      }
+      CrashPoints.reach("validate");
+      Graph union = dsg.getUnionGraph();
+      List<Violation> violations = ChainCheck.check(union);
+      if (violations.isEmpty()) {
+        violations = validator.validate(union);
+      }
       if (!violations.isEmpty()) {
         throw new LoadRejectedException(violations);
       }
-      long triples = target.size();
-      return new LoadReport(List.of(graphName), triples, bumpVersion(dsg));
+      long version = StoreLedger.bumpVersion(dsg);
+      CrashPoints.reach("commit");
+      return new LoadReport(changes, version);
     });
   }
 
@@ -127,16 +206,18 @@ public final class GraphStore implements AutoCloseable {
    * for example credentials that still name the competencies of a removed source.
    */
   public long removeSources(List<String> graphNames) {
+    requireWritable();
     return Txn.calculateWrite(dataset, () -> {
       DatasetGraph dsg = dataset.asDatasetGraph();
       for (String graphName : graphNames) {
         dsg.removeGraph(NodeFactory.createURI(graphName));
+        StoreLedger.forget(dsg, graphName);
       }
       List<Violation> violations = validator.validate(viewWith(List.of()));
       if (!violations.isEmpty()) {
         throw new LoadRejectedException(violations);
       }
-      return bumpVersion(dsg);
+      return StoreLedger.bumpVersion(dsg);
     });
   }
 
@@ -188,7 +269,7 @@ public final class GraphStore implements AutoCloseable {
 
   /** Increases on every committed change; snapshots and caches key on it. */
   public long version() {
-    return Txn.calculateRead(dataset, () -> readVersion(dataset.asDatasetGraph()));
+    return Txn.calculateRead(dataset, () -> StoreLedger.version(dataset.asDatasetGraph()));
   }
 
   /** True when no source has been loaded yet. */
@@ -223,8 +304,13 @@ public final class GraphStore implements AutoCloseable {
     return Txn.calculateRead(dataset, () -> reader.apply(unionSparql()));
   }
 
+  /** Runs {@code reader} over the dataset itself, inside one read transaction (for tests that compare stores). */
+  <T> T readDataset(Function<DatasetGraph, T> reader) {
+    return Txn.calculateRead(dataset, () -> reader.apply(dataset.asDatasetGraph()));
+  }
+
   private Sparql unionSparql() {
-    if (org.apache.jena.tdb2.sys.TDBInternal.isTDB2(dataset.asDatasetGraph())) {
+    if (TDBInternal.isTDB2(dataset.asDatasetGraph())) {
       return q -> QueryExecution.dataset(dataset).query(q)
           .set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true).build();
     }
@@ -232,9 +318,50 @@ public final class GraphStore implements AutoCloseable {
     return q -> QueryExecution.model(union).query(q).build();
   }
 
+  /**
+   * Closes the dataset; a TDB2 store also gives up its directory (its files and process lock), so another
+   * process, or this one, can open it again.
+   */
   @Override
   public void close() {
+    DatasetGraph dsg = dataset.asDatasetGraph();
     dataset.close();
+    if (TDBInternal.isTDB2(dsg)) {
+      try {
+        TDBInternal.expel(dsg);
+      } catch (org.apache.jena.dboe.transaction.txn.TransactionException e) {
+        // a transaction is still open on another thread: the directory stays held until this process ends
+      }
+    }
+  }
+
+  private void requireWritable() {
+    if (readOnly) {
+      throw new IllegalStateException("the store " + description + " was opened read-only");
+    }
+  }
+
+  /** Writes the ontology graph when it is missing or differs from this build's, so opening writes nothing else. */
+  private void storeOntologyIfChanged() {
+    Node name = NodeFactory.createURI(CairnOntology.ONTOLOGY_GRAPH);
+    Graph current = CairnOntology.ontology();
+    boolean same = Txn.calculateRead(dataset, () -> dataset.asDatasetGraph().getGraph(name).isIsomorphicWith(current));
+    if (!same) {
+      Txn.executeWrite(dataset, () -> {
+        DatasetGraph dsg = dataset.asDatasetGraph();
+        dsg.removeGraph(name);
+        dsg.addGraph(name, current);
+      });
+    }
+  }
+
+  private static void write(DatasetGraph dsg, List<RdfSource> sources) {
+    for (RdfSource source : sources) {
+      Node name = NodeFactory.createURI(source.graphName());
+      dsg.removeGraph(name);
+      dsg.addGraph(name, source.graph());
+      StoreLedger.recordOrigin(dsg, source.graphName(), source.origin());
+    }
   }
 
   private Model unionModel() {
@@ -245,8 +372,8 @@ public final class GraphStore implements AutoCloseable {
     DatasetGraph dsg = dataset.asDatasetGraph();
     if (sources.isEmpty()) {
       // nothing is swapped in from memory, so the store's own union graph is the whole view: one index lookup per
-      // pattern rather than one per named graph; the meta graph it includes holds only the store version, which
-      // no shape targets
+      // pattern rather than one per named graph; the meta graph it includes holds only the store version and the
+      // sources' origins, which no shape targets
       return dsg.getUnionGraph();
     }
     Set<String> replaced = new HashSet<>();
@@ -254,7 +381,7 @@ public final class GraphStore implements AutoCloseable {
     MultiUnion union = new MultiUnion();
     for (Iterator<Node> it = dsg.listGraphNodes(); it.hasNext(); ) {
       Node name = it.next();
-      if (!replaced.contains(name.getURI()) && !name.getURI().equals(META_GRAPH)) {
+      if (!replaced.contains(name.getURI()) && !name.getURI().equals(StoreLedger.META_GRAPH)) {
         union.addGraph(dsg.getGraph(name));
       }
     }
@@ -263,15 +390,20 @@ public final class GraphStore implements AutoCloseable {
   }
 
   /**
-   * The shapes against the store as it would be with the sources. New graphs only add triples, so only the nodes
-   * they add to or point at need checking; a replacement may take away what other data relies on, so it checks
-   * everything.
+   * The chain rules, then the shapes, against the store as it would be with the sources. New graphs only add
+   * triples, so only the nodes they add to or point at need the shapes; a replacement may take away what other
+   * data relies on, so it checks everything.
    */
   private List<Violation> check(List<RdfSource> sources) {
     DatasetGraph dsg = dataset.asDatasetGraph();
+    Graph view = viewWith(sources);
+    List<Violation> chains = ChainCheck.check(view);
+    if (!chains.isEmpty()) {
+      return chains;
+    }
     boolean onlyAdds = sources.stream().noneMatch(s -> dsg.containsGraph(NodeFactory.createURI(s.graphName())));
-    return onlyAdds ? validator.validate(viewWith(sources),
-        validator.focusNodes(sources.stream().map(RdfSource::graph).toList())) : validator.validate(viewWith(sources));
+    return onlyAdds ? validator.validate(view, validator.focusNodes(sources.stream().map(RdfSource::graph).toList()))
+        : validator.validate(view);
   }
 
   private List<Node> sourceGraphs() {
@@ -282,24 +414,5 @@ public final class GraphStore implements AutoCloseable {
       }
     });
     return names;
-  }
-
-  private static long readVersion(DatasetGraph dsg) {
-    Graph meta = dsg.getGraph(NodeFactory.createURI(META_GRAPH));
-    var it = meta.find(STORE, VERSION, Node.ANY);
-    try {
-      return it.hasNext() ? ((Number) it.next().getObject().getLiteralValue()).longValue() : 0L;
-    } finally {
-      it.close();
-    }
-  }
-
-  private static long bumpVersion(DatasetGraph dsg) {
-    long next = readVersion(dsg) + 1;
-    Node name = NodeFactory.createURI(META_GRAPH);
-    dsg.deleteAny(name, STORE, VERSION, Node.ANY);
-    dsg.add(name, STORE, VERSION, NodeFactory.createLiteralDT(Long.toString(next),
-        org.apache.jena.datatypes.xsd.XSDDatatype.XSDlong));
-    return next;
   }
 }

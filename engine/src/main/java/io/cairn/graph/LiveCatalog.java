@@ -35,14 +35,23 @@ public final class LiveCatalog implements AutoCloseable {
 
   /** Loads the sources (validated, one transaction) and swaps in a snapshot that includes them. */
   public synchronized LoadReport load(List<RdfSource> sources) {
-    LoadReport report = store.load(sources);
+    return load(sources, GraphStore.LoadMode.ADD_OR_RELOAD);
+  }
+
+  /** Loads the sources as {@link GraphStore#load(List, GraphStore.LoadMode)} does and swaps the snapshot. */
+  public synchronized LoadReport load(List<RdfSource> sources, GraphStore.LoadMode mode) {
+    LoadReport report = store.load(sources, mode);
     refresh();
     return report;
   }
 
-  /** Replaces one source graph by streaming into it (see {@link GraphStore#replaceGraph}) and swaps the snapshot. */
-  public synchronized LoadReport replaceGraph(String graphName, java.util.function.Consumer<org.apache.jena.graph.Graph> writer) {
-    LoadReport report = store.replaceGraph(graphName, writer);
+  /**
+   * Replaces one source graph by streaming into it and loads {@code alongside} in the same transaction (see
+   * {@link GraphStore#replaceGraph}), then swaps the snapshot.
+   */
+  public synchronized LoadReport replaceGraph(String graphName, String origin,
+      java.util.function.Consumer<org.apache.jena.graph.Graph> writer, List<RdfSource> alongside) {
+    LoadReport report = store.replaceGraph(graphName, origin, writer, alongside);
     refresh();
     return report;
   }

@@ -71,31 +71,33 @@ final class ShapeValidator {
   private static List<Violation> violations(Graph data, java.util.Collection<ReportEntry> entries) {
     List<Violation> violations = new ArrayList<>();
     for (ReportEntry entry : entries) {
-      String path = entry.resultPath() == null ? "" : entry.resultPath().toString();
-      Node focus = entry.focusNode();
-      // blank nodes mean nothing to a person: report the nearest named owner and the path down to the value
-      for (int depth = 0; focus.isBlank() && depth < 4; depth++) {
-        var owners = data.find(Node.ANY, Node.ANY, focus);
-        try {
-          if (!owners.hasNext()) {
-            break;
-          }
-          var triple = owners.next();
-          path = "<" + triple.getPredicate().getURI() + ">" + (path.isEmpty() ? "" : "/" + path);
-          focus = triple.getSubject();
-        } finally {
-          owners.close();
-        }
-      }
-      violations.add(new Violation(
-          text(focus),
-          path,
-          entry.value() == null ? "" : text(entry.value()),
-          entry.severity().level().getLocalName(),
+      violations.add(violation(data, entry.focusNode(), entry.resultPath() == null ? "" : entry.resultPath().toString(),
+          entry.value() == null ? "" : text(entry.value()), entry.severity().level().getLocalName(),
           entry.message() == null ? "" : entry.message()));
     }
     violations.sort(Comparator.comparing(Violation::focusNode).thenComparing(Violation::path));
     return violations;
+  }
+
+  /**
+   * A violation at {@code focus}; blank nodes mean nothing to a person, so a blank focus is reported as its
+   * nearest named owner with the path down to it.
+   */
+  static Violation violation(Graph data, Node focus, String path, String value, String severity, String message) {
+    for (int depth = 0; focus.isBlank() && depth < 4; depth++) {
+      var owners = data.find(Node.ANY, Node.ANY, focus);
+      try {
+        if (!owners.hasNext()) {
+          break;
+        }
+        var triple = owners.next();
+        path = "<" + triple.getPredicate().getURI() + ">" + (path.isEmpty() ? "" : "/" + path);
+        focus = triple.getSubject();
+      } finally {
+        owners.close();
+      }
+    }
+    return new Violation(text(focus), path, value, severity, message);
   }
 
   private static String text(Node node) {

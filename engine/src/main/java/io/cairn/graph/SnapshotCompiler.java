@@ -309,15 +309,23 @@ final class SnapshotCompiler {
     return CredentialKind.OTHER;
   }
 
+  /** Days, hours (decimals allowed) and minutes of an ELM workload, as the shapes allow them: P2DT7.5H30M. */
+  private static final java.util.regex.Pattern WORKLOAD =
+      java.util.regex.Pattern.compile("P(?:(\\d+)D)?(?:T(?:(\\d+(?:\\.\\d+)?)H)?(?:(\\d+)M)?)?");
+
+  /**
+   * The hours of a workload ({@code PT40H}, {@code PT1.5H}, {@code P2D} = 48); 0 for anything else. Parsed here
+   * rather than by {@link java.time.Duration}, which takes no decimal hours.
+   */
   static double hours(String duration) {
-    if (duration.isEmpty()) {
+    java.util.regex.Matcher m = WORKLOAD.matcher(duration.strip());
+    if (duration.isBlank() || !m.matches()) {
       return 0;
     }
-    try {
-      return java.time.Duration.parse(duration).toMinutes() / 60.0;
-    } catch (java.time.format.DateTimeParseException e) {
-      return 0;
-    }
+    double hours = (m.group(1) == null ? 0 : Double.parseDouble(m.group(1)) * 24)
+        + (m.group(2) == null ? 0 : Double.parseDouble(m.group(2)))
+        + (m.group(3) == null ? 0 : Double.parseDouble(m.group(3)) / 60);
+    return Double.isFinite(hours) ? hours : 0;
   }
 
   private static int eqf(String iri) {
@@ -363,7 +371,7 @@ final class SnapshotCompiler {
         Integer credential = credentialIndex.get(component.proxyFor());
         Requirement tree = component.condition().isEmpty()
             ? trees.leaf(component)
-            : trees.build(component.condition(), new HashSet<>());
+            : trees.build(component.condition(), new HashSet<>(), new int[1]);
         dests.add(new Destination(component.iri(), lastSegment(component.iri()), component.name(),
             credential == null ? -1 : credential, Boolean.parseBoolean(d[1]), tree));
       }
@@ -381,19 +389,32 @@ final class SnapshotCompiler {
       Map<String, Integer> competencyIndex,
       Map<String, Integer> credentialIndex) {
 
-    Requirement build(String iri, Set<String> path) {
+    /**
+     * The tree under condition {@code iri}. Recursive, but never deeper than {@link Requirement#MAX_NESTING}
+     * conditions nor larger than {@link Requirement#MAX_TREE_SIZE} requirements ({@code built} counts them):
+     * the store refuses such trees and cycles, so any here means a store edited behind Cairn's back, and it is
+     * refused with a message rather than a stack overflow or an exponential expansion.
+     */
+    Requirement build(String iri, Set<String> path, int[] built) {
       NodeRow node = nodes.get(iri);
       if (node == null || !path.add(iri)) {
-        // a dangling reference or a cycle: the shapes refuse both, so this is a store edited behind our back
         throw new IllegalStateException("requirement " + iri + " is missing or part of a cycle");
+      }
+      if (++built[0] > Requirement.MAX_TREE_SIZE) {
+        throw new IllegalStateException("the requirement tree holding " + iri + " spells out to more than "
+            + Requirement.MAX_TREE_SIZE + " requirements, which the store refuses on load; reload its pathway");
       }
       try {
         if (!node.kind().equals("condition")) {
           return leaf(node);
         }
+        if (path.size() > Requirement.MAX_NESTING) {
+          throw new IllegalStateException("requirement " + iri + " nests conditions deeper than "
+              + Requirement.MAX_NESTING + ", which the store refuses on load; reload the pathway that holds it");
+        }
         List<Requirement> kids = new ArrayList<>();
         for (String child : children.getOrDefault(iri, List.of())) {
-          kids.add(build(child, path));
+          kids.add(build(child, path, built));
         }
         Requirement.Rule rule = node.minimumCredits() > 0 ? Requirement.Rule.MINIMUM_CREDITS
             : node.requiredNumber() > 0 ? Requirement.Rule.AT_LEAST : Requirement.Rule.ALL_OF;

@@ -22,6 +22,11 @@ final class DiversityReranker implements Reranker {
     return Math.min(RecommendationRequest.MAX_K, Math.max(k * 4, 20));
   }
 
+  /**
+   * Greedy MMR. Robust to any scores: a NaN counts as the lowest, infinities are compared as they are and never
+   * scale the similarity penalty, and every pick takes some candidate not taken yet, so {@code min(k, n)} come
+   * back whatever the scores (a pool of -Infinity scores once left no candidate "better" than the start value).
+   */
   @Override
   public List<Ranked> select(CatalogSnapshot snapshot, List<Ranked> ranked, int k) {
     int n = ranked.size();
@@ -29,16 +34,19 @@ final class DiversityReranker implements Reranker {
     if (n == 0) {
       return picked;
     }
-    double scale = Math.max(Math.abs(ranked.getFirst().relevance()), 1e-9);
+    double scale = penaltyScale(ranked);
     // each candidate's highest similarity to anything picked so far, updated with the latest pick only
     double[] maxSimilarity = new double[n];
     boolean[] taken = new boolean[n];
     while (picked.size() < Math.min(k, n)) {
       int best = -1;
-      double bestScore = Double.NEGATIVE_INFINITY;
+      double bestScore = Double.NaN;
       for (int i = 0; i < n; i++) {
-        double marginal = ranked.get(i).relevance() - diversity * scale * maxSimilarity[i];
-        if (!taken[i] && marginal > bestScore) {
+        if (taken[i]) {
+          continue;
+        }
+        double marginal = marginal(ranked.get(i).relevance(), scale * maxSimilarity[i]);
+        if (best < 0 || marginal > bestScore) {
           bestScore = marginal;
           best = i;
         }
@@ -55,6 +63,25 @@ final class DiversityReranker implements Reranker {
       }
     }
     return picked;
+  }
+
+  /** The relevance less the diversity penalty; NaN becomes -Infinity, so it sorts last and compares. */
+  private double marginal(double relevance, double similarity) {
+    double marginal = relevance - diversity * similarity;
+    return Double.isNaN(marginal) ? Double.NEGATIVE_INFINITY : marginal;
+  }
+
+  /**
+   * The penalty's unit: the best score's magnitude, or the best finite one's when the best is not finite (an
+   * infinite unit would turn every penalty into NaN or infinity).
+   */
+  private static double penaltyScale(List<Ranked> ranked) {
+    for (Ranked r : ranked) {
+      if (Double.isFinite(r.relevance())) {
+        return Math.max(Math.abs(r.relevance()), 1e-9);
+      }
+    }
+    return 1;
   }
 
   private static double jaccard(IntSet a, IntSet b) {

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * What an ESCO import did: rows per file (in import order), triples in the ESCO graph, rows skipped (with the
- * first reasons), the version and the time it took.
+ * first reasons), the version, the time it took, and each graph it wrote (ESCO first, then what was loaded
+ * alongside).
  */
 public record EscoImportReport(
     String version,
@@ -15,11 +16,13 @@ public record EscoImportReport(
     long skippedRows,
     List<String> skipped,
     long storeVersion,
-    Duration duration) {
+    Duration duration,
+    List<io.cairn.graph.SourceChange> changes) {
 
   public EscoImportReport {
     rowsPerFile = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowsPerFile));
     skipped = List.copyOf(skipped);
+    changes = List.copyOf(changes);
   }
 
   public double triplesPerSecond() {

@@ -1,5 +1,6 @@
 package io.cairn.interop.esco;
 
+import io.cairn.graph.CrashPoints;
 import io.cairn.graph.LiveCatalog;
 import io.cairn.graph.LoadReport;
 import io.cairn.graph.RdfSource;
@@ -18,15 +19,17 @@ import org.apache.jena.graph.Graph;
 
 /**
  * Imports the ESCO classification from the official CSV download (zip archives or unpacked folders) into its
- * own named graph, streaming row by row. The whole import is one transaction: a re-import replaces the ESCO
- * graph atomically, and a malformed row (unless skipped), a shape violation or an interruption leaves the store
- * exactly as it was.
+ * own named graph, streaming row by row. The whole import is one transaction, together with any sources loaded
+ * alongside (the sample, into an empty store): a re-import replaces the ESCO graph atomically, and a malformed
+ * row (unless skipped), a shape violation or an interruption leaves the store exactly as it was.
  */
 public final class EscoImporter {
   /** The named graph ESCO lives in. */
   public static final String GRAPH = RdfSource.GRAPH_PREFIX + "esco";
   /** The node the import describes the dataset with (version, source files and checksums). */
   public static final String DATASET = EscoProvenance.DATASET;
+  /** The origin recorded with the ESCO graph. */
+  public static final String ORIGIN = "cairn import esco";
   private static final int KEPT_REASONS = 50;
 
   private final Clock clock;
@@ -50,13 +53,24 @@ public final class EscoImporter {
 
   /** Imports the download at {@code paths} into the catalog's store and refreshes its snapshot. */
   public EscoImportReport importInto(LiveCatalog catalog, List<Path> paths, Options options, ImportProgress progress) {
+    return importInto(catalog, paths, options, progress, List.of());
+  }
+
+  /**
+   * Imports the download at {@code paths} and loads {@code alongside} (the sample, say, whose skills are ESCO's)
+   * in the same transaction, then refreshes the snapshot: an interruption leaves neither, never one without the
+   * other.
+   */
+  public EscoImportReport importInto(LiveCatalog catalog, List<Path> paths, Options options, ImportProgress progress,
+      List<RdfSource> alongside) {
     Instant start = clock.instant();
+    CrashPoints.reach("open the download");
     try (EscoDownload download = EscoDownload.open(paths)) {
       String version = !options.version().isBlank() ? options.version() : download.version().orElse("unknown");
       Map<String, Long> rows = new LinkedHashMap<>();
       List<String> skipped = new ArrayList<>();
       long[] skippedCount = {0};
-      LoadReport load = catalog.replaceGraph(GRAPH, graph -> {
+      LoadReport load = catalog.replaceGraph(GRAPH, ORIGIN, graph -> {
         EscoTriples triples = new EscoTriples(graph, options.language());
         for (EscoFile file : EscoFile.values()) {
           if (!download.has(file)) {
@@ -64,6 +78,7 @@ public final class EscoImporter {
           }
           String name = download.displayName(file);
           String shortName = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('!')) + 1);
+          CrashPoints.reach("parse and write " + shortName);
           try (Reader reader = download.open(file)) {
             long read = EscoRows.read(reader, shortName, file.columns(), row -> triples.write(file, row), e -> {
               if (!options.skipMalformed()) {
@@ -81,10 +96,11 @@ public final class EscoImporter {
           }
         }
         progress.committing();
+        CrashPoints.reach("write provenance");
         new EscoProvenance(graph).write(version, download.inputs(), rows, skippedCount[0], clock.instant());
-      });
-      return new EscoImportReport(version, rows, load.triples(), skippedCount[0], skipped, load.storeVersion(),
-          Duration.between(start, clock.instant()));
+      }, alongside);
+      return new EscoImportReport(version, rows, load.changes().getFirst().triples(), skippedCount[0], skipped,
+          load.storeVersion(), Duration.between(start, clock.instant()), load.changes());
     }
   }
 

@@ -47,7 +47,7 @@ final class AuditCommand implements Runnable {
       throw new CliException("name the pathway with --pathway ID (list them with GET /api/pathways)");
     }
     body.check();
-    try (Cairn cairn = presented.apply(data.openCairn())) {
+    try (Cairn cairn = presented.apply(data.openCairnForReading())) {
       Cairn.AuditReport report = cairn.audit(body.toLearner(), body.pathway(), body.whatIfIds(), body.specs());
       AuditViews.AuditsView view = AuditViews.of(report);
       if (json) {

@@ -37,6 +37,7 @@ public final class CairnCommand implements Runnable {
         case UnknownReferenceException u -> u.getMessage();
         case RdfSyntaxException r -> "malformed RDF: " + r.getMessage();
         case LoadRejectedException l -> null;
+        case io.cairn.graph.SourceConflictException c -> null;
         case IllegalArgumentException i -> i.getMessage();
         case io.cairn.rank.ModelRequiredException m -> m.getMessage();
         case io.cairn.interop.esco.EscoFormatException f -> f.getMessage();
@@ -48,6 +49,10 @@ public final class CairnCommand implements Runnable {
         commandLine.getErr().println("Refused: " + rejected.violations().size()
             + " SHACL violation(s); nothing was loaded.");
         rejected.violations().forEach(v -> commandLine.getErr().println("  " + v));
+        return 1;
+      }
+      if (e instanceof io.cairn.graph.SourceConflictException conflict) {
+        commandLine.getErr().println("Refused: " + conflict.getMessage());
         return 1;
       }
       commandLine.getErr().println("cairn: " + message);

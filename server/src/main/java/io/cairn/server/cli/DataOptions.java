@@ -3,13 +3,20 @@ package io.cairn.server.cli;
 import io.cairn.Cairn;
 import io.cairn.graph.GraphStore;
 import io.cairn.graph.LiveCatalog;
+import io.cairn.graph.SampleData;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where the store lives: a TDB2 directory (default {@code ./data}, or $CAIRN_DATA) or memory. */
+/**
+ * Where the store lives: a TDB2 directory (default {@code ./data}, or $CAIRN_DATA) or memory. Commands that write
+ * open it for writing (creating it and loading the sample when empty); commands that only read open it
+ * read-only and write nothing, not even a missing directory: with no store on disk they read the embedded sample
+ * in memory.
+ */
 final class DataOptions {
   @Option(names = "--data", paramLabel = "DIR",
-      description = "TDB2 data directory, created and loaded with the sample when empty (default: $CAIRN_DATA or ./data)")
+      description = "TDB2 data directory (default: $CAIRN_DATA or ./data); commands that write create it and load"
+          + " the sample when empty, commands that only read never write to it")
   Path data;
 
   @Option(names = "--in-memory", description = "Use an in-memory store loaded with the sample instead of --data")
@@ -23,6 +30,7 @@ final class DataOptions {
     return Path.of(env == null || env.isBlank() ? "data" : env);
   }
 
+  /** The store, for writing: the directory is created if missing. */
   GraphStore openStore() {
     if (inMemory) {
       return GraphStore.inMemory();
@@ -30,12 +38,31 @@ final class DataOptions {
     try {
       return GraphStore.onDisk(directory());
     } catch (RuntimeException e) {
-      throw new CliException("cannot open the data directory " + directory().toAbsolutePath()
-          + " (is another Cairn process using it? stop it, or pass --data DIR or --in-memory): " + e.getMessage());
+      throw cannotOpen(e);
     }
   }
 
-  /** Opens the store and its catalog, loading the embedded sample first if the store is empty. */
+  /**
+   * The store, for reading only: nothing is written to the directory. With no store there (or {@code --in-memory}),
+   * the embedded sample in memory.
+   */
+  GraphStore openStoreForReading() {
+    if (nothingOnDisk()) {
+      GraphStore store = GraphStore.inMemory();
+      store.load(SampleData.sources());
+      if (!inMemory) {
+        System.err.println("No store in " + directory().toAbsolutePath() + "; reading the embedded sample in memory");
+      }
+      return store;
+    }
+    try {
+      return GraphStore.onDiskReadOnly(directory());
+    } catch (RuntimeException e) {
+      throw cannotOpen(e);
+    }
+  }
+
+  /** Opens the store for writing and its catalog, loading the embedded sample first if the store is empty. */
   LiveCatalog openCatalog() {
     LiveCatalog catalog = new LiveCatalog(openStore());
     if (catalog.loadSampleIfEmpty()) {
@@ -44,18 +71,36 @@ final class DataOptions {
     return catalog;
   }
 
-  /** {@link #openCatalog()} wrapped in the engine. */
-  Cairn openCairn() {
-    return Cairn.over(openCatalog());
+  /** The catalog over {@link #openStoreForReading()}: for commands that only read. */
+  LiveCatalog openCatalogForReading() {
+    return new LiveCatalog(openStoreForReading());
+  }
+
+  /** {@link #openCatalogForReading()} wrapped in the engine. */
+  Cairn openCairnForReading() {
+    return Cairn.over(openCatalogForReading());
+  }
+
+  /**
+   * {@link #openCatalogForReading()} wrapped in the engine, scoring with the skill-value model {@code model}
+   * (or null).
+   */
+  Cairn openCairnForReading(io.cairn.labor.model.SkillValueModel model) {
+    return model == null ? openCairnForReading() : Cairn.over(openCatalogForReading(), model);
   }
 
   /** {@link #openCatalog()} wrapped in the engine, scoring with the skill-value model {@code model} (or null). */
   Cairn openCairn(io.cairn.labor.model.SkillValueModel model) {
-    return model == null ? openCairn() : Cairn.over(openCatalog(), model);
+    return model == null ? Cairn.over(openCatalog()) : Cairn.over(openCatalog(), model);
   }
 
-  /** True when there is no data directory yet (or memory was asked for): nothing on disk to check against. */
+  /** True when there is no store on disk (or memory was asked for): nothing on disk to read. */
   boolean nothingOnDisk() {
-    return inMemory || !java.nio.file.Files.isDirectory(directory());
+    return inMemory || !GraphStore.holdsStore(directory());
+  }
+
+  private CliException cannotOpen(RuntimeException e) {
+    return new CliException("cannot open the data directory " + directory().toAbsolutePath()
+        + " (is another Cairn process using it? stop it, or pass --data DIR or --in-memory): " + e.getMessage());
   }
 }

@@ -47,7 +47,7 @@ final class EvaluateCommand implements Runnable {
     }
     SkillValueModel saved = SkillValueModel.load(model);
     ModelCard card = saved.card();
-    try (LiveCatalog catalog = inputs.data.openCatalog()) {
+    try (LiveCatalog catalog = inputs.data.openCatalogForReading()) {
       LaborInputs.Loaded loaded = inputs.load(catalog);
       loaded.files().forEach((file, sha) -> {
         String recorded = card.dataFiles().get(file);

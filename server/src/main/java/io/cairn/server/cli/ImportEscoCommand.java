@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "esco", mixinStandardHelpOptions = true,
     description = {"Import the ESCO classification from the official CSV download: the two zip archives (the",
         "English classification and the language-independent relations) or their unpacked folders.",
-        "A re-import replaces ESCO atomically; a failed import leaves the store as it was.",
+        "A re-import replaces ESCO atomically; a failed or interrupted import leaves the store as it was.",
+        "Into an empty store the embedded sample is loaded too, in the same transaction (--no-sample to skip).",
         "This service uses the ESCO classification of the European Commission."})
 final class ImportEscoCommand implements Runnable {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "ESCO zip archives or folders of ESCO CSV files")
@@ -38,10 +39,12 @@ final class ImportEscoCommand implements Runnable {
   @Override
   public void run() {
     try (LiveCatalog catalog = new LiveCatalog(data.openStore())) {
-      boolean wasEmpty = catalog.store().hasNoSources();
+      // into an empty store the sample goes in the same transaction: an interruption leaves neither
+      boolean withSample = !noSample && catalog.store().hasNoSources();
       System.err.println("Importing ESCO into " + catalog.store().description() + " ...");
       EscoImportReport report = new EscoImporter(Clock.systemUTC()).importInto(catalog, paths,
-          new EscoImporter.Options(skipMalformed, version, "en"), new TerminalProgress(System.err));
+          new EscoImporter.Options(skipMalformed, version, "en"), new TerminalProgress(System.err),
+          withSample ? SampleData.sources() : List.of());
       Table table = new Table("FILE", "ROWS");
       report.rowsPerFile().forEach((file, rows) -> table.row(file, String.format(Locale.ROOT, "%,d", rows)));
       table.print(new java.io.PrintWriter(System.out, true));
@@ -52,9 +55,10 @@ final class ImportEscoCommand implements Runnable {
         System.out.printf("Skipped %d malformed row(s):%n", report.skippedRows());
         report.skipped().forEach(s -> System.out.println("  " + s));
       }
-      if (wasEmpty && !noSample && catalog.store().sources().equals(List.of(EscoImporter.GRAPH))) {
-        catalog.load(SampleData.sources());
-        System.out.println("Loaded the embedded sample on top (its skills resolve to the imported ESCO concepts).");
+      System.out.println(report.changes().getFirst().describe());
+      if (withSample) {
+        System.out.println("Loaded the embedded sample on top, in the same transaction (its skills resolve to the"
+            + " imported ESCO concepts).");
       }
       System.out.printf("Catalog now: %,d competencies, %,d occupations, %,d credentials.%n",
           catalog.snapshot().competencies().size(), catalog.snapshot().occupations().size(),

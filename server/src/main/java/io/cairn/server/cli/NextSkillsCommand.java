@@ -58,7 +58,7 @@ final class NextSkillsCommand implements Runnable {
       throw new CliException("--k must be from 1 to 100, got " + k);
     }
     SkillValueModel loaded = SkillValueModel.load(model);
-    try (LiveCatalog catalog = data.openCatalog()) {
+    try (LiveCatalog catalog = data.openCatalogForReading()) {
       CatalogSnapshot snapshot = catalog.snapshot();
       NextSkillRanker ranker = loaded.bind(snapshot);
       IntSet held = IntSet.of(skills.stream().map(id -> snapshot.findCompetency(id).orElseThrow(() ->

@@ -49,8 +49,9 @@ final class RecommendCommand implements Runnable {
     if (model != null && !java.nio.file.Files.isRegularFile(model)) {
       throw new CliException("no model at " + model.toAbsolutePath() + "; train one with 'cairn train --out FILE'");
     }
-    try (Cairn cairn = presented.apply(
-        data.openCairn(model == null ? null : io.cairn.labor.model.SkillValueModel.load(model)))) {
+    io.cairn.labor.model.SkillValueModel scorer =
+        model == null ? null : io.cairn.labor.model.SkillValueModel.load(model);
+    try (Cairn cairn = presented.apply(data.openCairnForReading(scorer))) {
       RecommendationList list = cairn.recommend(body.toRequest());
       Views.RecommendationsView view = new Views(cairn.snapshot()).recommendations(list);
       if (json) {

@@ -3,6 +3,7 @@ package io.cairn.server.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.server.api.JsonMapping;
+import io.cairn.server.api.JsonReadErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +19,13 @@ final class RequestFiles {
       throw new CliException("no such file: " + file);
     }
     try {
-      return JSON.readValue(file.toFile(), type);
+      T value = JsonMapping.read(JSON, Files.readString(file), type);
+      if (value == null) {
+        throw new CliException(file + ": the file holds no JSON object");
+      }
+      return value;
     } catch (JsonProcessingException e) {
-      throw new CliException(file + ": " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+      throw new CliException(file + ": " + JsonReadErrors.describe(e));
     } catch (IOException e) {
       throw new CliException("cannot read " + file + ": " + e.getMessage());
     }

@@ -3,6 +3,7 @@ package io.cairn.server.cli;
 import io.cairn.Cairn;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.server.http.CairnServer;
+import io.cairn.server.http.ServerLimits;
 import io.cairn.labor.model.SkillValueModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,9 @@ final class ServeCommand implements Runnable {
       description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE})")
   int port;
 
-  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
-      description = "Address to listen on; 127.0.0.1 keeps it to this machine (default: ${DEFAULT-VALUE})")
+  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+      description = "Address to listen on: this machine only by default; 0.0.0.0 for every interface "
+          + "(default: ${DEFAULT-VALUE})")
   String host;
 
   @Option(names = "--model", paramLabel = "FILE",
@@ -38,16 +40,20 @@ final class ServeCommand implements Runnable {
   @Mixin
   CredentialOptions credentials;
 
+  @Mixin
+  ServerLimitOptions limits;
+
   @Override
   public void run() {
     if (port < 0 || port > 65535) {
       throw new CliException("--port must be from 0 to 65535, got " + port);
     }
+    ServerLimits serverLimits = limits.limits();
     SkillValueModel loaded = loadModel();
     io.cairn.labor.titles.TitleModel titleModel = loadTitles();
     Cairn verifying = credentials.apply(data.openCairn(loaded));
     Cairn cairn = titleModel == null ? verifying : verifying.readingTitles(titleModel);
-    CairnServer server = CairnServer.create(cairn);
+    CairnServer server = CairnServer.create(cairn, serverLimits);
     int actual;
     try {
       actual = server.start(host, port);
@@ -60,8 +66,12 @@ final class ServeCommand implements Runnable {
     System.out.printf("Cairn is serving %d competencies, %d occupations, %d credentials, %d pathways from %s%n",
         s.competencies().size(), s.occupations().size(), s.credentials().size(), s.pathways().size(),
         cairn.catalog().store().description());
-    System.out.printf("Listening on http://localhost:%d  (open it in a browser; API docs: http://localhost:%d/docs)%n",
-        actual, actual);
+    System.out.printf("Listening on http://%s:%d  (open it in a browser; API docs: http://%s:%d/docs)%n",
+        shown(host), actual, shown(host), actual);
+    System.out.printf("Limits: %d connections, %d requests at once and %d queued (%d s), idle timeout %d s, "
+        + "body timeout %d s%n", serverLimits.maxConnections(), serverLimits.maxInFlight(), serverLimits.maxQueued(),
+        serverLimits.queueTimeout().toSeconds(), serverLimits.idleTimeout().toSeconds(),
+        serverLimits.bodyTimeout().toSeconds());
     // the label index is built on the first search; build it now so the page's first type-ahead is quick
     Thread.ofVirtual().name("label-search-warm-up").start(() -> cairn.labelSearch(cairn.snapshot()));
     System.out.println(loaded == null
@@ -87,6 +97,11 @@ final class ServeCommand implements Runnable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The address to show in a link: a wildcard address is reachable on this machine as localhost. */
+  private static String shown(String host) {
+    return host.equals("0.0.0.0") || host.equals("::") || host.equals("127.0.0.1") ? "localhost" : host;
   }
 
   private SkillValueModel loadModel() {

@@ -42,7 +42,7 @@ final class TrainCommand implements Runnable {
       throw new CliException("--profiles must be at least 1");
     }
     long started = System.nanoTime();
-    try (LiveCatalog catalog = inputs.data.openCatalog()) {
+    try (LiveCatalog catalog = inputs.data.openCatalogForReading()) {
       LaborInputs.Loaded loaded = inputs.load(catalog);
       TrainingTerminal progress = new TrainingTerminal(System.err);
       Experiment experiment = new Experiment(loaded.data(),

@@ -5,7 +5,6 @@ import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cairn.server.api.JsonMapping;
 import io.cairn.Cairn;
 import io.cairn.server.api.JsonMapping;
 import io.javalin.Javalin;
@@ -24,8 +23,13 @@ public final class CairnServer implements AutoCloseable {
     this.app = app;
   }
 
-  /** Builds the server over {@code cairn}; call {@link #start(int)} to listen. */
+  /** Builds the server over {@code cairn} with the default limits; call {@link #start(int)} to listen. */
   public static CairnServer create(Cairn cairn) {
+    return create(cairn, ServerLimits.defaults());
+  }
+
+  /** Builds the server over {@code cairn} with {@code limits}; call {@link #start(String, int)} to listen. */
+  public static CairnServer create(Cairn cairn, ServerLimits limits) {
     ObjectMapper json = JsonMapping.create();
     CompetencyController competencies = new CompetencyController(cairn);
     CredentialController credentials = new CredentialController(cairn);
@@ -43,6 +47,7 @@ public final class CairnServer implements AutoCloseable {
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.http.prefer405over404 = true;
       config.startup.showJavalinBanner = false;
+      JettyLimits.apply(config, limits, json);
       config.staticFiles.enableWebjars();
       config.staticFiles.add(files -> {
         files.hostedPath = WebPage.ASSET_PATH;
@@ -88,12 +93,12 @@ public final class CairnServer implements AutoCloseable {
     return new CairnServer(app);
   }
 
-  /** Starts listening on every interface at {@code port} (0 picks a free one) and returns the port in use. */
+  /** Starts listening on this machine only (127.0.0.1) at {@code port} (0 picks a free one); returns the port. */
   public int start(int port) {
-    return start("0.0.0.0", port);
+    return start("127.0.0.1", port);
   }
 
-  /** Starts listening on {@code host} (for example 127.0.0.1 for this machine only) and returns the port in use. */
+  /** Starts listening on {@code host} (0.0.0.0 for every interface) and returns the port in use. */
   public int start(String host, int port) {
     app.start(host, port);
     return app.port();

@@ -12,6 +12,8 @@ import io.cairn.rank.ModelRequiredException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,13 @@ final class ProblemMapping {
     // the server was started without the contexts it verifies with: a state of the server, not of the request
     routes.exception(UnverifiedCredentialsException.class, (e, ctx) -> write(ctx,
         Problem.of(409, "Presented credentials cannot be verified", e.getMessage(), ctx.path())));
+    // a charset Java does not know, named in the Content-Type; the body cannot even be decoded
+    routes.exception(UnsupportedCharsetException.class, (e, ctx) -> write(ctx, Problem.of(415,
+        "Unsupported media type", "send the JSON body in UTF-8 (Content-Type: application/json; charset=utf-8, or "
+            + "no charset); the charset '" + e.getCharsetName() + "' is unknown", ctx.path())));
+    routes.exception(IllegalCharsetNameException.class, (e, ctx) -> write(ctx, Problem.of(415,
+        "Unsupported media type", "send the JSON body in UTF-8 (Content-Type: application/json; charset=utf-8, or "
+            + "no charset); '" + e.getCharsetName() + "' is not a charset name", ctx.path())));
     routes.exception(IllegalArgumentException.class, (e, ctx) -> write(ctx,
         Problem.of(400, "Bad request", e.getMessage(), ctx.path())));
     routes.exception(HttpResponseException.class, (e, ctx) -> {
@@ -48,7 +57,7 @@ final class ProblemMapping {
         // RFC 9110 15.5.6: a 405 names the methods the resource does take
         ctx.header("Allow", allowed.replaceAll("[\\[\\]]", ""));
       }
-      write(ctx, Problem.of(e.getStatus(), title(e.getStatus()), detail(e, ctx), ctx.path()));
+      write(ctx, Problem.of(e.getStatus(), Problem.title(e.getStatus()), detail(e, ctx), ctx.path()));
     });
     routes.exception(Exception.class, (e, ctx) -> {
       LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
@@ -83,17 +92,6 @@ final class ProblemMapping {
       case 413 -> "the request body is too large; bodies are limited to " + CairnServer.MAX_BODY_BYTES / 1024
           + " KiB";
       default -> e.getMessage();
-    };
-  }
-
-  private static String title(int status) {
-    return switch (status) {
-      case 400 -> "Bad request";
-      case 404 -> "Not found";
-      case 405 -> "Method not allowed";
-      case 413 -> "Content too large";
-      case 415 -> "Unsupported media type";
-      default -> status >= 500 ? "Server error" : "Request refused";
     };
   }
 

@@ -12,6 +12,7 @@ import java.util.Properties;
 /** Health, the OpenAPI document, the Swagger UI page and what this service is. */
 final class SystemController {
   static final String ESCO_NOTICE = "This service uses the ESCO classification of the European Commission.";
+  private static final String IN_MEMORY = "in-memory";
   private final Cairn cairn;
   private final String openApi;
   private final String docsPage;
@@ -32,7 +33,15 @@ final class SystemController {
   void health(Context ctx) {
     CatalogSnapshot s = cairn.snapshot();
     ctx.json(new Health("ok", s.version(), s.competencies().size(), s.occupations().size(), s.credentials().size(),
-        s.pathways().size(), cairn.catalog().store().description(), scorer(), model()));
+        s.pathways().size(), storeKind(), scorer(), model()));
+  }
+
+  /**
+   * What kind of store serves the data, never where it is: a path on the server is for its operator (the log and
+   * the CLI say it), not for every client.
+   */
+  private String storeKind() {
+    return cairn.catalog().store().description().equals(IN_MEMORY) ? IN_MEMORY : "tdb2";
   }
 
   void about(Context ctx) {
@@ -62,7 +71,7 @@ final class SystemController {
     return v == null ? "dev" : v;
   }
 
-  private static String swaggerUiVersion() {
+  static String swaggerUiVersion() {
     Properties p = new Properties();
     try (InputStream in = SystemController.class.getClassLoader()
         .getResourceAsStream("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {

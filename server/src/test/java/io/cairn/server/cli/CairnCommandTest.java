@@ -77,6 +77,21 @@ class CairnCommandTest {
   }
 
   @Test
+  void serveListensOnThisMachineByDefaultAndRefusesABadLimit() {
+    CliRun help = cairn("serve", "--help");
+    assertEquals(0, help.exit(), help.err());
+    assertTrue(help.out().contains("default: 127.0.0.1"), help.out());
+    for (String option : new String[] {"--max-connections", "--max-in-flight", "--max-queued", "--queue-timeout",
+        "--idle-timeout", "--body-timeout", "--max-threads"}) {
+      assertTrue(help.out().contains(option), option + " in " + help.out());
+    }
+    CliRun bad = cairn("serve", "--in-memory", "--port", "0", "--max-in-flight", "100", "--max-threads", "50");
+    assertEquals(2, bad.exit(), bad.out());
+    assertTrue(bad.err().contains("maxThreads must be at least maxInFlight"), bad.err());
+    assertFalse(bad.err().contains("\tat "), bad.err());
+  }
+
+  @Test
   void auditPrintsTheTreeWithWhatIf() {
     CliRun r = cairn("audit", "--in-memory", "--learner", AUDIT.toString());
     assertEquals(0, r.exit(), r.err());
@@ -128,5 +143,43 @@ class CairnCommandTest {
     CliRun refused = cairn("load", "--data", data.toString(), bad.toString());
     assertEquals(1, refused.exit());
     assertTrue(refused.err().contains("nothing was loaded"), refused.err());
+
+    // each file is a source by its path: one named like a sample file adds to the sample, reloading it replaces
+    // what it loaded (and says so), and replacing another source's graph must be asked for
+    Path mine = dir.resolve("mine/pathways.ttl");
+    Files.createDirectories(mine.getParent());
+    Files.writeString(mine, """
+        @prefix ceterms: <https://purl.org/ctdl/terms/> .
+        <https://w3id.org/cairn/id/issuer/my-college> a ceterms:CredentialOrganization ; ceterms:name "My College" .
+        """);
+    String graph = "urn:cairn:source:" + mine.toRealPath().toUri();
+
+    CliRun first = cairn("load", "--data", data.toString(), mine.toString());
+    assertEquals(0, first.exit(), first.err());
+    assertTrue(first.out().contains("added graph " + graph + " (2 triples)"), first.out());
+    assertTrue(first.out().contains("5 pathways"),
+        "a file named like the sample's must not replace it: " + first.out());
+
+    Files.writeString(mine, Files.readString(mine).replace("\"My College\" .",
+        "\"My College\" ; ceterms:description \"Edited\" ."));
+    CliRun plan = cairn("validate", "--data", data.toString(), mine.toString());
+    assertEquals(0, plan.exit(), plan.err());
+    assertTrue(plan.out().contains("would replace graph " + graph + " (2 triples) with 3 from the same source"),
+        plan.out());
+    CliRun reload = cairn("load", "--data", data.toString(), mine.toString());
+    assertTrue(reload.out().contains("replaced graph " + graph + " (2 triples) with 3 from the same source"),
+        reload.out());
+
+    CliRun conflict = cairn("load", "--data", data.toString(), "--graph", "pathways.ttl", mine.toString());
+    assertEquals(1, conflict.exit(), conflict.out());
+    assertTrue(conflict.err().contains("Refused: graph urn:cairn:source:pathways.ttl already holds")
+        && conflict.err().contains("--replace"), conflict.err());
+    CliRun refusedPlan = cairn("validate", "--data", data.toString(), "--graph", "pathways.ttl", mine.toString());
+    assertEquals(1, refusedPlan.exit(), refusedPlan.out());
+    assertTrue(refusedPlan.out().contains("Refused: graph urn:cairn:source:pathways.ttl"), refusedPlan.out());
+    CliRun twoWithOneGraph = cairn("load", "--data", data.toString(), "--graph", "x", mine.toString(),
+        mine.toString());
+    assertEquals(2, twoWithOneGraph.exit());
+    assertTrue(twoWithOneGraph.err().contains("--graph names the graph of one file"), twoWithOneGraph.err());
   }
 }

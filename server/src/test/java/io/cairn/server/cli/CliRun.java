@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Runs the CLI in-process and captures what it prints. */
 record CliRun(int exit, String out, String err) {
-  static CliRun of(String... args) {
+  static synchronized CliRun of(String... args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream o = new ByteArrayOutputStream();

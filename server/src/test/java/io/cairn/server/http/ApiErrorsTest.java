@@ -4,6 +4,7 @@ import static io.cairn.server.http.TestServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -68,8 +69,8 @@ class ApiErrorsTest {
             "unknown field 'colour'", "goal", "learner")),
         named("unknown nested field is 400 naming its path", recommend(
             "{\"goal\": {\"type\": \"pathway\", \"id\": \"data-analytics\", \"foo\": 1}}", 400, "goal.foo")),
-        named("wrong type is 400 naming the field", recommend("{" + GOAL + ", \"k\": \"five\"}", 400,
-            "'k'", "wrong type")),
+        named("wrong type is 400 naming the field and the JSON type", recommend("{" + GOAL + ", \"k\": \"five\"}",
+            400, "field 'k' must be an integer, got a string")),
         named("string where an array belongs is 400", recommend(
             "{" + GOAL + ", \"learner\": {\"credentials\": \"nb-mc-data-wrangling\"}}", 400,
             "learner.credentials", "array")),
@@ -275,6 +276,7 @@ class ApiErrorsTest {
     for (String trace : List.of("at io.", "Exception", "\tat ", "at java.", "at com.fasterxml")) {
       assertFalse(body.contains(trace), () -> "the problem leaks a stack trace or exception (" + trace + "): " + body);
     }
+    Leaks.find(body).ifPresent(leak -> fail("the problem shows what a client must not see: " + leak));
   }
 
   @Test
@@ -304,11 +306,106 @@ class ApiErrorsTest {
             "learner.credentials")));
   }
 
+  /**
+   * JSON that Jackson refuses before it has a location to report, or that breaks its limits (issue 16, defect 2:
+   * these answered 500 from a NullPointerException in JsonBodies), and duplicate fields, which it used to take.
+   */
+  static Stream<Arguments> hostileJson() {
+    String deep = "[".repeat(70) + "]".repeat(70);
+    String deepObjects = "{\"learner\": ".repeat(70) + "{}" + "}".repeat(70);
+    return Stream.of(
+        named("a number of 1,001 digits", recommend("{" + GOAL + ", \"k\": " + "9".repeat(1001) + "}", 400,
+            "a number is longer than 1000 characters")),
+        named("a fraction of 1,001 digits", recommend("{" + GOAL + ", \"constraints\": {\"maxCost\": 0."
+            + "1".repeat(1001) + "}}", 400, "longer than 1000")),
+        named("arrays nested 70 deep", recommend(deep, 400, "nested more than 64 levels")),
+        named("objects nested 70 deep", recommend(deepObjects, 400, "nested more than 64 levels")),
+        named("a key of 50,001 characters", recommend("{" + GOAL + ", \"" + "k".repeat(50_001) + "\": 1}", 400,
+            "field name is too long")),
+        named("a duplicate key", recommend("{" + GOAL + ", \"k\": 3, \"k\": 4}", 400,
+            "field 'k' appears more than once")),
+        named("a duplicate key after every field is set", recommend("{\"learner\": {\"credentials\": []}, " + GOAL
+            + ", \"constraints\": {\"maxCost\": 100, \"maxCost\": 200}, \"k\": 3}", 400,
+            "field 'maxCost' appears more than once")),
+        named("a duplicate goal", audit("{\"pathway\": \"data-analytics\", \"pathway\": \"web-development\"}",
+            400, "field 'pathway' appears more than once")),
+        named("NaN as a bare token", recommend("{" + GOAL + ", \"constraints\": {\"maxCost\": NaN}}", 400,
+            "'NaN' is not a JSON value")),
+        named("an unterminated object", recommend("{" + GOAL, 400, "malformed JSON", "line 1")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hostileJson")
+  void hostileJsonIsA400Problem(Case c) {
+    assertProblem(c);
+  }
+
+  /**
+   * The document's types, strictly (issue 16, defect 7: these answered 200): a blank or control-character string
+   * is not a number or a boolean, "Infinity" is not a number, no field is nullable. The detail speaks of fields
+   * and JSON types, never of Java classes.
+   */
+  static Stream<Arguments> looseTypes() {
+    return Stream.of(
+        named("a blank string for integer k", recommend("{" + GOAL + ", \"k\": \" \"}", 400,
+            "field 'k' must be an integer, got a string")),
+        named("the string Infinity for number maxCost", recommend(
+            "{" + GOAL + ", \"constraints\": {\"maxCost\": \"Infinity\"}}", 400,
+            "field 'constraints.maxCost' must be a number, got a string")),
+        named("a number too large for a double", recommend("{" + GOAL + ", \"constraints\": {\"maxHours\": 1e400}}",
+            400, "field 'constraints.maxHours' must be a finite number")),
+        named("a NUL character for boolean creditBearingOnly", recommend(
+            "{" + GOAL + ", \"constraints\": {\"creditBearingOnly\": \"\\u0000\"}}", 400,
+            "field 'constraints.creditBearingOnly' must be true or false, got a string")),
+        named("an integer out of range", recommend("{" + GOAL + ", \"k\": 9999999999}", 400,
+            "field 'k' must be an integer from", "got the integer 9999999999")),
+        named("null for k", recommend("{" + GOAL + ", \"k\": null}", 400, "field 'k' must not be null",
+            "leave the field out")),
+        named("null in a list of ids", recommend("{\"learner\": {\"credentials\": [null]}, " + GOAL + "}", 400,
+            "field 'learner.credentials[0]' must not be null")),
+        named("an array for the learner", recommend("{\"learner\": [], " + GOAL + "}", 400,
+            "field 'learner' must be an object, got an array")),
+        named("an empty string for the learner", recommend("{\"learner\": \"\", " + GOAL + "}", 400,
+            "field 'learner' must be an object, got a string")),
+        named("a number for a name", recommend("{\"learner\": {\"name\": 5}, " + GOAL + "}", 400,
+            "field 'learner.name' must be a string, got an integer")),
+        named("an object for an exception list", audit("{\"pathway\": \"data-analytics\", \"exceptions\": {}}",
+            400, "field 'exceptions' must be an array, got an object")),
+        named("a string where the body's object belongs", recommend("\"x\"", 400,
+            "the request body must be an object, got a string")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("looseTypes")
+  void aValueOfTheWrongJsonTypeIsRefusedInTheDocumentsWords(Case c) {
+    assertProblem(c);
+  }
+
   /** The document gives these fields strict JSON types, and JsonMapping says the API is "strict on input". */
   @ParameterizedTest(name = "{0}")
   @MethodSource("coercedScalars")
   void scalarOfTheWrongJsonTypeIsRefusedNotCoerced(Case c) {
     assertProblem(c);
+  }
+
+  @Test
+  void aBodyInAnotherCharsetIsRefusedWith415() {
+    assertProblem(new Case("POST", AUDIT, AUDIT, "application/json; charset=utf-16", "{\"pathway\": \"data-analytics\"}",
+        415, List.of("UTF-8", "utf-16")));
+    assertProblem(new Case("POST", AUDIT, AUDIT, "application/json; charset=nonesuch",
+        "{\"pathway\": \"data-analytics\"}", 415, List.of("UTF-8", "nonesuch")));
+  }
+
+  @Test
+  void aBodyThatIsNotUtf8IsRefusedNotGuessedAt() {
+    byte[] head = ("POST " + AUDIT + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        + "Connection: close\r\nContent-Length: 25\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] body = {'{', '"', 'p', 'a', 't', 'h', 'w', 'a', 'y', '"', ':', ' ', '"', 'd', 'a', (byte) 0xC3, (byte) 0x28,
+        't', 'a', (byte) 0xFF, 'x', 'y', 'z', '"', '}'};
+    byte[] request = java.util.Arrays.copyOf(head, head.length + body.length);
+    System.arraycopy(body, 0, request, head.length, body.length);
+    RawHttp.Response response = RawHttp.exchange(server.port(), request, java.time.Duration.ofSeconds(30));
+    SlowClientsTest.assertProblem(response, 400, "not valid UTF-8");
   }
 
   @Test

@@ -47,17 +47,31 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
   }
 
   static TestServer start() {
-    return start(null);
+    return start((io.cairn.labor.model.SkillValueModel) null);
   }
 
   /** A server whose recommender scores with {@code model} (null for the transparent scorer). */
   static TestServer start(io.cairn.labor.model.SkillValueModel model) {
-    return start(model, null);
+    return start(GraphStore.inMemory(), model, ServerLimits.defaults());
   }
 
   /** A server with the skill-value {@code model} and the job-title model {@code titles} (either may be null). */
   static TestServer start(io.cairn.labor.model.SkillValueModel model, io.cairn.labor.titles.TitleModel titles) {
-    GraphStore store = GraphStore.inMemory();
+    return start(GraphStore.inMemory(), model, ServerLimits.defaults(), titles);
+  }
+
+  /** A server over the sample in memory with {@code limits} instead of the defaults. */
+  static TestServer start(ServerLimits limits) {
+    return start(GraphStore.inMemory(), null, limits);
+  }
+
+  /** A server over {@code store}, which gets the sample loaded. */
+  static TestServer start(GraphStore store, io.cairn.labor.model.SkillValueModel model, ServerLimits limits) {
+    return start(store, model, limits, null);
+  }
+
+  private static TestServer start(GraphStore store, io.cairn.labor.model.SkillValueModel model, ServerLimits limits,
+      io.cairn.labor.titles.TitleModel titles) {
     LiveCatalog catalog = new LiveCatalog(store);
     catalog.load(SampleData.sources());
     // presented credentials are verified as in production: offline contexts from the shared folder, real clock
@@ -68,7 +82,7 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
     if (titles != null) {
       cairn = cairn.readingTitles(titles);
     }
-    CairnServer server = CairnServer.create(cairn);
+    CairnServer server = CairnServer.create(cairn, limits);
     int port = server.start("127.0.0.1", 0);
     return new TestServer(cairn, server, port);
   }
@@ -86,6 +100,14 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
 
   URI base() {
     return base;
+  }
+
+  int port() {
+    return base.getPort();
+  }
+
+  Cairn cairn() {
+    return cairn;
   }
 
   HttpResponse<String> get(String pathAndQuery) {

@@ -14,9 +14,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web page end to end in headless Chromium against a real server over the sample: each screen used as a
@@ -291,6 +294,24 @@ class WebPageTest {
         + report.get("skillCount").asInt()), browser.find(".summary").getText());
     TIMINGS.record("designer", browser);
     browser.screenshot("designer");
+  }
+
+  /**
+   * The page and the API docs work under the Content-Security-Policy every response carries: Swagger UI renders
+   * the operations of /openapi.json and the browser reports no violation on either.
+   */
+  @Test
+  void thePageAndTheDocsRunUnderTheirContentSecurityPolicy() {
+    browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+        "window.cspViolations = []; document.addEventListener('securitypolicyviolation', "
+            + "e => window.cspViolations.push(e.violatedDirective + ' blocked ' + e.blockedURI));"));
+    browser.driver().get(server.base() + "/docs");
+    new WebDriverWait(browser.driver(), Browser.WAIT).until(
+        ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".opblock"), 10));
+    assertEquals(List.of(), browser.script("return window.cspViolations"), "CSP violations on /docs");
+    browser.open("/?screen=learner&credential=sf-spreadsheet-essentials&goalType=occupation&occupation="
+        + DATA_ANALYST);
+    assertEquals(List.of(), browser.script("return window.cspViolations"), "CSP violations on the page");
   }
 
   @Test
