@@ -7,6 +7,9 @@ import io.cairn.audit.AuditResult;
 import io.cairn.audit.Auditor;
 import io.cairn.audit.Holdings;
 import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.catalog.IntSet;
+import io.cairn.catalog.Occupation;
+import io.cairn.labor.postings.CredentialMatch;
 import io.cairn.labor.postings.Posting;
 import io.cairn.labor.postings.PostingReader;
 import io.cairn.labor.postings.PostingSkills;
@@ -137,6 +140,47 @@ public final class Cairn implements AutoCloseable {
 
   /** A posting's skills, with the snapshot their indices refer to. */
   public record PostingSkillsAnswer(PostingSkills skills, CatalogSnapshot snapshot) {}
+
+  /**
+   * The credentials that evidence a posting's skills (or an occupation's, given by id or IRI instead of a
+   * posting), ranked by coverage with a greedy covering set, and for {@code learner} (null: none; presented
+   * credentials verified) which of the skills their holdings show.
+   *
+   * @throws IllegalArgumentException when neither or both of posting and occupation are given, or the posting is
+   *     empty or too long
+   * @throws UnknownReferenceException when the occupation or a learner's id is not in the catalog
+   */
+  public PostingMatchAnswer postingMatch(Posting posting, String occupationId, Learner learner, int limit) {
+    if ((posting == null) == (occupationId == null || occupationId.isBlank())) {
+      throw new IllegalArgumentException("give exactly one of 'posting' (title and text, or skills) or 'occupation'"
+          + " (an occupation id, see GET /api/occupations?q=)");
+    }
+    CatalogSnapshot snapshot = catalog.snapshot();
+    ResolvedLearner resolved = learner == null ? null : ResolvedLearner.resolve(snapshot, verified(learner));
+    PostingSkills skills = null;
+    List<CredentialMatch.Wanted> wanted;
+    if (posting != null) {
+      skills = postingSkills(posting).skills();
+      List<Integer> essential = new ArrayList<>();
+      List<Integer> other = new ArrayList<>();
+      skills.skills().forEach(s -> (s.forOccupation().equals("essential") ? essential : other).add(s.competency()));
+      wanted = CredentialMatch.wanted(snapshot, IntSet.of(essential), IntSet.of(other));
+    } else {
+      Occupation o = snapshot.findOccupation(occupationId).orElseThrow(() -> new UnknownReferenceException(
+          "occupation", List.of(occupationId), "find valid ones with GET /api/occupations?q="));
+      wanted = CredentialMatch.wanted(snapshot, o.essential(), o.optional());
+    }
+    CredentialMatch match = CredentialMatch.of(snapshot, wanted,
+        resolved == null ? IntSet.empty() : resolved.competencies(), limit);
+    return new PostingMatchAnswer(skills, match, resolved, snapshot);
+  }
+
+  /**
+   * A posting matched to the catalog: its skills as read (null when an occupation was given), the match, the
+   * learner as resolved (null without one), and the snapshot the indices refer to.
+   */
+  public record PostingMatchAnswer(PostingSkills skills, CredentialMatch match, ResolvedLearner learner,
+      CatalogSnapshot snapshot) {}
 
   private TitleNormalizer titleNormalizer(CatalogSnapshot snapshot) {
     return normalizers.get(snapshot.version(), v -> titles.bind(snapshot, labelSearch(snapshot)));

@@ -87,6 +87,7 @@ public final class CairnServer implements AutoCloseable {
           get("/model", model::card);
           post("/skills/next", model::nextSkills);
           post("/postings/skills", postings::skills);
+          post("/postings/match", postings::match);
         });
       });
     });

@@ -128,7 +128,8 @@ class ApiContractTest {
         "GET /api/occupations", "GET /api/occupations/{id}",
         "GET /api/pathways", "GET /api/pathways/{id}",
         "POST /api/recommendations", "POST /api/audits", "GET /api/coverage",
-        "GET /api/model", "POST /api/skills/next", "POST /api/postings/skills"));
+        "GET /api/model", "POST /api/skills/next", "POST /api/postings/skills",
+        "POST /api/postings/match"));
     assertEquals(routes, documented);
   }
 
@@ -166,6 +167,8 @@ class ApiContractTest {
               ? server.postJson(concrete, template.endsWith("recommendations") ? learner
                   : template.endsWith("next") ? "{\"goalField\": \"251\"}"
                   : template.endsWith("postings/skills") ? "{\"title\": \"Data Analyst\", \"text\": \"SQL\"}"
+                  : template.endsWith("postings/match") ? "{\"posting\": {\"title\": \"Data Analyst\", \"text\": \"SQL\"},"
+                      + " \"learner\": {\"credentials\": [\"sf-spreadsheet-essentials\"]}}"
                   : audit)
               : server.get(concrete);
           int expected = WITHOUT_MODEL.getOrDefault(template, 200);
