@@ -7,7 +7,19 @@ import io.cairn.audit.AuditResult;
 import io.cairn.audit.Auditor;
 import io.cairn.audit.Holdings;
 import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.catalog.IntSet;
+import io.cairn.catalog.Occupation;
+import io.cairn.labor.postings.CredentialMatch;
+import io.cairn.labor.postings.Posting;
+import io.cairn.labor.postings.PostingReader;
+import io.cairn.labor.postings.PostingSkills;
+import io.cairn.labor.titles.OccupationMatch;
+import io.cairn.labor.titles.TitleCleaner;
+import io.cairn.labor.titles.TitleModel;
+import io.cairn.labor.titles.TitleNormalizer;
 import io.cairn.search.LabelSearch;
+import io.cairn.search.SearchHit;
+import io.cairn.search.SearchRequest;
 import io.cairn.catalog.Pathway;
 import io.cairn.graph.LiveCatalog;
 import io.cairn.interop.vc.CredentialVerifier;
@@ -44,25 +56,24 @@ public final class Cairn implements AutoCloseable {
   private final ModelSkillValues model;
   private final CredentialVerifier credentials;
   private final java.time.Duration planTimeLimit;
+  private final TitleModel titles;
   private final Cache<Long, LabelSearch> searches = Caffeine.newBuilder().maximumSize(2).build();
+  private final Cache<Long, TitleNormalizer> normalizers = Caffeine.newBuilder().maximumSize(2).build();
+  private final Cache<Long, PostingReader> postingReaders = Caffeine.newBuilder().maximumSize(2).build();
 
   public Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor) {
-    this(catalog, recommender, auditor, null, null);
+    this(catalog, recommender, auditor, null, null, Planner.Builder.DEFAULT_TIME_LIMIT, null);
   }
 
   private Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor, ModelSkillValues model,
-      CredentialVerifier credentials) {
-    this(catalog, recommender, auditor, model, credentials, Planner.Builder.DEFAULT_TIME_LIMIT);
-  }
-
-  private Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor, ModelSkillValues model,
-      CredentialVerifier credentials, java.time.Duration planTimeLimit) {
+      CredentialVerifier credentials, java.time.Duration planTimeLimit, TitleModel titles) {
     this.catalog = catalog;
     this.recommender = recommender;
     this.auditor = auditor;
     this.model = model;
     this.credentials = credentials;
     this.planTimeLimit = planTimeLimit;
+    this.titles = titles;
     this.planner = Planner.builder().recommender(recommender).auditor(auditor).timeLimit(planTimeLimit).build();
   }
 
@@ -73,7 +84,7 @@ public final class Cairn implements AutoCloseable {
    * @throws IllegalArgumentException when the limit is outside 1 ms to 60 s
    */
   public Cairn withPlanTimeLimit(java.time.Duration limit) {
-    return new Cairn(catalog, recommender, auditor, model, credentials, limit);
+    return new Cairn(catalog, recommender, auditor, model, credentials, limit, titles);
   }
 
   /**
@@ -82,7 +93,115 @@ public final class Cairn implements AutoCloseable {
    */
   public Cairn verifying(CredentialVerifier verifier) {
     return new Cairn(catalog, recommender, auditor, model, java.util.Objects.requireNonNull(verifier, "verifier"),
-        planTimeLimit);
+        planTimeLimit, titles);
+  }
+
+  /**
+   * This Cairn, reading job titles with the trained normalizer {@code model} (bound to the catalog now, so the
+   * first request does not wait). Without one, titles are cleaned of noise and seniority words and searched by
+   * label.
+   */
+  public Cairn readingTitles(TitleModel model) {
+    Cairn cairn = new Cairn(catalog, recommender, auditor, this.model, credentials, planTimeLimit,
+        java.util.Objects.requireNonNull(model, "model"));
+    cairn.titleNormalizer(catalog.snapshot());
+    return cairn;
+  }
+
+  /** The job-title model, if one is loaded. */
+  public Optional<TitleModel> titleModel() {
+    return Optional.ofNullable(titles);
+  }
+
+  /**
+   * The occupations a job title (or the start of one, when {@code request} is type-ahead) names, best first, at
+   * most {@code limit}, passing the request's filters: by the normalizer when a title model is loaded, else by
+   * label search on the title cleaned of noise ("(m/f/d)", "- Remote", places, pay) and seniority words.
+   */
+  public List<OccupationMatch> occupations(CatalogSnapshot snapshot, SearchRequest request, int limit) {
+    List<OccupationMatch> matches = new ArrayList<>();
+    if (titles != null) {
+      TitleNormalizer normalizer = titleNormalizer(snapshot);
+      // the filters apply after ranking, so ask for more than the limit when they may drop some
+      int wanted = request.iscoGroup().isPresent() ? Math.max(limit, 200) : limit;
+      for (OccupationMatch m : request.suggest() ? normalizer.suggest(request.text(), wanted)
+          : normalizer.normalize(request.text(), wanted)) {
+        if (matches.size() < limit && LabelSearch.passes(snapshot.occupation(m.occupation()), request)) {
+          matches.add(m);
+        }
+      }
+      return matches;
+    }
+    String core = TitleCleaner.standard().core(request.text());
+    SearchRequest cleaned = new SearchRequest(core.isBlank() ? request.text() : core, request.suggest(),
+        request.skillType(), request.reuseLevel(), request.collection(), request.iscoGroup());
+    for (SearchHit hit : labelSearch(snapshot).search(LabelSearch.Kind.OCCUPATION, cleaned, limit)) {
+      matches.add(new OccupationMatch(hit.index(), hit.score(), hit.matchedLabel(), null));
+    }
+    return matches;
+  }
+
+  /**
+   * The ESCO skills a job posting asks for, each with where the posting says it, read with the occupation its
+   * title normalizes to ({@link #occupations}) as context.
+   *
+   * @throws IllegalArgumentException when the posting is empty or too long (the message says which part)
+   */
+  public PostingSkillsAnswer postingSkills(Posting posting) {
+    posting.check();
+    CatalogSnapshot snapshot = catalog.snapshot();
+    OccupationMatch occupation = posting.title() == null || posting.title().isBlank() ? null
+        : occupations(snapshot, SearchRequest.of(posting.title()), 1).stream().findFirst().orElse(null);
+    PostingReader reader = postingReaders.get(snapshot.version(), v -> PostingReader.of(snapshot, labelSearch(snapshot)));
+    return new PostingSkillsAnswer(reader.read(posting, occupation), snapshot);
+  }
+
+  /** A posting's skills, with the snapshot their indices refer to. */
+  public record PostingSkillsAnswer(PostingSkills skills, CatalogSnapshot snapshot) {}
+
+  /**
+   * The credentials that evidence a posting's skills (or an occupation's, given by id or IRI instead of a
+   * posting), ranked by coverage with a greedy covering set, and for {@code learner} (null: none; presented
+   * credentials verified) which of the skills their holdings show.
+   *
+   * @throws IllegalArgumentException when neither or both of posting and occupation are given, or the posting is
+   *     empty or too long
+   * @throws UnknownReferenceException when the occupation or a learner's id is not in the catalog
+   */
+  public PostingMatchAnswer postingMatch(Posting posting, String occupationId, Learner learner, int limit) {
+    if ((posting == null) == (occupationId == null || occupationId.isBlank())) {
+      throw new IllegalArgumentException("give exactly one of 'posting' (title and text, or skills) or 'occupation'"
+          + " (an occupation id, see GET /api/occupations?q=)");
+    }
+    CatalogSnapshot snapshot = catalog.snapshot();
+    ResolvedLearner resolved = learner == null ? null : ResolvedLearner.resolve(snapshot, verified(learner));
+    PostingSkills skills = null;
+    List<CredentialMatch.Wanted> wanted;
+    if (posting != null) {
+      skills = postingSkills(posting).skills();
+      List<Integer> essential = new ArrayList<>();
+      List<Integer> other = new ArrayList<>();
+      skills.skills().forEach(s -> (s.forOccupation().equals("essential") ? essential : other).add(s.competency()));
+      wanted = CredentialMatch.wanted(snapshot, IntSet.of(essential), IntSet.of(other));
+    } else {
+      Occupation o = snapshot.findOccupation(occupationId).orElseThrow(() -> new UnknownReferenceException(
+          "occupation", List.of(occupationId), "find valid ones with GET /api/occupations?q="));
+      wanted = CredentialMatch.wanted(snapshot, o.essential(), o.optional());
+    }
+    CredentialMatch match = CredentialMatch.of(snapshot, wanted,
+        resolved == null ? IntSet.empty() : resolved.competencies(), limit);
+    return new PostingMatchAnswer(skills, match, resolved, snapshot);
+  }
+
+  /**
+   * A posting matched to the catalog: its skills as read (null when an occupation was given), the match, the
+   * learner as resolved (null without one), and the snapshot the indices refer to.
+   */
+  public record PostingMatchAnswer(PostingSkills skills, CredentialMatch match, ResolvedLearner learner,
+      CatalogSnapshot snapshot) {}
+
+  private TitleNormalizer titleNormalizer(CatalogSnapshot snapshot) {
+    return normalizers.get(snapshot.version(), v -> titles.bind(snapshot, labelSearch(snapshot)));
   }
 
   /** The verifier of presented credentials, if this Cairn has one. */
@@ -123,7 +242,7 @@ public final class Cairn implements AutoCloseable {
     values.ranker(catalog.snapshot());
     Auditor auditor = Auditor.standard();
     return new Cairn(catalog, Recommender.builder().auditor(auditor).skillValues(values).build(), auditor, values,
-        null);
+        null, Planner.Builder.DEFAULT_TIME_LIMIT, null);
   }
 
   /** The skill-value model the recommender uses, if one is loaded. */

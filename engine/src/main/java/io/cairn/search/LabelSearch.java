@@ -334,9 +334,13 @@ public final class LabelSearch {
   }
 
   /** Lower case, accents off, punctuation to single spaces: how whole labels are compared. */
-  static String normalise(String text) {
-    String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
-    return SEPARATORS.matcher(folded).replaceAll(" ").strip();
+  public static String normalise(String text) {
+    return SEPARATORS.matcher(fold(text)).replaceAll(" ").strip();
+  }
+
+  /** Lower case and accents off, punctuation kept. */
+  public static String fold(String text) {
+    return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
   }
 
   /** Whether a competency passes the request's filters (for listings without text). */

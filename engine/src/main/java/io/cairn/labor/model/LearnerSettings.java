@@ -1,5 +1,17 @@
 package io.cairn.labor.model;
 
+import java.util.List;
+import org.tribuo.Trainer;
+import org.tribuo.common.xgboost.XGBoostTrainer;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.regression.Regressor;
+import org.tribuo.regression.sgd.linear.LinearSGDTrainer;
+import org.tribuo.regression.sgd.objectives.SquaredLoss;
+import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
+import org.tribuo.transform.TransformTrainer;
+import org.tribuo.transform.TransformationMap;
+import org.tribuo.transform.transformations.MeanStdDevTransformation;
+
 /**
  * One Tribuo learner and its hyperparameters; every setting is recorded in the model card.
  *
@@ -35,5 +47,18 @@ public record LearnerSettings(String kind, int trees, double eta, int maxDepth, 
   /** Example weight for a profile of an occupation with {@code offers} job offers. */
   public float weight(long offers) {
     return demandWeighted ? (float) (1 + Math.log1p(offers) / 4) : 1f;
+  }
+
+  /** The Tribuo regression trainer these settings describe, seeded. */
+  public Trainer<Regressor> trainer(long seed, int threads) {
+    if (kind.equals("xgboost")) {
+      // histogram splits: exact greedy splits take many minutes on half a million examples
+      return new XGBoostRegressionTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST,
+          XGBoostRegressionTrainer.RegressionType.LINEAR, trees, eta, 0, maxDepth, minChildWeight, subsample, 1.0,
+          1.0, 0, threads, XGBoostTrainer.LoggingVerbosity.SILENT, seed);
+    }
+    LinearSGDTrainer linear = new LinearSGDTrainer(new SquaredLoss(), new AdaGrad(eta), epochs, Integer.MAX_VALUE,
+        1, seed);
+    return new TransformTrainer<>(linear, new TransformationMap(List.of(new MeanStdDevTransformation())));
   }
 }

@@ -5,19 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
-import org.tribuo.Trainer;
-import org.tribuo.common.xgboost.XGBoostTrainer;
 import org.tribuo.impl.ArrayExample;
-import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
-import org.tribuo.regression.sgd.linear.LinearSGDTrainer;
-import org.tribuo.regression.sgd.objectives.SquaredLoss;
-import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
-import org.tribuo.transform.TransformTrainer;
-import org.tribuo.transform.TransformationMap;
-import org.tribuo.transform.transformations.MeanStdDevTransformation;
 
 /** Trains a Tribuo regression of graded relevance on the features (pointwise learning to rank). */
 public final class SkillValueTrainer {
@@ -46,7 +37,7 @@ public final class SkillValueTrainer {
       example.setWeight(settings.weight(e.offers()));
       dataset.add(example);
     }
-    Model<Regressor> model = trainer(settings).train(dataset);
+    Model<Regressor> model = settings.trainer(seed, threads).train(dataset);
     return new LearnedScorer(model, settings.kind().equals("linear"));
   }
 
@@ -59,17 +50,5 @@ public final class SkillValueTrainer {
       double first = examples.getFirst().features()[f];
       return examples.stream().anyMatch(e -> e.features()[f] != first);
     }).toArray();
-  }
-
-  private Trainer<Regressor> trainer(LearnerSettings s) {
-    if (s.kind().equals("xgboost")) {
-      // histogram splits: exact greedy splits take many minutes on half a million examples
-      return new XGBoostRegressionTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST,
-          XGBoostRegressionTrainer.RegressionType.LINEAR, s.trees(), s.eta(), 0, s.maxDepth(), s.minChildWeight(),
-          s.subsample(), 1.0, 1.0, 0, threads, XGBoostTrainer.LoggingVerbosity.SILENT, seed);
-    }
-    LinearSGDTrainer linear = new LinearSGDTrainer(new SquaredLoss(), new AdaGrad(s.eta()), s.epochs(),
-        Integer.MAX_VALUE, 1, seed);
-    return new TransformTrainer<>(linear, new TransformationMap(List.of(new MeanStdDevTransformation())));
   }
 }

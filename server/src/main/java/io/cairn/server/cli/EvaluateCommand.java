@@ -16,11 +16,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cairn evaluate}: measures a saved model and the baselines on the test split, prints and writes JSON. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, subcommands = EvaluateTitlesCommand.class,
     description = {"Measure a saved skill-value model against the baselines on its held-out test split.",
         "The baselines are tuned again on validation; the test split is the one the model was saved with.",
         "NDCG@k (k = 1..20), Recall@10 and MRR with 95% bootstrap intervals, per held fraction.",
-        "Prints a table and writes the report as JSON."})
+        "Prints a table and writes the report as JSON. 'evaluate titles' measures the job-title normalizer."})
 final class EvaluateCommand implements Runnable {
   @Mixin
   LaborInputs inputs;

@@ -41,6 +41,11 @@ final class ServeCommand implements Runnable {
           + "without either, imports are off and answer 403; reads never need it)")
   Path adminTokenFile;
 
+  @Option(names = "--titles", paramLabel = "FILE",
+      description = "Job-title model from 'cairn evaluate titles' for occupation search and type-ahead (default:"
+          + " $CAIRN_TITLES; without one, titles are cleaned of noise and searched by label)")
+  Path titles;
+
   @Mixin
   DataOptions data;
 
@@ -58,7 +63,9 @@ final class ServeCommand implements Runnable {
     ServerLimits serverLimits = limits.limits();
     AdminToken token = adminToken();
     SkillValueModel loaded = loadModel();
-    Cairn cairn = credentials.apply(data.openCairn(loaded)).withPlanTimeLimit(PlanCommand.limit(planTimeLimit));
+    io.cairn.labor.titles.TitleModel titleModel = loadTitles();
+    Cairn verifying = credentials.apply(data.openCairn(loaded)).withPlanTimeLimit(PlanCommand.limit(planTimeLimit));
+    Cairn cairn = titleModel == null ? verifying : verifying.readingTitles(titleModel);
     CairnServer server = CairnServer.create(cairn, serverLimits, Standards.fromSettings(), token);
     int actual;
     try {
@@ -86,6 +93,9 @@ final class ServeCommand implements Runnable {
         ? "No skill-value model (--model FILE or CAIRN_MODEL): recommendations use the transparent scorer."
         : "Recommendations use the skill-value model " + model.toAbsolutePath() + " ("
             + loaded.card().learner().describe() + ").");
+    System.out.println(titleModel == null
+        ? "No job-title model (--titles FILE or CAIRN_TITLES): occupation search cleans titles and searches labels."
+        : "Occupation search uses the job-title model " + titles.toAbsolutePath() + ".");
     System.out.println(cairn.credentialVerifier().map(v -> "Presented credentials are verified offline ("
         + (v.trusted().size() == 0 ? "no trusted-issuers list: did:key and did:jwk issuers" : v.trusted().size()
         + " trusted issuers from " + v.trusted().source()) + ").").orElse("Presented credentials are refused (409):"
@@ -151,6 +161,25 @@ final class ServeCommand implements Runnable {
       return SkillValueModel.load(model);
     } catch (RuntimeException e) {
       throw new CliException("cannot read the model " + model.toAbsolutePath() + ": " + e.getMessage());
+    }
+  }
+
+  private io.cairn.labor.titles.TitleModel loadTitles() {
+    if (titles == null) {
+      String env = System.getenv("CAIRN_TITLES");
+      titles = env == null || env.isBlank() ? null : Path.of(env);
+    }
+    if (titles == null) {
+      return null;
+    }
+    if (!Files.isRegularFile(titles)) {
+      throw new CliException("no title model at " + titles.toAbsolutePath() + "; make one with 'cairn evaluate"
+          + " titles --out FILE' or start without --titles (and without CAIRN_TITLES)");
+    }
+    try {
+      return io.cairn.labor.titles.TitleModel.load(titles);
+    } catch (RuntimeException e) {
+      throw new CliException("cannot read the title model " + titles.toAbsolutePath() + ": " + e.getMessage());
     }
   }
 }

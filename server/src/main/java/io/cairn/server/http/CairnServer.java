@@ -51,6 +51,7 @@ public final class CairnServer implements AutoCloseable {
     CoverageController coverage = new CoverageController(cairn);
     ModelController model = new ModelController(cairn, json);
     ImportController imports = new ImportController(cairn, standards, adminToken);
+    PostingController postings = new PostingController(cairn, json);
     WebPage web = new WebPage();
     ProblemMapping problems = new ProblemMapping(json);
     Javalin app = Javalin.create(config -> {
@@ -101,6 +102,8 @@ public final class CairnServer implements AutoCloseable {
           get("/coverage", coverage::coverage);
           get("/model", model::card);
           post("/skills/next", model::nextSkills);
+          post("/postings/skills", postings::skills);
+          post("/postings/match", postings::match);
         });
       });
     });

@@ -29,8 +29,9 @@ final class OccupationController {
       ctx.json(Paged.of(snapshot.occupations().stream().filter(o -> LabelSearch.passes(o, request)).toList(), page,
           o -> views.occupationHit(o, o.label())));
     } else {
-      ctx.json(Paged.of(cairn.labelSearch(snapshot).search(LabelSearch.Kind.OCCUPATION, request, SearchParams.MAX_HITS),
-          page, h -> views.occupationHit(snapshot.occupation(h.index()), h.matchedLabel()),
+      // job titles as people write them: the normalizer when a title model is loaded, cleaned label search else
+      ctx.json(Paged.of(cairn.occupations(snapshot, request, SearchParams.MAX_HITS), page,
+          m -> views.occupationHit(snapshot.occupation(m.occupation()), m.matchedLabel()),
           () -> NoMatch.reason(snapshot, NoMatch.Searched.OCCUPATION, request.text())));
     }
   }

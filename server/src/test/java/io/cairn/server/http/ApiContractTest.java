@@ -129,7 +129,8 @@ class ApiContractTest {
         "GET /api/pathways", "GET /api/pathways/{id}",
         "POST /api/recommendations", "POST /api/audits", "POST /api/plans", "GET /api/coverage",
         "POST /api/imports",
-        "GET /api/model", "POST /api/skills/next"));
+        "GET /api/model", "POST /api/skills/next", "POST /api/postings/skills",
+        "POST /api/postings/match"));
     assertEquals(routes, documented);
   }
 
@@ -169,6 +170,9 @@ class ApiContractTest {
           HttpResponse<String> response = method.equals("post")
               ? server.postJson(concrete, template.endsWith("recommendations") ? learner
                   : template.endsWith("next") ? "{\"goalField\": \"251\"}" : template.endsWith("plans") ? plan
+                  : template.endsWith("postings/skills") ? "{\"title\": \"Data Analyst\", \"text\": \"SQL\"}"
+                  : template.endsWith("postings/match") ? "{\"posting\": {\"title\": \"Data Analyst\", \"text\": \"SQL\"},"
+                      + " \"learner\": {\"credentials\": [\"sf-spreadsheet-essentials\"]}}"
                   : audit)
               : server.get(concrete);
           int expected = WITHOUT_MODEL.getOrDefault(template, 200);

@@ -52,12 +52,12 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
 
   /** A server whose recommender scores with {@code model} (null for the transparent scorer). */
   static TestServer start(io.cairn.labor.model.SkillValueModel model) {
-    return start(GraphStore.inMemory(), model, ServerLimits.defaults(), AdminToken.none());
+    return start(GraphStore.inMemory(), model, ServerLimits.defaults(), AdminToken.none(), null);
   }
 
   /** A server over the sample that takes imports from clients sending {@code adminToken}. */
   static TestServer startWithAdminToken(String adminToken) {
-    return start(GraphStore.inMemory(), null, ServerLimits.defaults(), AdminToken.of(adminToken));
+    return start(GraphStore.inMemory(), null, ServerLimits.defaults(), AdminToken.of(adminToken), null);
   }
 
   /** A server over {@code catalog} (closed with the server). */
@@ -67,18 +67,23 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
     return new TestServer(cairn, server, server.start("127.0.0.1", 0));
   }
 
+  /** A server with the skill-value {@code model} and the job-title model {@code titles} (either may be null). */
+  static TestServer start(io.cairn.labor.model.SkillValueModel model, io.cairn.labor.titles.TitleModel titles) {
+    return start(GraphStore.inMemory(), model, ServerLimits.defaults(), AdminToken.none(), titles);
+  }
+
   /** A server over the sample in memory with {@code limits} instead of the defaults. */
   static TestServer start(ServerLimits limits) {
-    return start(GraphStore.inMemory(), null, limits, AdminToken.none());
+    return start(GraphStore.inMemory(), null, limits, AdminToken.none(), null);
   }
 
   /** A server over {@code store}, which gets the sample loaded. */
   static TestServer start(GraphStore store, io.cairn.labor.model.SkillValueModel model, ServerLimits limits) {
-    return start(store, model, limits, AdminToken.none());
+    return start(store, model, limits, AdminToken.none(), null);
   }
 
   private static TestServer start(GraphStore store, io.cairn.labor.model.SkillValueModel model, ServerLimits limits,
-      AdminToken adminToken) {
+      AdminToken adminToken, io.cairn.labor.titles.TitleModel titles) {
     LiveCatalog catalog = new LiveCatalog(store);
     catalog.load(SampleData.sources());
     // presented credentials are verified as in production: offline contexts from the shared folder, real clock
@@ -88,6 +93,9 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
             java.time.Clock.systemUTC()))
         // a generous solver limit: the answers the tests check must not depend on how busy the machine is
         .withPlanTimeLimit(java.time.Duration.ofSeconds(20));
+    if (titles != null) {
+      cairn = cairn.readingTitles(titles);
+    }
     CairnServer server = CairnServer.create(cairn, limits, io.cairn.Standards.fromSettings(), adminToken);
     int port = server.start("127.0.0.1", 0);
     return new TestServer(cairn, server, port);
