@@ -171,7 +171,7 @@ class PlanPageTest {
   @Test
   void aSuggestionThatIsPartOfAnotherSaysSo() {
     browser.resize(1280, 900);
-    browser.open("/?screen=learner&goalType=pathway&pathway=data-analytics&k=10");
+    browser.open("/?screen=learner&goalType=pathway&pathway=data-analytics&k=25");
     List<WebElement> items = browser.findAll("ol.suggestions > li.suggestion");
     List<String> names = items.stream().map(i -> i.findElement(By.cssSelector("h3 a")).getText()).toList();
     List<WebElement> parts = browser.findAll(".suggestion .part-of");
