@@ -1,0 +1,112 @@
+package io.cairn.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The page as a new user and an advisor meet it (issue 15), in headless Chromium against a real server over the
+ * sample: advisor exceptions entered on the page and kept in the address, the printout naming the learner, the date,
+ * the pathway and the catalog version, and the API's refusals shown in words.
+ */
+class PageForPeopleTest {
+  /** The sample's own advisor case, datasets/sample/audits/sofia-ml-skills.json, without its exception. */
+  private static final String SOFIA = "/?screen=advisor&name=Sofia&credential=nb-mc-applied-statistics"
+      + "&competency=7ee4c2ea-b349-4bd2-81a3-ec31475d4833&competency=1973c966-f236-40c9-b2d4-5d71a89019be"
+      + "&competency=51586df8-1c46-4b47-8583-773cb63bf00b&pathway=data-analytics";
+  private static final String PROGRAMMING = "da-bsc-programming";
+  @RegisterExtension
+  static final TestServer server = TestServer.start();
+  private static Browser browser;
+
+  @BeforeAll
+  static void start() {
+    browser = Browser.start(server);
+  }
+
+  @AfterAll
+  static void stop() {
+    browser.close();
+  }
+
+  private static String nodeClass(String requirement) {
+    return browser.find("article.audit li.node[data-requirement='" + requirement + "']").getAttribute("class");
+  }
+
+  private static void addException(String requirement, String kind, String note) {
+    new Select(browser.find("#exception-requirement")).selectByValue(requirement);
+    new Select(browser.find("#exception-kind")).selectByValue(kind);
+    browser.find("#exception-note").sendKeys(note);
+    browser.navigating(() -> browser.find("#add-exception").click());
+  }
+
+  @Test
+  void anAdvisorWaivesARequirementOnThePageTheAddressKeepsItAndThePrintoutNamesItsNote() {
+    browser.resize(1400, 1000);
+    browser.open(SOFIA);
+    assertFalse(nodeClass(PROGRAMMING).contains("node-satisfied"), "not waived yet: " + nodeClass(PROGRAMMING));
+    String note = "Equivalent programming course in her economics degree";
+    addException(PROGRAMMING, "waive", note);
+
+    String url = browser.driver().getCurrentUrl();
+    assertTrue(url.contains("exception=waive%7C" + PROGRAMMING), "the exception is in the address: " + url);
+    assertTrue(nodeClass(PROGRAMMING).contains("node-satisfied"), nodeClass(PROGRAMMING));
+    String node = browser.find("li.node[data-requirement='" + PROGRAMMING + "'] .exception").getText();
+    assertTrue(node.contains("waived") && node.contains(note), node);
+
+    // the API agrees with what the page shows for the sample's own exception
+    JsonNode api = TestServer.okJson(server.postJson("/api/audits", """
+        {"learner": {"credentials": ["nb-mc-applied-statistics"], "competencies": ["7ee4c2ea-b349-4bd2-81a3-ec31475d4833",
+          "1973c966-f236-40c9-b2d4-5d71a89019be", "51586df8-1c46-4b47-8583-773cb63bf00b"]},
+         "pathway": "data-analytics", "exceptions": [{"kind": "waive", "requirement": "%s", "note": "%s"}]}"""
+        .formatted(PROGRAMMING, note)));
+    assertEquals(api.at("/audit/status").asText(),
+        browser.find("article.audit h3 .badge").getAttribute("class").replace("badge badge-", ""));
+
+    // a bookmark of the address shows the same, and pressing Audit again keeps the exception
+    browser.open(url.substring(url.indexOf('/', "http://".length())));
+    assertTrue(nodeClass(PROGRAMMING).contains("node-satisfied"));
+    browser.navigating(() -> browser.find("#audit").click());
+    assertTrue(browser.driver().getCurrentUrl().contains("exception="), browser.driver().getCurrentUrl());
+    assertTrue(nodeClass(PROGRAMMING).contains("node-satisfied"));
+    assertTrue(PageAudit.problems(browser).isEmpty(), PageAudit.problems(browser)::toString);
+    browser.screenshot("advisor-exception");
+
+    browser.onPaper(() -> {
+      String today = LocalDate.now().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
+      String head = browser.find("#print-head").getText();
+      assertTrue(head.contains("Prepared for Sofia on " + today) && head.contains("Data analytics pathway")
+          && head.contains("catalog version " + api.get("catalogVersion").asInt()), head);
+      String exceptions = browser.find("section.exceptions").getText();
+      assertTrue(exceptions.contains("Waived") && exceptions.contains(note), exceptions);
+      assertFalse(browser.find("form.exception-form").isDisplayed(), "no exception form on paper");
+      assertFalse(browser.find("a.remove-exception").isDisplayed(), "no remove links on paper");
+    });
+
+    // removing it puts the requirement back to what the holdings give
+    browser.navigating(() -> browser.find("a.remove-exception").click());
+    assertFalse(browser.driver().getCurrentUrl().contains("exception="));
+    assertFalse(nodeClass(PROGRAMMING).contains("node-satisfied"));
+  }
+
+  @Test
+  void waivingAWholeDegreeShowsTheApisRefusalInASentenceAndCanBeUndone() {
+    browser.open(SOFIA);
+    addException("da-bsc-root", "waive", "just give it");
+    String problem = browser.find("#results .problem[role='alert']").getText();
+    assertTrue(problem.contains("whole requirement of destination") && problem.contains("nothing earned"), problem);
+    assertFalse(problem.contains("{\""), problem);
+    browser.navigating(() -> browser.find("a.remove-exception").click());
+    assertFalse(browser.findAll("article.audit").isEmpty(), browser.find("main").getText());
+  }
+}
