@@ -3,7 +3,8 @@
 
 import * as api from './api.js';
 import { bar, h, hours, kindLabel, listText, modeLabel, money, percent, put, screenUrl } from './dom.js';
-import { goalFieldset, goalTypeOf, keepPresentedOnSubmit, limitFields, number, requestParts } from './goal.js';
+import { goalFieldset, goalTypeOf, keepPresentedOnSubmit, limitFields, number, requestParts, resolveTypedGoal,
+  typedNote } from './goal.js';
 import { holdingsFields } from './pickers.js';
 import { problem } from './problem.js';
 import { presented, presentedField, presentedResults } from './presented.js';
@@ -34,6 +35,7 @@ export async function render(main, params) {
       h('select', { id: 'k', name: 'k' }, [3, 5, 10].map((k) => h('option', { value: k,
         selected: String(k) === (params.get('k') ?? '5') }, String(k))))),
     h('button', { type: 'submit', class: 'primary', id: 'suggest' }, 'Suggest what to earn next'));
+  resolveTypedGoal(form, goal);
   keepPresentedOnSubmit(form, main, presented, render);
 
   const results = h('section', { id: 'results', 'aria-live': 'polite', 'aria-labelledby': 'results-title' });
@@ -76,6 +78,7 @@ function showSuggestions(results, list, params) {
   const nowPct = percent(met, total);
   put(results, 
     h('h2', { id: 'results-title' }, `Suggestions toward ${list.goal.label}`),
+    typedNote(params, list.goal.label),
     h('div', { class: 'goal-now' },
       h('p', {}, h('strong', {}, 'Goal reached now: '), `${met} of ${total} goal skills (${nowPct}%)`),
       bar(nowPct, 0, `Now: ${met} of ${total} goal skills`)),

@@ -6,7 +6,8 @@
 
 import * as api from './api.js';
 import { bar, h, hours, kindLabel, listText, money, put, screenUrl } from './dom.js';
-import { goalFieldset, goalTypeOf, keepPresentedOnSubmit, limitFields, number, numberField, requestParts }
+import { goalFieldset, goalTypeOf, keepPresentedOnSubmit, limitFields, number, numberField, requestParts,
+  resolveTypedGoal, typedNote }
   from './goal.js';
 import { holdingsFields, labelled } from './pickers.js';
 import { problem } from './problem.js';
@@ -54,6 +55,7 @@ export async function render(main, params) {
       h('select', { id: 'alternatives', name: 'alternatives' }, [1, 2, 3, 4, 5].map((n) =>
         h('option', { value: n, selected: String(n) === (params.get('alternatives') ?? '3') }, String(n))))),
     h('button', { type: 'submit', class: 'primary', id: 'plan' }, 'Plan the whole path'));
+  resolveTypedGoal(form, goal);
   keepPresentedOnSubmit(form, main, presented, render);
 
   const results = h('section', { id: 'results', 'aria-live': 'polite', 'aria-labelledby': 'plan-results-title' });
@@ -123,6 +125,7 @@ function showPlans(results, answer, params, pinned, excluded, main) {
       h('button', { type: 'button', class: 'no-print', id: 'print', onclick: () => window.print() }, 'Print')),
     h('p', { class: 'print-head', id: 'print-head' }, `Prepared for ${who} on ${today}. Goal: ${goalText}; `,
       `${g.held} already held, ${g.required} still needed.`),
+    typedNote(params, g.label),
     presentedResults(answer.holdings),
     whatIf(params, pinned, excluded, main),
     answer.reason ? h('div', { class: 'notice', role: 'status' }, h('p', {}, answer.reason),

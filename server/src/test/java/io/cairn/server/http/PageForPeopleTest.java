@@ -109,4 +109,50 @@ class PageForPeopleTest {
     browser.navigating(() -> browser.find("a.remove-exception").click());
     assertFalse(browser.findAll("article.audit").isEmpty(), browser.find("main").getText());
   }
+
+  @Test
+  void anOccupationTypedButNotPickedIsTakenAsItsBestMatchOrRefusedInWordsBesideTheField() {
+    browser.open("/?screen=learner");
+    browser.find("#goal-occupation").sendKeys("nurse");
+    browser.find("#suggest").click();
+    String error = browser.waitFor("#goal-occupation-error").getText();
+    assertTrue(error.contains("No occupation matches \"nurse\"") && error.contains("3,007"), error);
+    assertFalse(browser.driver().getCurrentUrl().contains("goalType="), "nothing was sent");
+    assertEquals("true", browser.find("#goal-occupation").getAttribute("aria-invalid"));
+
+    browser.find("#goal-occupation").clear();
+    browser.find("#goal-occupation").sendKeys("data analyst");
+    browser.navigating(() -> browser.find("#suggest").click());
+    String url = browser.driver().getCurrentUrl();
+    assertTrue(url.contains("occupation=d3edb8f8-3a06-47a0-8fb9-9b212c006aa2") && url.contains("typed=data+analyst"), url);
+    String note = browser.find("#typed-note").getText();
+    assertTrue(note.contains("You typed \"data analyst\"") && note.contains("best match, data analyst"), note);
+    assertFalse(browser.findAll(".suggestion").isEmpty(), browser.find("#results").getText());
+    assertTrue(browser.findAll("#results .problem").isEmpty(), "no 'needs goal.id' error");
+  }
+
+  @Test
+  void theCatalogPastItsLastPageSaysSoAndLeadsBack() {
+    int total = TestServer.okJson(server.get("/api/credentials?limit=1")).get("total").asInt();
+    browser.open("/?screen=catalog&offset=100000");
+    String results = browser.find("#results").getText();
+    assertFalse(results.contains("100000") || results.contains("100001"), results);
+    assertTrue(browser.find("#catalog-empty").getText().contains("past the last of the " + total + " items"), results);
+    browser.navigating(() -> browser.find("nav.pager a").click());
+    int rows = browser.findAll("table.catalog tbody tr").size();
+    assertTrue(rows > 0, browser.find("#results").getText());
+    assertTrue(browser.find("nav.pager").getText().contains("of " + total), browser.find("nav.pager").getText());
+  }
+
+  @Test
+  void theTypeAheadSaysWhyNothingMatched() {
+    browser.open("/?screen=learner");
+    browser.find("#held-credentials").sendKeys("excel");
+    String none = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.WAIT).until(d -> {
+      var items = d.findElements(org.openqa.selenium.By.cssSelector("#held-credentials-list[data-query='excel'] li.option-none"));
+      return items.isEmpty() ? null : items.getFirst().getText();
+    });
+    assertTrue(none.contains("No credential's name holds the words 'excel'"), none);
+    assertFalse(none.equals("No matches"));
+  }
 }
