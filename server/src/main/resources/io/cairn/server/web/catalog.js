@@ -8,6 +8,14 @@ import { problem } from './problem.js';
 const PAGE = 20;
 const TYPES = ['badge', 'micro-credential', 'certificate', 'nanodegree', 'degree', 'other'];
 const MODES = ['online', 'blended', 'in-person'];
+const FIELDS = {
+  maxCost: { id: 'max-cost', label: 'Cost at most (EUR)', param: 'maxCost' },
+  maxHours: { id: 'max-hours', label: 'Hours at most', param: 'maxHours' },
+  eqfLevel: { id: 'eqf', label: 'EQF level', param: 'eqfLevel' },
+  type: { id: 'type', label: 'Type', param: 'type' },
+  mode: { id: 'mode', label: 'Mode', param: 'mode' },
+  creditBearing: { id: 'credit-bearing', label: 'Credit-bearing', param: 'creditBearing' },
+};
 const FILTERS = ['q', 'type', 'issuer', 'creditBearing', 'mode', 'maxCost', 'maxHours', 'eqfLevel', 'teaches'];
 
 export async function render(main, params) {
@@ -44,7 +52,7 @@ export async function render(main, params) {
         : h('p', { class: 'muted', id: 'catalog-empty' }, page.note ?? 'No credential matches these filters.'),
       pager(page, state));
   } catch (e) {
-    put(results, h('h2', { id: 'catalog-results' }, 'Credentials'), problem(e));
+    put(results, h('h2', { id: 'catalog-results' }, 'Credentials'), problem(e, FIELDS, params));
   }
 }
 

@@ -11,6 +11,7 @@ import { goalFieldset, goalTypeOf, keepPresentedOnSubmit, limitFields, number, n
   from './goal.js';
 import { holdingsFields, labelled } from './pickers.js';
 import { problem } from './problem.js';
+import { GOAL_FIELDS } from './words.js';
 import { presented, presentedField, presentedResults } from './presented.js';
 
 /** Weeks in a term when the plan is laid out on a calendar: a quarter. */
@@ -24,6 +25,13 @@ const EXAMPLE = {
   competency: ['609a8ac1-9d29-4237-9886-596dbbe7ca8a'],
   goalType: 'occupation', occupation: 'd3edb8f8-3a06-47a0-8fb9-9b212c006aa2', maxCost: 1500,
   mode: ['online', 'blended'], objective: 'cost', reach: 0.8, hoursPerWeek: 10, alternatives: 3,
+};
+
+const FIELDS = {
+  ...GOAL_FIELDS,
+  reach: { id: 'reach', label: 'Share of the essential skills to reach', param: 'reach' },
+  hoursPerWeek: { id: 'hours-per-week', label: 'Study hours per week', param: 'hoursPerWeek' },
+  alternatives: { id: 'alternatives', label: 'Plans to compare', param: 'alternatives' },
 };
 
 export async function render(main, params) {
@@ -73,7 +81,7 @@ export async function render(main, params) {
   }
   const { plans, error } = await answer;
   if (error) {
-    put(results, h('h2', { id: 'plan-results-title' }, 'Plans'), problem(error));
+    put(results, h('h2', { id: 'plan-results-title' }, 'Plans'), problem(error, FIELDS, params));
     return;
   }
   showPlans(results, plans, params, pinned, excluded, main);

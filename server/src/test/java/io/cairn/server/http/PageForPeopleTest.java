@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -154,5 +156,69 @@ class PageForPeopleTest {
     });
     assertTrue(none.contains("No credential's name holds the words 'excel'"), none);
     assertFalse(none.equals("No matches"));
+  }
+
+  private static final String DATA_ANALYST = "d3edb8f8-3a06-47a0-8fb9-9b212c006aa2";
+
+  /** Opens {@code path}, and returns the problem's text after checking it names no request field of the API's. */
+  private static String problemAt(String path) {
+    browser.open(path);
+    String text = browser.find(".problem[role='alert']").getText();
+    for (String apiWord : List.of("constraints.", "goal.id", "must be an integer", ">= 0", "query parameter", "eqfLevel",
+        "got a string", "1.0E", "-5.0")) {
+      assertFalse(text.contains(apiWord), "API wording '" + apiWord + "' on the page: " + text);
+    }
+    return text;
+  }
+
+  private static void assertMarked(String id, String words) {
+    assertEquals("true", browser.find("#" + id).getAttribute("aria-invalid"), id + " is marked");
+    String beside = browser.find("#" + id + "-problem").getText();
+    assertTrue(beside.contains(words), beside);
+  }
+
+  @Test
+  void refusalsNameTheFieldInWordsAndMarkIt() {
+    String learner = "/?screen=learner&goalType=occupation&occupation=" + DATA_ANALYST;
+    String budget = problemAt(learner + "&maxCost=-5");
+    assertTrue(budget.contains("Budget at most (EUR): must be a number, 0 or more; you entered -5."), budget);
+    assertMarked("max-cost", "0 or more");
+
+    String notANumber = problemAt(learner + "&maxHours=lots");
+    assertTrue(notANumber.contains("Hours at most: must be a number; you entered lots."), notANumber);
+    assertMarked("max-hours", "must be a number");
+
+    String k = problemAt(learner + "&k=99");
+    assertTrue(k.contains("How many suggestions: must be from 1 to "), k);
+
+    String skills = problemAt("/?screen=learner&goalType=competencies");
+    assertTrue(skills.contains("Skills to gain: choose at least one skill from the list."), skills);
+
+    String eqf = problemAt("/?screen=catalog&eqfLevel=12");
+    assertTrue(eqf.contains("EQF level: must be a whole number from 1 to 8; you entered 12."), eqf);
+    assertMarked("eqf", "1 to 8");
+
+    String reach = problemAt("/?screen=plan&goalType=occupation&occupation=" + DATA_ANALYST + "&reach=2");
+    assertTrue(reach.contains("Share of the essential skills to reach: must be more than 0 and at most 1"), reach);
+    assertMarked("reach", "you entered 2");
+    assertTrue(PageAudit.problems(browser).isEmpty(), PageAudit.problems(browser)::toString);
+  }
+
+  @Test
+  void everyNumberOfASuggestionExplainsItselfAndTypesAreNotSaidTwice() {
+    browser.open("/?screen=learner&goalType=occupation&occupation=" + DATA_ANALYST + "&maxCost=100&mode=online");
+    List<WebElement> scores = browser.findAll(".suggestion .score");
+    assertFalse(scores.isEmpty(), browser.find("#results").getText());
+    assertTrue(scores.getFirst().getText().matches("(?s)Ranking score \\d+\\.\\d\\d: 100% of the top suggestion's\\..*"),
+        scores.getFirst().getText());
+    scores.forEach(sc -> assertTrue(sc.getText().contains("compares suggestions within this list only"), sc.getText()));
+    String candidates = browser.find("#candidates").getText();
+    assertTrue(candidates.contains("left out by your limits") && candidates.contains("over your budget"), candidates);
+    assertFalse(candidates.contains("maxCost") || candidates.contains("not allowed"), candidates);
+
+    JsonNode certificate = TestServer.okJson(server.get("/api/credentials/nb-cert-data-analytics"));
+    assertEquals("Certificate", certificate.get("achievementType").asText(), "the sample's certificate");
+    browser.open("/?screen=credential&id=nb-cert-data-analytics");
+    assertEquals("Certificate", browser.find("dl.facts-grid dd").getText(), "the type once");
   }
 }
