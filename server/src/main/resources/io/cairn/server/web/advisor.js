@@ -70,7 +70,9 @@ export async function render(main, params) {
       h('p', { class: 'muted' }, 'Choose a pathway and press "Audit".'));
     return;
   }
-  const whatIf = params.getAll('whatIf').filter(Boolean);
+  // a what-if of the audited pathway itself would only draw the same tree twice: said once, not drawn
+  const sameAsAudited = params.getAll('whatIf').includes(params.get('pathway'));
+  const whatIf = [...new Set(params.getAll('whatIf').filter((w) => w && w !== params.get('pathway')))];
   const exceptions = params.getAll('exception').map(parseException);
   const heldCredentials = [...holdings.credentials.chips.querySelectorAll('li.chip')]
     .map((li) => ({ id: li.querySelector('input').value, label: li.querySelector('span').textContent }));
@@ -90,6 +92,9 @@ export async function render(main, params) {
       h('p', { class: 'print-head', id: 'print-head' }, `Prepared for ${params.get('name') || 'the learner'} on `,
         `${today}. Pathway: ${report.audit.pathway.label}; catalog version ${report.catalogVersion}.`),
       h('p', { class: 'holdings-summary' }, h('strong', {}, 'Holdings: '), held.length ? held.join('; ') : 'none'),
+      sameAsAudited ? h('p', { class: 'notice', id: 'what-if-same', role: 'status' }, 'The what-if names the audited ',
+        'pathway itself, so there is nothing to compare; choose another pathway under "What if they switched to".')
+        : null,
       exceptionList(params, exceptions, names, heldCredentials),
       exceptionForm(params, exceptions, report.audit, heldCredentials),
       h('p', { class: 'plan-cta no-print' }, h('a', { id: 'plan-whole-path', class: 'button-link', href: screenUrl('plan', {

@@ -172,8 +172,15 @@ function suggestion(item, met, afterAll, total, wholes, top) {
     why.push(h('dt', {}, 'Unlocks'), h('dd', {}, refLinks(e.unlocks)));
   }
   if (e.oneStepAway) {
-    const first = [...e.missingPrerequisites.map((r) => r.label), ...e.missingCompetencies.map((r) => r.label)];
-    why.push(h('dt', {}, 'Take first'), h('dd', {}, `${listText(first)}; with it, ${money(e.totalCost, e.currency)} and ${hours(e.totalHours)} in all`));
+    // each named thing links where it can be found: a credential to its page, a skill to the credentials teaching it
+    const first = [
+      ...e.missingPrerequisites.map((r) => h('a', { class: 'take-first', href: screenUrl('credential', { id: r.id }) },
+        r.label)),
+      ...e.missingCompetencies.map((r) => h('a', { class: 'take-first', href: screenUrl('catalog', { teaches: r.id }),
+        title: `Credentials that teach ${r.label}` }, r.label))];
+    why.push(h('dt', {}, 'Take first'), h('dd', {}, first.flatMap((a, i) =>
+      [i === 0 ? '' : i === first.length - 1 ? ' and ' : ', ', a]),
+    `; with it, ${money(e.totalCost, e.currency)} and ${hours(e.totalHours)} in all`));
   }
   why.push(h('dt', {}, 'Cost and time'), h('dd', {}, `${money(e.cost, e.currency)}, ${hours(e.hours)}`,
     e.ects ? `, ${e.ects} ECTS` : ''));

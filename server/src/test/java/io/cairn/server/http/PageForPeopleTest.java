@@ -221,4 +221,41 @@ class PageForPeopleTest {
     browser.open("/?screen=credential&id=nb-cert-data-analytics");
     assertEquals("Certificate", browser.find("dl.facts-grid dd").getText(), "the type once");
   }
+
+  @Test
+  void aWhatIfOfTheAuditedPathwayItselfIsSaidOnceNotDrawnTwice() {
+    browser.open("/?screen=advisor&credential=nb-mc-applied-statistics&pathway=data-analytics&whatIf=data-analytics");
+    assertEquals(1, browser.findAll("article.audit").size(), browser.find("#results").getText());
+    assertTrue(browser.find("#what-if-same").getText().contains("audited pathway itself"));
+  }
+
+  @Test
+  void takeFirstLinksEachPrerequisiteToWhereItCanBeFound() {
+    JsonNode found = null;
+    String occupation = null;
+    for (JsonNode o : TestServer.okJson(server.get("/api/occupations?limit=100")).get("items")) {
+      JsonNode list = TestServer.okJson(server.postJson("/api/recommendations",
+          "{\"goal\": {\"type\": \"occupation\", \"id\": \"" + o.get("id").asText() + "\"}, \"k\": 10}"));
+      for (JsonNode item : list.get("items")) {
+        if (found == null && item.at("/explanation/oneStepAway").asBoolean()) {
+          found = item;
+          occupation = o.get("id").asText();
+        }
+      }
+    }
+    assertTrue(found != null, "the sample has a suggestion one step away (with something to take first)");
+    browser.open("/?screen=learner&goalType=occupation&k=10&occupation=" + occupation);
+    String name = found.at("/credential/name").asText();
+    WebElement suggestion = browser.findAll(".suggestion").stream()
+        .filter(sg -> sg.findElement(org.openqa.selenium.By.cssSelector("h3 a")).getText().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError(name + " not on the page"));
+    List<String> hrefs = suggestion.findElements(org.openqa.selenium.By.cssSelector("a.take-first")).stream()
+        .map(a -> a.getAttribute("href")).toList();
+    int expected = found.at("/explanation/missingPrerequisites").size() + found.at("/explanation/missingCompetencies").size();
+    assertEquals(expected, hrefs.size(), "one link per thing to take first: " + hrefs);
+    found.at("/explanation/missingPrerequisites").forEach(r -> assertTrue(hrefs.stream().anyMatch(
+        hr -> hr.contains("screen=credential") && hr.contains("id=" + r.get("id").asText())), hrefs::toString));
+    found.at("/explanation/missingCompetencies").forEach(r -> assertTrue(hrefs.stream().anyMatch(
+        hr -> hr.contains("teaches=" + r.get("id").asText())), hrefs::toString));
+  }
 }
