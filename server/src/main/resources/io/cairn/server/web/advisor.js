@@ -205,11 +205,31 @@ function rule(n) {
   }
 }
 
+/** The labels of what counts toward a node: credentials and skills. */
+function countedLabels(n) {
+  return [...n.countedCredentials.map((r) => r.label), ...n.countedCompetencies.map((r) => r.label)];
+}
+
+/** A leaf's credential or skill, linked where it can be found: the credential's page, or the credentials teaching the skill. */
+function target(n) {
+  if (!n.target) return null;
+  const href = n.kind === 'credential' ? screenUrl('credential', { id: n.target.id })
+    : screenUrl('catalog', { teaches: n.target.id });
+  return h('a', { class: 'node-target', href, title: n.kind === 'credential' ? null : `Credentials that teach ${n.target.label}` },
+    n.target.label);
+}
+
 function node(n) {
-  const counted = [...n.countedCredentials.map((r) => r.label), ...n.countedCompetencies.map((r) => r.label)];
+  // what counts is said once, at the deepest node it counts toward, not again at every level above it
+  const below = new Set(n.children.flatMap(countedLabels));
+  const counted = countedLabels(n).filter((label) => !below.has(label));
+  const link = target(n);
   return h('li', { class: `node node-${n.status}`, 'data-requirement': n.id },
-    h('div', { class: 'node-head' }, badge(n.status), ' ', h('span', { class: 'node-name' }, n.name),
+    h('div', { class: 'node-head' }, badge(n.status), ' ',
+      h('span', { class: 'node-name' }, link && link.textContent === n.name ? link : n.name),
       h('span', { class: 'node-rule' }, ` — ${rule(n)}`)),
+    link && link.textContent !== n.name ? h('p', { class: 'counted' }, n.kind === 'credential' ? 'Credential: ' : 'Skill: ',
+      link) : null,
     counted.length ? h('p', { class: 'counted' }, 'Counts: ', counted.join('; ')) : null,
     n.exception ? h('p', { class: 'exception' }, `Advisor exception: ${n.exception}`) : null,
     n.children.length ? h('ul', {}, n.children.map(node)) : null);

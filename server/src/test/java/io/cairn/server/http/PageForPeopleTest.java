@@ -258,4 +258,21 @@ class PageForPeopleTest {
     found.at("/explanation/missingCompetencies").forEach(r -> assertTrue(hrefs.stream().anyMatch(
         hr -> hr.contains("teaches=" + r.get("id").asText())), hrefs::toString));
   }
+
+  @Test
+  void auditLeavesLinkTheirCredentialAndWhatCountsIsSaidOnceWhereItCounts() {
+    browser.open(SOFIA);
+    JsonNode api = TestServer.okJson(server.postJson("/api/audits", """
+        {"learner": {"credentials": ["nb-mc-applied-statistics"]}, "pathway": "data-analytics"}"""));
+    for (WebElement destination : browser.findAll("article.audit section.destination")) {
+      long counted = destination.findElements(org.openqa.selenium.By.cssSelector(".counted")).stream()
+          .filter(p -> p.getText().contains("Applied Statistics") && p.getText().startsWith("Counts:")).count();
+      assertEquals(1, counted, "Applied Statistics counts once per destination: " + destination.getText());
+    }
+    JsonNode leaf = api.at("/audit/destinations/0/requirements/children/0/children/0/children/0");
+    assertEquals("credential", leaf.get("kind").asText(), leaf.toString());
+    WebElement link = browser.find("li.node[data-requirement='" + leaf.get("id").asText() + "'] a.node-target");
+    assertTrue(link.getAttribute("href").endsWith("screen=credential&id=" + leaf.at("/target/id").asText()),
+        link.getAttribute("href"));
+  }
 }
