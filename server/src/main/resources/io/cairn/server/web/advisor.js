@@ -1,5 +1,6 @@
 // Advisor screen: a learner's requirement tree for a pathway, each node satisfied, partial or missing with the
-// holdings that count toward it, and a what-if for another pathway beside it. Prints cleanly.
+// holdings that count toward it, advisor exceptions (waive a requirement, substitute a held credential) kept in the
+// address, and a what-if for another pathway beside it. Prints with the learner, the date and the exceptions.
 
 import * as api from './api.js';
 import { h, put, screenUrl } from './dom.js';
@@ -16,6 +17,30 @@ const EXAMPLE = {
   competency: ['7ee4c2ea-b349-4bd2-81a3-ec31475d4833', '1973c966-f236-40c9-b2d4-5d71a89019be'],
   pathway: 'data-analytics', whatIf: 'ict-project-management',
 };
+const KIND_TEXT = { waive: 'Waived', substitute: 'Substituted' };
+
+/** The address keeps each exception as kind|requirement|credential|note (ids never hold '|'; a note may). */
+export function parseException(value) {
+  const [kind, requirement = '', credential = '', ...note] = value.split('|');
+  return { kind, requirement, credential, note: note.join('|') };
+}
+
+function exceptionValue(e) {
+  return [e.kind, e.requirement, e.credential ?? '', e.note ?? ''].join('|');
+}
+
+function toApi(e) {
+  return { kind: e.kind, requirement: e.requirement, ...(e.kind === 'substitute' ? { credential: e.credential } : {}),
+    ...(e.note ? { note: e.note } : {}) };
+}
+
+/** This screen's address with the exceptions replaced. */
+function withExceptions(params, exceptions) {
+  const next = new URLSearchParams(params);
+  next.delete('exception');
+  exceptions.forEach((e) => next.append('exception', exceptionValue(e)));
+  return '/?' + next.toString();
+}
 
 export async function render(main, params) {
   const [holdings, allPathways] = await Promise.all([holdingsFields(params), pathways()]);
@@ -24,7 +49,11 @@ export async function render(main, params) {
       allPathways.map((p) => h('option', { value: p.id, selected: p.id === params.get(name) }, p.name))));
   const form = h('form', { class: 'panel no-print', method: 'get', action: '/', 'aria-labelledby': 'advisor-title' },
     h('input', { type: 'hidden', name: 'screen', value: 'advisor' }),
-    h('fieldset', {}, h('legend', {}, "The learner's holdings"), holdings.credentials.element,
+    params.getAll('exception').map((v) => h('input', { type: 'hidden', name: 'exception', value: v })),
+    h('fieldset', {}, h('legend', {}, "The learner's holdings"),
+      h('div', { class: 'field' }, h('label', { for: 'learner-name' }, 'Name (for the printout)'),
+        h('input', { id: 'learner-name', name: 'name', type: 'text', value: params.get('name') ?? '' })),
+      holdings.credentials.element,
       holdings.competencies.element),
     h('fieldset', {}, h('legend', {}, 'Pathways'),
       select('audit-pathway', 'pathway', 'Audit against', 'Choose a pathway'),
@@ -41,18 +70,33 @@ export async function render(main, params) {
       h('p', { class: 'muted' }, 'Choose a pathway and press "Audit".'));
     return;
   }
-  const whatIf = params.getAll('whatIf').filter(Boolean);
+  // a what-if of the audited pathway itself would only draw the same tree twice: said once, not drawn
+  const sameAsAudited = params.getAll('whatIf').includes(params.get('pathway'));
+  const whatIf = [...new Set(params.getAll('whatIf').filter((w) => w && w !== params.get('pathway')))];
+  const exceptions = params.getAll('exception').map(parseException);
+  const heldCredentials = [...holdings.credentials.chips.querySelectorAll('li.chip')]
+    .map((li) => ({ id: li.querySelector('input').value, label: li.querySelector('span').textContent }));
   try {
     const report = await api.post('/api/audits', {
       learner: { credentials: params.getAll('credential'), competencies: params.getAll('competency') },
       pathway: params.get('pathway'),
       whatIf,
+      exceptions: exceptions.map(toApi),
     });
     const held = [...document.querySelectorAll('.choice-field .chip > span:first-child')].map((el) => el.textContent);
+    const names = nodeNames(report.audit);
+    const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date());
     put(results, 
       h('div', { class: 'audit-head' }, h('h2', { id: 'audit-title' }, 'Audit'),
         h('button', { type: 'button', class: 'no-print', onclick: () => window.print() }, 'Print')),
+      h('p', { class: 'print-head', id: 'print-head' }, `Prepared for ${params.get('name') || 'the learner'} on `,
+        `${today}. Pathway: ${report.audit.pathway.label}; catalog version ${report.catalogVersion}.`),
       h('p', { class: 'holdings-summary' }, h('strong', {}, 'Holdings: '), held.length ? held.join('; ') : 'none'),
+      sameAsAudited ? h('p', { class: 'notice', id: 'what-if-same', role: 'status' }, 'The what-if names the audited ',
+        'pathway itself, so there is nothing to compare; choose another pathway under "What if they switched to".')
+        : null,
+      exceptionList(params, exceptions, names, heldCredentials),
+      exceptionForm(params, exceptions, report.audit, heldCredentials),
       h('p', { class: 'plan-cta no-print' }, h('a', { id: 'plan-whole-path', class: 'button-link', href: screenUrl('plan', {
         credential: params.getAll('credential'), competency: params.getAll('competency'), goalType: 'pathway',
         pathway: params.get('pathway') }) }, 'Plan the whole path'), ' — what is left of this pathway, in order, ',
@@ -61,8 +105,67 @@ export async function render(main, params) {
         pathwayAudit(report.audit, 'Current pathway'),
         report.whatIf.map((w) => pathwayAudit(w, 'What if'))));
   } catch (e) {
-    put(results, h('h2', { id: 'audit-title' }, 'Audit'), problem(e));
+    put(results, h('h2', { id: 'audit-title' }, 'Audit'), problem(e),
+      exceptionList(params, exceptions, new Map(), heldCredentials));
   }
+}
+
+/** Every requirement node of the audited pathway, by id, with its name; the first occurrence wins. */
+function nodeNames(audit) {
+  const names = new Map();
+  const walk = (n, depth, root) => {
+    if (!names.has(n.id)) names.set(n.id, { name: n.name, depth, root, leaf: n.kind === 'credential' });
+    n.children.forEach((c) => walk(c, depth + 1, false));
+  };
+  audit.destinations.forEach((d) => d.requirements && walk(d.requirements, 0, true));
+  return names;
+}
+
+/** The exceptions in force, each with its note, and (on screen) a way to remove it. */
+function exceptionList(params, exceptions, names, heldCredentials) {
+  if (exceptions.length === 0) return null;
+  const credentialName = (id) => heldCredentials.find((c) => c.id === id)?.label ?? id;
+  return h('section', { class: 'exceptions', 'aria-labelledby': 'exceptions-title' },
+    h('h3', { id: 'exceptions-title' }, 'Advisor exceptions'),
+    h('ul', {}, exceptions.map((e, i) => h('li', { class: 'exception-item' },
+      h('strong', {}, `${KIND_TEXT[e.kind] ?? e.kind}: `), names.get(e.requirement)?.name ?? e.requirement,
+      e.kind === 'substitute' ? ` by ${credentialName(e.credential)}` : '',
+      e.note ? h('span', { class: 'exception-note' }, ` — ${e.note}`) : h('span', { class: 'muted' }, ' (no note)'),
+      ' ', h('a', { class: 'no-print remove-exception', href: withExceptions(params, exceptions.filter((_, j) => j !== i)),
+        'aria-label': `Remove the exception for ${names.get(e.requirement)?.name ?? e.requirement}` }, 'Remove')))));
+}
+
+/** Pick a requirement, waive it or substitute a held credential for it, with a note; adds it to the address. */
+function exceptionForm(params, exceptions, audit, heldCredentials) {
+  const names = nodeNames(audit);
+  const requirement = h('select', { id: 'exception-requirement', required: true },
+    h('option', { value: '' }, 'Choose a requirement'),
+    [...names].map(([id, n]) => h('option', { value: id },
+      `${'\u00a0\u00a0'.repeat(n.depth)}${n.name}${n.root ? ' (the whole destination)' : ''}`)));
+  const kind = h('select', { id: 'exception-kind' }, h('option', { value: 'waive' }, 'Waive it'),
+    h('option', { value: 'substitute', disabled: heldCredentials.length === 0 },
+      'Substitute a held credential for it'));
+  const credential = h('select', { id: 'exception-credential' },
+    heldCredentials.length ? heldCredentials.map((c) => h('option', { value: c.id }, c.label))
+      : h('option', { value: '' }, 'The learner holds no credentials'));
+  const credentialField = h('div', { class: 'field', hidden: true },
+    h('label', { for: 'exception-credential' }, 'Credential that stands in'), credential);
+  kind.addEventListener('change', () => { credentialField.hidden = kind.value !== 'substitute'; });
+  const note = h('input', { id: 'exception-note', type: 'text', placeholder: 'e.g. equivalent course, transcript checked' });
+  const form = h('form', { class: 'panel no-print exception-form', 'aria-labelledby': 'exception-form-title' },
+    h('h3', { id: 'exception-form-title' }, 'Add an exception'),
+    h('div', { class: 'field' }, h('label', { for: 'exception-requirement' }, 'Requirement'), requirement),
+    h('div', { class: 'field' }, h('label', { for: 'exception-kind' }, 'Decision'), kind),
+    credentialField,
+    h('div', { class: 'field' }, h('label', { for: 'exception-note' }, 'Note (why; it is printed)'), note),
+    h('button', { type: 'submit', id: 'add-exception' }, 'Add exception'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const added = { kind: kind.value, requirement: requirement.value, note: note.value.trim(),
+      credential: kind.value === 'substitute' ? credential.value : '' };
+    window.location.assign(withExceptions(params, [...exceptions, added]));
+  });
+  return form;
 }
 
 function badge(status) {
@@ -102,11 +205,31 @@ function rule(n) {
   }
 }
 
+/** The labels of what counts toward a node: credentials and skills. */
+function countedLabels(n) {
+  return [...n.countedCredentials.map((r) => r.label), ...n.countedCompetencies.map((r) => r.label)];
+}
+
+/** A leaf's credential or skill, linked where it can be found: the credential's page, or the credentials teaching the skill. */
+function target(n) {
+  if (!n.target) return null;
+  const href = n.kind === 'credential' ? screenUrl('credential', { id: n.target.id })
+    : screenUrl('catalog', { teaches: n.target.id });
+  return h('a', { class: 'node-target', href, title: n.kind === 'credential' ? null : `Credentials that teach ${n.target.label}` },
+    n.target.label);
+}
+
 function node(n) {
-  const counted = [...n.countedCredentials.map((r) => r.label), ...n.countedCompetencies.map((r) => r.label)];
-  return h('li', { class: `node node-${n.status}` },
-    h('div', { class: 'node-head' }, badge(n.status), ' ', h('span', { class: 'node-name' }, n.name),
+  // what counts is said once, at the deepest node it counts toward, not again at every level above it
+  const below = new Set(n.children.flatMap(countedLabels));
+  const counted = countedLabels(n).filter((label) => !below.has(label));
+  const link = target(n);
+  return h('li', { class: `node node-${n.status}`, 'data-requirement': n.id },
+    h('div', { class: 'node-head' }, badge(n.status), ' ',
+      h('span', { class: 'node-name' }, link && link.textContent === n.name ? link : n.name),
       h('span', { class: 'node-rule' }, ` — ${rule(n)}`)),
+    link && link.textContent !== n.name ? h('p', { class: 'counted' }, n.kind === 'credential' ? 'Credential: ' : 'Skill: ',
+      link) : null,
     counted.length ? h('p', { class: 'counted' }, 'Counts: ', counted.join('; ')) : null,
     n.exception ? h('p', { class: 'exception' }, `Advisor exception: ${n.exception}`) : null,
     n.children.length ? h('ul', {}, n.children.map(node)) : null);

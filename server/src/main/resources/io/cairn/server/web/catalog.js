@@ -8,6 +8,14 @@ import { problem } from './problem.js';
 const PAGE = 20;
 const TYPES = ['badge', 'micro-credential', 'certificate', 'nanodegree', 'degree', 'other'];
 const MODES = ['online', 'blended', 'in-person'];
+const FIELDS = {
+  maxCost: { id: 'max-cost', label: 'Cost at most (EUR)', param: 'maxCost' },
+  maxHours: { id: 'max-hours', label: 'Hours at most', param: 'maxHours' },
+  eqfLevel: { id: 'eqf', label: 'EQF level', param: 'eqfLevel' },
+  type: { id: 'type', label: 'Type', param: 'type' },
+  mode: { id: 'mode', label: 'Mode', param: 'mode' },
+  creditBearing: { id: 'credit-bearing', label: 'Credit-bearing', param: 'creditBearing' },
+};
 const FILTERS = ['q', 'type', 'issuer', 'creditBearing', 'mode', 'maxCost', 'maxHours', 'eqfLevel', 'teaches'];
 
 export async function render(main, params) {
@@ -40,10 +48,11 @@ export async function render(main, params) {
       state.issuer ? h('p', {}, `From ${page.items[0]?.issuer?.label ?? state.issuer}: `,
         h('a', { href: without('issuer') }, 'show every issuer')) : null,
       taught.length ? h('p', {}, `Teaching ${taught[0].label}: `, h('a', { href: without('teaches') }, 'show all')) : null,
-      page.items.length ? table(page.items, state) : h('p', { class: 'muted' }, 'No credential matches these filters.'),
+      page.items.length ? table(page.items, state)
+        : h('p', { class: 'muted', id: 'catalog-empty' }, page.note ?? 'No credential matches these filters.'),
       pager(page, state));
   } catch (e) {
-    put(results, h('h2', { id: 'catalog-results' }, 'Credentials'), problem(e));
+    put(results, h('h2', { id: 'catalog-results' }, 'Credentials'), problem(e, FIELDS, params));
   }
 }
 
@@ -65,13 +74,19 @@ function table(items, state) {
 }
 
 function pager(page, state) {
-  if (page.total <= page.limit) return null;
+  const at = (offset) => screenUrl('catalog', { ...state, offset });
+  if (page.items.length === 0) {
+    // past the last page (an old bookmark, or an offset typed into the address): offer the way back
+    if (page.offset === 0 || page.total === 0) return null;
+    const last = Math.floor((page.total - 1) / page.limit) * page.limit;
+    return h('nav', { class: 'pager', 'aria-label': 'Pages' },
+      h('a', { href: at(last), rel: 'prev' }, `← Last page (${last + 1}–${page.total} of ${page.total})`));
+  }
+  if (page.total <= page.limit && page.offset === 0) return null;
   const from = page.offset + 1;
   const to = Math.min(page.total, page.offset + page.items.length);
-  const at = (offset) => screenUrl('catalog', { ...state, offset });
   return h('nav', { class: 'pager', 'aria-label': 'Pages' },
     page.offset > 0 ? h('a', { href: at(Math.max(0, page.offset - page.limit)), rel: 'prev' }, '← Previous') : null,
     h('span', {}, ` ${from}–${to} of ${page.total} `),
     to < page.total ? h('a', { href: at(page.offset + page.limit), rel: 'next' }, 'Next →') : null);
 }
-

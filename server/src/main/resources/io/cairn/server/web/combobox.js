@@ -58,7 +58,8 @@ export class Combobox {
       return;
     }
     if (controller.signal.aborted) return;
-    this.show(text, items, items.length ? `${items.length} suggestions; use the arrow keys to choose` : 'No matches');
+    this.show(text, items, items.length ? `${items.length} suggestions; use the arrow keys to choose`
+      : (items.note ?? 'No matches'));
     timings.typeahead.push({ field: this.input.id, query: text, ms: Math.round(performance.now() - started) });
   }
 

@@ -26,7 +26,7 @@ export async function render(main, params) {
   }
   document.title = `${c.name} — Cairn`;
   const facts = [
-    ['Type', `${kindLabel(c.type)}${c.achievementType ? ` (Open Badges: ${c.achievementType})` : ''}`],
+    ['Type', typeText(c)],
     ['Issuer', c.issuer ? h('a', { href: screenUrl('catalog', { issuer: c.issuer.id }) }, c.issuer.label) : 'not given'],
     ['Mode', modeLabel(c.mode)],
     ['Workload', hours(c.hours)],
@@ -121,4 +121,12 @@ function diagram(c) {
       parts,
       box(midX, middleY, { id: c.id, label: c.name }, 'self', c.name)),
     h('figcaption', { class: 'small' }, summary, ' Dashed lines: through another credential.'));
+}
+
+/** The kind, and the Open Badges achievement type only when it says something the kind does not. */
+function typeText(c) {
+  const kind = kindLabel(c.type);
+  const letters = (t) => String(t).toLowerCase().replace(/[^a-z]/g, '');
+  if (!c.achievementType || letters(c.achievementType) === letters(kind)) return kind;
+  return `${kind} (Open Badges achievement type ${c.achievementType.replace(/([a-z])([A-Z])/g, '$1 $2')})`;
 }

@@ -4,7 +4,7 @@
 
 import { ChoiceField } from './combobox.js';
 import { h } from './dom.js';
-import { labelled, pathways, searchCompetencies, searchOccupations } from './pickers.js';
+import { labelled, pathways, resolveTypedOnSubmit, searchCompetencies, searchOccupations } from './pickers.js';
 
 export const MODES = [['online', 'Online'], ['blended', 'Blended'], ['in-person', 'In person']];
 export const GOALS = [['occupation', 'An occupation'], ['pathway', 'A pathway or degree'],
@@ -46,12 +46,30 @@ export async function goalFieldset(params, goalType) {
     part.disabled = key !== type; // a disabled fieldset's fields stay out of the URL
   });
   show(goalType);
-  return h('fieldset', {}, h('legend', {}, 'Your goal'),
+  const fieldset = h('fieldset', {}, h('legend', {}, 'Your goal'),
     h('div', { class: 'radios', role: 'radiogroup', 'aria-label': 'Kind of goal' },
       GOALS.map(([value, text]) => h('label', { class: 'radio' },
         h('input', { type: 'radio', name: 'goalType', value, checked: value === goalType,
           onchange: () => show(value) }), ` ${text}`))),
     Object.values(parts));
+  fieldset.occupationField = occupationField;
+  return fieldset;
+}
+
+/**
+ * Before the form is sent: an occupation typed but not picked is taken as its best match (the results say so), or
+ * refused beside the field with why nothing matched. Register it before any other submit handler.
+ */
+export function resolveTypedGoal(form, goal) {
+  resolveTypedOnSubmit(form, goal.occupationField, 'occupation');
+}
+
+/** When the address says the occupation was typed and resolved: which text, and what it was taken to mean. */
+export function typedNote(params, label) {
+  const typed = params.get('typed');
+  if (!typed || goalTypeOf(params) !== 'occupation') return null;
+  return h('p', { class: 'notice', id: 'typed-note', role: 'status' }, `You typed "${typed}" without choosing from `,
+    `the list; Cairn took the best match, ${label}. Choose another occupation in the form if you meant another.`);
 }
 
 export function numberField(id, name, label, params, attrs = {}) {

@@ -3,9 +3,11 @@
 
 import * as api from './api.js';
 import { bar, h, hours, kindLabel, listText, modeLabel, money, percent, put, screenUrl } from './dom.js';
-import { goalFieldset, goalTypeOf, keepPresentedOnSubmit, limitFields, number, requestParts } from './goal.js';
+import { goalFieldset, goalTypeOf, keepPresentedOnSubmit, limitFields, number, requestParts, resolveTypedGoal,
+  typedNote } from './goal.js';
 import { holdingsFields } from './pickers.js';
 import { problem } from './problem.js';
+import { GOAL_FIELDS } from './words.js';
 import { presented, presentedField, presentedResults } from './presented.js';
 
 const EXAMPLE = {
@@ -14,6 +16,8 @@ const EXAMPLE = {
   goalType: 'occupation', occupation: 'd3edb8f8-3a06-47a0-8fb9-9b212c006aa2',
   maxCost: 1500, maxHours: 300, mode: ['online', 'blended'],
 };
+
+const FIELDS = { ...GOAL_FIELDS, k: { id: 'k', label: 'How many suggestions', param: 'k' } };
 
 export async function render(main, params) {
   const goalType = goalTypeOf(params);
@@ -34,6 +38,7 @@ export async function render(main, params) {
       h('select', { id: 'k', name: 'k' }, [3, 5, 10].map((k) => h('option', { value: k,
         selected: String(k) === (params.get('k') ?? '5') }, String(k))))),
     h('button', { type: 'submit', class: 'primary', id: 'suggest' }, 'Suggest what to earn next'));
+  resolveTypedGoal(form, goal);
   keepPresentedOnSubmit(form, main, presented, render);
 
   const results = h('section', { id: 'results', 'aria-live': 'polite', 'aria-labelledby': 'results-title' });
@@ -50,7 +55,7 @@ export async function render(main, params) {
   }
   const { list, error } = await answer;
   if (error) {
-    put(results, h('h2', { id: 'results-title' }, 'Suggestions'), problem(error));
+    put(results, h('h2', { id: 'results-title' }, 'Suggestions'), problem(error, FIELDS, params));
   } else {
     showSuggestions(results, list, params);
   }
@@ -76,6 +81,7 @@ function showSuggestions(results, list, params) {
   const nowPct = percent(met, total);
   put(results, 
     h('h2', { id: 'results-title' }, `Suggestions toward ${list.goal.label}`),
+    typedNote(params, list.goal.label),
     h('div', { class: 'goal-now' },
       h('p', {}, h('strong', {}, 'Goal reached now: '), `${met} of ${total} goal skills (${nowPct}%)`),
       bar(nowPct, 0, `Now: ${met} of ${total} goal skills`)),
@@ -88,12 +94,37 @@ function showSuggestions(results, list, params) {
     put(results, h('p', { class: 'muted small', id: 'after-note' }, '"After this" counts each suggestion after the ',
       'ones above it, as if you took them in this order: the bars add up.'),
     h('ol', { class: 'suggestions' }, cumulative(list.items, met).map(({ item, before, after }) =>
-      suggestion(item, before, after, total, partOf(item, list.items)))));
+      suggestion(item, before, after, total, partOf(item, list.items), list.items[0].score))));
   }
   const excluded = Object.entries(list.excluded ?? {}).filter(([, n]) => n > 0);
-  put(results, h('p', { class: 'muted small' }, `${list.candidates} candidates considered`,
-    excluded.length ? `; left out by your constraints: ${excluded.map(([why, n]) => `${n} ${why}`).join(', ')}` : '',
-    '.'));
+  put(results, h('p', { class: 'muted small', id: 'candidates' }, `${list.candidates} credentials considered`,
+    excluded.length ? `; left out by your limits: ${listText(excluded.map(([why, n]) => `${n} ${leftOut(why)}`))}`
+      : '', '.'));
+}
+
+/** Why the API left candidates out ("over maxCost", "mode blended not allowed"), in the words of the form. */
+export function leftOut(why) {
+  const mode = /^mode (.+) not allowed$/.exec(why);
+  if (mode) return `taught ${modeLabel(mode[1])}, a mode you did not tick`;
+  const prerequisite = /^prerequisite (.+)$/.exec(why);
+  if (prerequisite) return `needing a prerequisite that is itself ${leftOut(prerequisite[1])}`;
+  return {
+    'over maxCost': 'over your budget',
+    'over maxHours': 'over your hours limit',
+    'workload unknown': 'with no hours given, so not shown to fit your hours limit',
+    'cost unknown': 'with no price given, so not shown to fit your budget',
+    'not credit-bearing': 'without ECTS credits',
+    'above maxEqfLevel': 'above the EQF level you set',
+    'prerequisites more than one step away': 'needing more than one other credential first',
+  }[why] ?? why;
+}
+
+/** The ranking score with its scale: against the top suggestion, and what it weighs. */
+function score(value, top) {
+  const share = top > 0 ? Math.round((100 * value) / top) : 100;
+  return h('p', { class: 'muted small score' }, `Ranking score ${value.toFixed(2)}: ${share}% of the top `,
+    "suggestion's. It weighs the goal skills a credential teaches, less what the suggestions above it already ",
+    'teach; it has no fixed maximum and compares suggestions within this list only.');
 }
 
 /**
@@ -115,7 +146,7 @@ function partOf(item, items) {
   return items.filter((other) => other !== item && wholes.has(other.credential.id));
 }
 
-function suggestion(item, met, afterAll, total, wholes) {
+function suggestion(item, met, afterAll, total, wholes, top) {
   const c = item.credential;
   const e = item.explanation;
   const after = Math.min(total, afterAll);
@@ -141,8 +172,15 @@ function suggestion(item, met, afterAll, total, wholes) {
     why.push(h('dt', {}, 'Unlocks'), h('dd', {}, refLinks(e.unlocks)));
   }
   if (e.oneStepAway) {
-    const first = [...e.missingPrerequisites.map((r) => r.label), ...e.missingCompetencies.map((r) => r.label)];
-    why.push(h('dt', {}, 'Take first'), h('dd', {}, `${listText(first)}; with it, ${money(e.totalCost, e.currency)} and ${hours(e.totalHours)} in all`));
+    // each named thing links where it can be found: a credential to its page, a skill to the credentials teaching it
+    const first = [
+      ...e.missingPrerequisites.map((r) => h('a', { class: 'take-first', href: screenUrl('credential', { id: r.id }) },
+        r.label)),
+      ...e.missingCompetencies.map((r) => h('a', { class: 'take-first', href: screenUrl('catalog', { teaches: r.id }),
+        title: `Credentials that teach ${r.label}` }, r.label))];
+    why.push(h('dt', {}, 'Take first'), h('dd', {}, first.flatMap((a, i) =>
+      [i === 0 ? '' : i === first.length - 1 ? ' and ' : ', ', a]),
+    `; with it, ${money(e.totalCost, e.currency)} and ${hours(e.totalHours)} in all`));
   }
   why.push(h('dt', {}, 'Cost and time'), h('dd', {}, `${money(e.cost, e.currency)}, ${hours(e.hours)}`,
     e.ects ? `, ${e.ects} ECTS` : ''));
@@ -157,7 +195,7 @@ function suggestion(item, met, afterAll, total, wholes) {
         gained ? `, ${gained} more than before it` : ', no new goal skills beyond those above'),
       bar(nowPct, afterPct - nowPct, `After this: ${after} of ${total} goal skills`)),
     h('dl', { class: 'why' }, why),
-    h('p', { class: 'muted small' }, `Score ${item.score.toFixed(2)}`));
+    score(item.score, top));
 }
 
 function refLinks(refs) {

@@ -6,10 +6,12 @@
 
 import * as api from './api.js';
 import { bar, h, hours, kindLabel, listText, money, put, screenUrl } from './dom.js';
-import { goalFieldset, goalTypeOf, keepPresentedOnSubmit, limitFields, number, numberField, requestParts }
+import { goalFieldset, goalTypeOf, keepPresentedOnSubmit, limitFields, number, numberField, requestParts,
+  resolveTypedGoal, typedNote }
   from './goal.js';
 import { holdingsFields, labelled } from './pickers.js';
 import { problem } from './problem.js';
+import { GOAL_FIELDS } from './words.js';
 import { presented, presentedField, presentedResults } from './presented.js';
 
 /** Weeks in a term when the plan is laid out on a calendar: a quarter. */
@@ -23,6 +25,13 @@ const EXAMPLE = {
   competency: ['609a8ac1-9d29-4237-9886-596dbbe7ca8a'],
   goalType: 'occupation', occupation: 'd3edb8f8-3a06-47a0-8fb9-9b212c006aa2', maxCost: 1500,
   mode: ['online', 'blended'], objective: 'cost', reach: 0.8, hoursPerWeek: 10, alternatives: 3,
+};
+
+const FIELDS = {
+  ...GOAL_FIELDS,
+  reach: { id: 'reach', label: 'Share of the essential skills to reach', param: 'reach' },
+  hoursPerWeek: { id: 'hours-per-week', label: 'Study hours per week', param: 'hoursPerWeek' },
+  alternatives: { id: 'alternatives', label: 'Plans to compare', param: 'alternatives' },
 };
 
 export async function render(main, params) {
@@ -54,6 +63,7 @@ export async function render(main, params) {
       h('select', { id: 'alternatives', name: 'alternatives' }, [1, 2, 3, 4, 5].map((n) =>
         h('option', { value: n, selected: String(n) === (params.get('alternatives') ?? '3') }, String(n))))),
     h('button', { type: 'submit', class: 'primary', id: 'plan' }, 'Plan the whole path'));
+  resolveTypedGoal(form, goal);
   keepPresentedOnSubmit(form, main, presented, render);
 
   const results = h('section', { id: 'results', 'aria-live': 'polite', 'aria-labelledby': 'plan-results-title' });
@@ -71,7 +81,7 @@ export async function render(main, params) {
   }
   const { plans, error } = await answer;
   if (error) {
-    put(results, h('h2', { id: 'plan-results-title' }, 'Plans'), problem(error));
+    put(results, h('h2', { id: 'plan-results-title' }, 'Plans'), problem(error, FIELDS, params));
     return;
   }
   showPlans(results, plans, params, pinned, excluded, main);
@@ -123,6 +133,7 @@ function showPlans(results, answer, params, pinned, excluded, main) {
       h('button', { type: 'button', class: 'no-print', id: 'print', onclick: () => window.print() }, 'Print')),
     h('p', { class: 'print-head', id: 'print-head' }, `Prepared for ${who} on ${today}. Goal: ${goalText}; `,
       `${g.held} already held, ${g.required} still needed.`),
+    typedNote(params, g.label),
     presentedResults(answer.holdings),
     whatIf(params, pinned, excluded, main),
     answer.reason ? h('div', { class: 'notice', role: 'status' }, h('p', {}, answer.reason),

@@ -180,8 +180,8 @@ class WebPageTest {
     browser.find("input[name='goalType'][value='competencies']").click();
     browser.navigating(() -> browser.find("#suggest").click());
     WebElement problem = browser.waitFor("#results .problem[role='alert']");
-    assertTrue(problem.getText().contains("goal.ids"), problem.getText());
-    assertTrue(problem.getText().startsWith("Bad request"), problem.getText());
+    assertTrue(problem.getText().contains("Skills to gain: choose at least one skill"), problem.getText());
+    assertTrue(problem.getText().startsWith("Check what you entered"), problem.getText());
     assertNoRawErrors();
     TIMINGS.record("learner-error", browser);
     browser.screenshot("error");
@@ -195,7 +195,7 @@ class WebPageTest {
 
     // a catalog filter out of range, typed into the URL
     browser.open("/?screen=catalog&eqfLevel=12");
-    assertTrue(browser.find(".problem").getText().contains("eqfLevel"), browser.find(".problem").getText());
+    assertTrue(browser.find(".problem").getText().contains("EQF level"), browser.find(".problem").getText());
     assertNoRawErrors();
   }
 
