@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 
 /** {@code cairn export --format ctdl|elm|ob3|case --out DIR}: the whole catalog as a standard's documents. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Write the whole catalog as a standard's documents: CTDL (credentials and pathways), ELM",
-        "(credentials), Open Badges 3.0 (achievements), or CASE (the competency frameworks, ESCO's skills included)."})
+    description = {"Write the whole catalog as a standard's documents (CTDL, ELM, Open Badges 3.0 or CASE).",
+        "CTDL carries credentials and pathways, ELM credentials, Open Badges 3.0 achievements, and CASE the",
+        "competency frameworks, ESCO's skills included."})
 final class ExportCommand implements Runnable {
   @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "ctdl, elm, ob3 or case")
   String format;
