@@ -3,9 +3,6 @@ package io.cairn.server.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,27 +12,14 @@ import org.junit.jupiter.api.io.TempDir;
 class StandardsCommandTest {
   private static final Path STANDARDS = Path.of(System.getProperty("cairn.shared", "../shared"), "standards");
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result cairn(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      return new Result(CairnCommand.run(args), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private static CliRun cairn(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void importingTheStandardsExamplesSaysWhatWasAddedAndRefused(@TempDir Path dir) throws java.io.IOException {
     Path data = dir.resolve("data");
-    Result ctdl = cairn("import", "ctdl", "--data", data.toString(),
+    CliRun ctdl = cairn("import", "ctdl", "--data", data.toString(),
         STANDARDS.resolve("ctdl/examples/HeriotWatt-courses.ttl").toString(),
         STANDARDS.resolve("ctdl/examples/HeriotWatt-pathway.ttl").toString());
     assertEquals(0, ctdl.exit(), ctdl.err());
@@ -46,7 +30,7 @@ class StandardsCommandTest {
         "ctdl/examples/HeriotWatt-pathway.ttl").toRealPath().toUri()), ctdl.out());
     assertTrue(ctdl.out().contains("6 pathways"), ctdl.out());
     // the store on disk keeps it: the CASE import into the same store sees the sample and the pathway
-    Result pkg = cairn("import", "case", "--data", data.toString(),
+    CliRun pkg = cairn("import", "case", "--data", data.toString(),
         STANDARDS.resolve("case/examples/opensalt-SmartLevelFramework.json").toString());
     assertEquals(0, pkg.exit(), pkg.err());
     assertTrue(pkg.out().contains("14 CFItem"), pkg.out());
@@ -56,7 +40,7 @@ class StandardsCommandTest {
   void aDocumentThatIsNotTheStandardImportsNothingAndSaysWhy(@TempDir Path dir) throws Exception {
     Path broken = dir.resolve("broken.json");
     Files.writeString(broken, "{\"CFDocument\": ");
-    Result r = cairn("import", "case", "--in-memory", broken.toString());
+    CliRun r = cairn("import", "case", "--in-memory", broken.toString());
     assertEquals(2, r.exit(), r.out());
     assertTrue(r.err().contains("not valid JSON") && r.err().contains("nothing was imported"), r.err());
   }
@@ -64,14 +48,14 @@ class StandardsCommandTest {
   @Test
   void exportWritesTheCatalogInEachStandard(@TempDir Path dir) throws Exception {
     for (String format : new String[] {"ctdl", "elm", "ob3", "case"}) {
-      Result r = cairn("export", "--in-memory", "--format", format, "--out", dir.toString());
+      CliRun r = cairn("export", "--in-memory", "--format", format, "--out", dir.toString());
       assertEquals(0, r.exit(), r.err());
     }
     for (String file : new String[] {"credentials.ctdl.jsonld", "pathways.ctdl.jsonld", "credentials.elm.jsonld",
         "achievements.ob3.json", "esco-skills.case.json"}) {
       assertTrue(Files.size(dir.resolve(file)) > 10_000, file);
     }
-    Result bad = cairn("export", "--in-memory", "--format", "xml", "--out", dir.toString());
+    CliRun bad = cairn("export", "--in-memory", "--format", "xml", "--out", dir.toString());
     assertEquals(2, bad.exit());
     assertTrue(bad.err().contains("unknown --format"), bad.err());
   }
