@@ -107,7 +107,7 @@ public final class CtdlExporter implements StandardExporter {
     if (c.issuer() >= 0) {
       n.put("ceterms:ownedBy", s.issuer(c.issuer()).iri());
     }
-    if (c.hours() > 0) {
+    if (c.workloadKnown()) {
       n.putArray("ceterms:estimatedDuration").addObject().put("@type", "ceterms:DurationProfile")
           .put("ceterms:exactDuration", Kinds.duration(c.hours()));
     }
@@ -126,7 +126,7 @@ public final class CtdlExporter implements StandardExporter {
     if (c.ects() > 0) {
       n.putArray("ceterms:creditValue").add(ects(c.ects()));
     }
-    if (c.cost() > 0 || facts.hasPrice(c.iri())) {
+    if (c.costKnown()) {
       ObjectNode cost = n.putArray("ceterms:estimatedCost").addObject();
       cost.put("@type", "ceterms:CostProfile");
       cost.put("ceterms:price", c.cost());

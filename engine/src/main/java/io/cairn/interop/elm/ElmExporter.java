@@ -108,7 +108,7 @@ public final class ElmExporter implements StandardExporter {
         "http://data.europa.eu/snb/isced-f/25831c2"));
     spec.putArray("language").add(concept("http://publications.europa.eu/resource/authority/language/ENG", "English",
         "http://publications.europa.eu/resource/authority/language"));
-    if (c.hours() > 0) {
+    if (c.workloadKnown()) {
       spec.put("volumeOfLearning", Kinds.duration(c.hours()));
     }
     if (c.mode() != DeliveryMode.UNKNOWN) {
@@ -172,7 +172,7 @@ public final class ElmExporter implements StandardExporter {
         alignment.putObject("ceterms:targetNode").put("id", s.competency(k).iri());
       });
     }
-    if (c.cost() > 0 || facts.hasPrice(c.iri())) {
+    if (c.costKnown()) {
       // ELM prices a learning opportunity, which an Organisation with a known address provides; Cairn knows
       // neither the address nor an offering, so the price is written in CTDL's terms on the specification
       ObjectNode cost = spec.putObject("ceterms:estimatedCost");

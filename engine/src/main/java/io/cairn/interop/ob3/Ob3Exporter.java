@@ -111,7 +111,7 @@ public final class Ob3Exporter implements StandardExporter {
       a.put("creditsAvailable", c.ects());
     }
     // what Open Badges has no terms for, in Cairn's model's terms
-    if (c.hours() > 0) {
+    if (c.workloadKnown()) {
       a.putObject("elm:volumeOfLearning").put("@value", Kinds.duration(c.hours())).put("@type", "xsd:duration");
     }
     if (c.mode() != DeliveryMode.UNKNOWN) {
@@ -131,7 +131,7 @@ public final class Ob3Exporter implements StandardExporter {
         types.add("elm:Qualification");
       }
     }
-    if (c.cost() > 0 || facts.hasPrice(c.iri())) {
+    if (c.costKnown()) {
       ObjectNode cost = a.putObject("ceterms:estimatedCost");
       cost.put("@type", "ceterms:CostProfile");
       cost.putObject("ceterms:price").put("@value", Kinds.number(c.cost())).put("@type", "xsd:decimal");
