@@ -7,7 +7,13 @@ import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.server.http.CairnServer;
 import io.cairn.server.http.ServerLimits;
 import io.cairn.labor.model.SkillValueModel;
+import io.cairn.server.http.InstitutionSystems;
+import io.cairn.server.lti.LtiTool;
+import io.cairn.server.lti.Platforms;
+import java.net.URI;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -46,6 +52,16 @@ final class ServeCommand implements Runnable {
           + " $CAIRN_TITLES; without one, titles are cleaned of noise and searched by label)")
   Path titles;
 
+  @Option(names = "--lti-platforms", paramLabel = "FILE",
+      description = "LTI 1.3 platforms (LMSs) that may launch Cairn: issuer, client id, auth endpoint, JWKS, "
+          + "deployments (default: $CAIRN_LTI_PLATFORMS; more are added with POST /api/lti/platforms)")
+  Path ltiPlatforms;
+
+  @Option(names = "--public-url", paramLabel = "URL",
+      description = "The address browsers reach Cairn at (https://cairn.example.edu), for the LTI launch URL "
+          + "(default: $CAIRN_PUBLIC_URL; without it, the address each request was sent to)")
+  String publicUrl;
+
   @Mixin
   DataOptions data;
 
@@ -66,7 +82,8 @@ final class ServeCommand implements Runnable {
     io.cairn.labor.titles.TitleModel titleModel = loadTitles();
     Cairn verifying = credentials.apply(data.openCairn(loaded)).withPlanTimeLimit(PlanCommand.limit(planTimeLimit));
     Cairn cairn = titleModel == null ? verifying : verifying.readingTitles(titleModel);
-    CairnServer server = CairnServer.create(cairn, serverLimits, Standards.fromSettings(), token);
+    InstitutionSystems systems = institutionSystems();
+    CairnServer server = CairnServer.create(cairn, serverLimits, Standards.fromSettings(), token, systems);
     int actual;
     try {
       actual = server.start(host, port);
@@ -103,6 +120,11 @@ final class ServeCommand implements Runnable {
     System.out.println(token.configured()
         ? "Imports (POST /api/imports) are on, for clients that send the admin token."
         : "Imports (POST /api/imports) are off: set CAIRN_ADMIN_TOKEN or --admin-token-file to turn them on.");
+    System.out.println(systems.lti().platforms().all().isEmpty()
+        ? "LTI launches are refused until a platform is registered (--lti-platforms FILE or POST /api/lti/platforms)."
+        : "LTI 1.3: " + systems.lti().platforms().all().size() + " platform(s) registered; tool configuration at "
+            + systems.publicUrl().map(u -> u.toString().replaceAll("/+$", "")).orElse("http://" + shown(host) + ":"
+            + actual) + "/lti/config");
     System.out.println("This service uses the ESCO classification of the European Commission.");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -115,6 +137,30 @@ final class ServeCommand implements Runnable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private InstitutionSystems institutionSystems() {
+    Path platformsFile = ltiPlatforms != null ? ltiPlatforms : env("CAIRN_LTI_PLATFORMS").map(Path::of).orElse(null);
+    Platforms platforms;
+    try {
+      platforms = platformsFile == null ? Platforms.none() : Platforms.load(platformsFile);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage());
+    }
+    String url = publicUrl != null ? publicUrl : env("CAIRN_PUBLIC_URL").orElse(null);
+    Optional<URI> address = Optional.empty();
+    if (url != null) {
+      URI parsed = URI.create(url.trim());
+      if (!parsed.isAbsolute() || parsed.getHost() == null) {
+        throw new CliException("--public-url must be an absolute URL such as https://cairn.example.edu, got " + url);
+      }
+      address = Optional.of(parsed);
+    }
+    return new InstitutionSystems(new LtiTool(platforms, Clock.systemUTC()), address);
+  }
+
+  private static Optional<String> env(String name) {
+    return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
   }
 
   private AdminToken adminToken() {
