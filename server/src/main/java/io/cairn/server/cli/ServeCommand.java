@@ -52,7 +52,7 @@ final class ServeCommand implements Runnable {
           + " $CAIRN_TITLES; without one, titles are cleaned of noise and searched by label)")
   Path titles;
 
-  @Option(names = "--lti-platforms", paramLabel = "FILE",
+  @Option(names = "--lti-config", paramLabel = "FILE",
       description = "LTI 1.3 platforms (LMSs) that may launch Cairn: issuer, client id, auth endpoint, JWKS, "
           + "deployments (default: $CAIRN_LTI_PLATFORMS; more are added with POST /api/lti/platforms)")
   Path ltiPlatforms;
@@ -121,7 +121,7 @@ final class ServeCommand implements Runnable {
         ? "Imports (POST /api/imports) are on, for clients that send the admin token."
         : "Imports (POST /api/imports) are off: set CAIRN_ADMIN_TOKEN or --admin-token-file to turn them on.");
     System.out.println(systems.lti().platforms().all().isEmpty()
-        ? "LTI launches are refused until a platform is registered (--lti-platforms FILE or POST /api/lti/platforms)."
+        ? "LTI launches are refused until a platform is registered (--lti-config FILE or POST /api/lti/platforms)."
         : "LTI 1.3: " + systems.lti().platforms().all().size() + " platform(s) registered; tool configuration at "
             + systems.publicUrl().map(u -> u.toString().replaceAll("/+$", "")).orElse("http://" + shown(host) + ":"
             + actual) + "/lti/config");
