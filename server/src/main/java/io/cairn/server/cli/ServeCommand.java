@@ -10,6 +10,8 @@ import io.cairn.labor.model.SkillValueModel;
 import io.cairn.server.http.InstitutionSystems;
 import io.cairn.server.lti.LtiTool;
 import io.cairn.server.lti.Platforms;
+import io.cairn.server.sis.Sis;
+import io.cairn.server.sis.SisSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -61,6 +63,11 @@ final class ServeCommand implements Runnable {
       description = "The address browsers reach Cairn at (https://cairn.example.edu), for the LTI launch URL "
           + "(default: $CAIRN_PUBLIC_URL; without it, the address each request was sent to)")
   String publicUrl;
+
+  @Option(names = "--sis", paramLabel = "FILE",
+      description = "Student information system to read learners' passed courses from: OneRoster 1.2 REST or a "
+          + "CSV bundle, and the course-to-credential mapping (default: $CAIRN_SIS)")
+  Path sis;
 
   @Mixin
   DataOptions data;
@@ -125,6 +132,9 @@ final class ServeCommand implements Runnable {
         : "LTI 1.3: " + systems.lti().platforms().all().size() + " platform(s) registered; tool configuration at "
             + systems.publicUrl().map(u -> u.toString().replaceAll("/+$", "")).orElse("http://" + shown(host) + ":"
             + actual) + "/lti/config");
+    System.out.println(systems.sis().map(r -> "Holdings from the SIS: " + r.source().describe() + ", "
+        + r.mapping().courses().size() + " courses mapped to credentials.").orElse("No SIS (--sis FILE or "
+        + "CAIRN_SIS): holdings are what learners declare or present."));
     System.out.println("This service uses the ESCO classification of the European Commission.");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -156,7 +166,14 @@ final class ServeCommand implements Runnable {
       }
       address = Optional.of(parsed);
     }
-    return new InstitutionSystems(new LtiTool(platforms, Clock.systemUTC()), address);
+    Path sisFile = sis != null ? sis : env("CAIRN_SIS").map(Path::of).orElse(null);
+    Optional<Sis> reader;
+    try {
+      reader = sisFile == null ? Optional.empty() : Optional.of(SisSettings.load(sisFile));
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage());
+    }
+    return new InstitutionSystems(new LtiTool(platforms, Clock.systemUTC()), address, reader);
   }
 
   private static Optional<String> env(String name) {

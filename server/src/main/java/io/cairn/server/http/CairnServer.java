@@ -63,6 +63,7 @@ public final class CairnServer implements AutoCloseable {
     PostingController postings = new PostingController(cairn, json);
     WebPage web = new WebPage();
     LtiController lti = new LtiController(systems, adminToken, json);
+    SisController sis = new SisController(cairn, systems.sis(), adminToken);
     ProblemMapping problems = new ProblemMapping(json);
     Javalin app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(json, false));
@@ -117,6 +118,7 @@ public final class CairnServer implements AutoCloseable {
           post("/imports", imports::post);
           get("/lti/platforms", lti::platforms);
           post("/lti/platforms", lti::register);
+          get("/sis/holdings", sis::holdings);
           post("/recommendations", advice::recommend);
           post("/audits", advice::audit);
           post("/plans", plans::plan);

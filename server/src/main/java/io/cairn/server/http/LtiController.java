@@ -52,11 +52,32 @@ final class LtiController {
     ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=" + opened.sessionId() + "; Path=/; Max-Age="
         + LaunchSessions.LIFETIME.toSeconds() + "; HttpOnly; Secure; SameSite=None; Partitioned");
     ctx.header("Cache-Control", "no-store");
-    ctx.redirect(screen(opened.launch()), io.javalin.http.HttpStatus.SEE_OTHER);
+    ctx.redirect(screen(opened.launch(), sisCredentials(opened.launch())), io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
-  /** The page's address for a launch: the learner's screen, or the advisor's for the course's pathway. */
-  static String screen(Launch launch) {
+  /**
+   * What the SIS says a launched learner has passed (their OneRoster id is the LIS person sourcedId the platform
+   * sends); nothing when no SIS is configured, the platform sends no id, or the SIS cannot be read now (the
+   * launch still opens, with the learner's own declarations).
+   */
+  private List<String> sisCredentials(Launch launch) {
+    if (launch.role() != Launch.LaunchRole.LEARNER || launch.personSourcedId().isEmpty()
+        || systems.sis().isEmpty()) {
+      return List.of();
+    }
+    try {
+      return systems.sis().get().holdings(launch.personSourcedId().get()).credentials();
+    } catch (io.cairn.server.sis.SisException e) {
+      org.slf4j.LoggerFactory.getLogger(LtiController.class).warn("launch without SIS holdings: {}", e.getMessage());
+      return List.of();
+    }
+  }
+
+  /**
+   * The page's address for a launch: the learner's screen (with the credentials the SIS says they passed), or the
+   * advisor's for the course's pathway.
+   */
+  static String screen(Launch launch, List<String> credentials) {
     StringBuilder url = new StringBuilder("/?screen=");
     if (launch.role() == Launch.LaunchRole.ADVISOR) {
       url.append("advisor");
@@ -64,6 +85,7 @@ final class LtiController {
     } else {
       url.append("learner");
       launch.pathway().ifPresent(p -> url.append("&goalType=pathway&pathway=").append(encode(p)));
+      credentials.forEach(c -> url.append("&credential=").append(encode(c)));
     }
     if (!launch.name().isBlank()) {
       url.append("&name=").append(encode(launch.name()));
@@ -80,7 +102,8 @@ final class LtiController {
             + LaunchSessions.LIFETIME.toMinutes() + " minutes)"));
     ctx.header("Cache-Control", "no-store");
     ctx.json(new SessionView(launch.role().name().toLowerCase(java.util.Locale.ROOT), launch.name(),
-        launch.issuer(), launch.contextId(), launch.contextTitle(), launch.pathway().orElse(null), screen(launch)));
+        launch.issuer(), launch.contextId(), launch.contextTitle(), launch.pathway().orElse(null),
+        screen(launch, List.of())));
   }
 
   record ToolConfig(String loginUrl, String launchUrl, List<String> redirectUris, String targetLinkUri,
