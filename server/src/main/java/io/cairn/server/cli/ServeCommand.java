@@ -10,6 +10,7 @@ import io.cairn.labor.model.SkillValueModel;
 import io.cairn.server.http.InstitutionSystems;
 import io.cairn.server.lti.LtiTool;
 import io.cairn.server.lti.Platforms;
+import io.cairn.interop.ob3.BadgeIssuer;
 import io.cairn.server.sis.Sis;
 import io.cairn.server.sis.SisSettings;
 import java.net.URI;
@@ -68,6 +69,16 @@ final class ServeCommand implements Runnable {
       description = "Student information system to read learners' passed courses from: OneRoster 1.2 REST or a "
           + "CSV bundle, and the course-to-credential mapping (default: $CAIRN_SIS)")
   Path sis;
+
+  @Option(names = "--badge-key", paramLabel = "FILE",
+      description = "The institution's EC P-256 private JWK that signs the Open Badges 3.0 credentials POST "
+          + "/api/badges issues (default: $CAIRN_BADGE_KEY; without it, no badges are issued)")
+  Path badgeKey;
+
+  @Option(names = "--badge-issuer", paramLabel = "URL",
+      description = "The badges' issuer id, an https URL verifiers know the key of (default: $CAIRN_BADGE_ISSUER;"
+          + " without it, the key's did:jwk, which every verifier resolves offline)")
+  String badgeIssuer;
 
   @Mixin
   DataOptions data;
@@ -135,6 +146,9 @@ final class ServeCommand implements Runnable {
     System.out.println(systems.sis().map(r -> "Holdings from the SIS: " + r.source().describe() + ", "
         + r.mapping().courses().size() + " courses mapped to credentials.").orElse("No SIS (--sis FILE or "
         + "CAIRN_SIS): holdings are what learners declare or present."));
+    System.out.println(systems.badges().map(b -> "Badges (POST /api/badges) are signed ES256 by the issuer "
+        + b.issuerId() + " with the key " + b.publicKey().getKeyID() + "; its public key: "
+        + b.publicKey().toJSONString()).orElse("No badges are issued (--badge-key FILE or CAIRN_BADGE_KEY)."));
     System.out.println("This service uses the ESCO classification of the European Commission.");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -173,7 +187,16 @@ final class ServeCommand implements Runnable {
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage());
     }
-    return new InstitutionSystems(new LtiTool(platforms, Clock.systemUTC()), address, reader);
+    Path keyFile = badgeKey != null ? badgeKey : env("CAIRN_BADGE_KEY").map(Path::of).orElse(null);
+    Optional<BadgeIssuer> badges;
+    try {
+      badges = keyFile == null ? Optional.empty() : Optional.of(BadgeIssuer.load(keyFile,
+          badgeIssuer != null ? badgeIssuer : env("CAIRN_BADGE_ISSUER").orElse(""),
+          env("CAIRN_BADGE_ISSUER_NAME").orElse("")));
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage());
+    }
+    return new InstitutionSystems(new LtiTool(platforms, Clock.systemUTC()), address, reader, badges);
   }
 
   private static Optional<String> env(String name) {

@@ -64,6 +64,7 @@ public final class CairnServer implements AutoCloseable {
     WebPage web = new WebPage();
     LtiController lti = new LtiController(systems, adminToken, json);
     SisController sis = new SisController(cairn, systems.sis(), adminToken);
+    BadgeController badges = new BadgeController(cairn, systems, adminToken, json);
     ProblemMapping problems = new ProblemMapping(json);
     Javalin app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(json, false));
@@ -119,6 +120,7 @@ public final class CairnServer implements AutoCloseable {
           get("/lti/platforms", lti::platforms);
           post("/lti/platforms", lti::register);
           get("/sis/holdings", sis::holdings);
+          post("/badges", badges::issue);
           post("/recommendations", advice::recommend);
           post("/audits", advice::audit);
           post("/plans", plans::plan);

@@ -46,7 +46,7 @@ class LtiLaunchTest {
   static void start() {
     platform = TestPlatform.start();
     server = TestServer.startWith(new InstitutionSystems(new LtiTool(Platforms.none(), Clock.systemUTC()),
-        Optional.empty(), Optional.empty()), ADMIN);
+        Optional.empty(), Optional.empty(), Optional.empty()), ADMIN);
     HttpResponse<String> registered = server.post("/api/lti/platforms",
         platform.registration().getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json",
         "Authorization", "Bearer " + ADMIN);

@@ -48,6 +48,16 @@ class OneRosterSyncTest {
     return new OneRosterClient(sis.base(), sis.base().resolve(tokenPath), TestOneRoster.CLIENT_ID, secret, 2);
   }
 
+  private static io.cairn.interop.ob3.BadgeIssuer badgeIssuer() {
+    try {
+      return new io.cairn.interop.ob3.BadgeIssuer(new com.nimbusds.jose.jwk.gen.ECKeyGenerator(
+          com.nimbusds.jose.jwk.Curve.P_256).keyID("northbridge-badges-1").generate(), "", "Northbridge University",
+          Clock.systemUTC());
+    } catch (com.nimbusds.jose.JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @BeforeAll
   static void start() {
     sis = TestOneRoster.start();
@@ -56,7 +66,7 @@ class OneRosterSyncTest {
     platforms.register(Platforms.fromRequest(TestServer.JSON.convertValue(TestServer.json(platform.registration()),
         Platforms.PlatformBody.class)));
     server = TestServer.startWith(new InstitutionSystems(new LtiTool(platforms, Clock.systemUTC()), Optional.empty(),
-        Optional.of(new Sis(client("/token", TestOneRoster.SECRET), mapping()))), ADMIN);
+        Optional.of(new Sis(client("/token", TestOneRoster.SECRET), mapping())), Optional.of(badgeIssuer())), ADMIN);
   }
 
   @AfterAll
@@ -140,6 +150,28 @@ class OneRosterSyncTest {
         .asText());
     JsonNode audit = TestServer.okJson(server.postJson("/api/audits", fromSis));
     assertEquals("partial", audit.get("audit").get("status").asText());
+  }
+
+  @Test
+  void passedCoursesGoBackOutAsBadgesThatCairnsVerifierAccepts() {
+    HttpResponse<String> r = server.post("/api/badges", "{\"learner\": \"learner-0001\"}"
+        .getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json", "Authorization", "Bearer " + ADMIN);
+    JsonNode body = TestServer.okJson(r);
+    assertTrue(body.get("issuer").asText().startsWith("did:jwk:"), body.toString());
+    List<String> badges = new java.util.ArrayList<>();
+    body.get("badges").forEach(b -> badges.add(b.get("badge").asText()));
+    assertEquals(List.of("nb-mc-applied-statistics", "nb-mc-data-mining"), TestServer.texts(
+        TestServer.JSON.valueToTree(body.get("badges").findValues("credential")), "id"));
+    // the learner carries the badges elsewhere and presents them back: verified, they count in the audit
+    String presented = "{\"learner\": {\"presented\": " + TestServer.JSON.valueToTree(badges)
+        + "}, \"pathway\": \"data-analytics\"}";
+    JsonNode audit = TestServer.okJson(server.postJson("/api/audits", presented));
+    assertEquals(2, audit.get("holdings").get("verified").size(), audit.get("holdings").toString());
+    assertEquals(0, audit.get("holdings").get("refused").size(), audit.get("holdings").toString());
+    assertEquals("partial", audit.get("audit").get("status").asText());
+    HttpResponse<String> unauthorized = server.post("/api/badges", "{\"learner\": \"learner-0001\"}"
+        .getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json");
+    assertEquals(401, unauthorized.statusCode());
   }
 
   private static String enc(String s) {
