@@ -1,7 +1,6 @@
 package io.cairn.server.http;
 
 import io.cairn.Cairn;
-import io.cairn.catalog.Credential;
 import io.cairn.interop.oneroster.Roster;
 import io.cairn.interop.oneroster.SisMapping;
 import io.cairn.server.api.ApiException;
@@ -52,17 +51,25 @@ final class SisController {
 
   SisHoldingsView view(SisMapping.SisHoldings holdings, Sis reader) {
     Views views = new Views(cairn.snapshot());
-    return new SisHoldingsView(holdings.learner(), reader.source().describe(),
-        holdings.passed().stream().map(h -> new HoldingView(credential(views, h.credential()), SOURCE,
-            course(h.course()), new ResultView(h.result().sourcedId(), h.result().score(), h.result().textScore(),
-                h.result().scoreStatus()))).toList(),
-        holdings.notCounted().stream().map(n -> new NotCountedView(course(n.course()),
-            n.credential().map(c -> credential(views, c)).orElse(null), n.reason())).toList());
+    List<HoldingView> held = new java.util.ArrayList<>();
+    List<NotCountedView> notCounted = new java.util.ArrayList<>();
+    for (SisMapping.SisHolding h : holdings.passed()) {
+      Optional<Views.Ref> credential = credential(views, h.credential());
+      if (credential.isPresent()) {
+        held.add(new HoldingView(credential.get(), SOURCE, course(h.course()), new ResultView(h.result().sourcedId(),
+            h.result().score(), h.result().textScore(), h.result().scoreStatus())));
+      } else {
+        notCounted.add(new NotCountedView(course(h.course()), null, "passed, but the mapping names the credential "
+            + h.credential() + ", which the catalog does not hold"));
+      }
+    }
+    holdings.notCounted().forEach(n -> notCounted.add(new NotCountedView(course(n.course()),
+        n.credential().flatMap(c -> credential(views, c)).orElse(null), n.reason())));
+    return new SisHoldingsView(holdings.learner(), reader.source().describe(), held, notCounted);
   }
 
-  private Views.Ref credential(Views views, String id) {
-    Optional<Credential> known = cairn.snapshot().findCredential(id);
-    return known.map(c -> views.credentialRef(c.index())).orElse(new Views.Ref(id, null, null));
+  private Optional<Views.Ref> credential(Views views, String id) {
+    return cairn.snapshot().findCredential(id).map(c -> views.credentialRef(c.index()));
   }
 
   private static CourseView course(Roster.Course c) {

@@ -112,8 +112,10 @@ class LtiLaunchTest {
     for (String attribute : List.of("HttpOnly", "Secure", "SameSite=None", "Partitioned", "Max-Age=900")) {
       assertTrue(cookie.contains(attribute), cookie);
     }
-    JsonNode session = TestServer.okJson(server.send(java.net.http.HttpRequest.newBuilder(
-        server.base().resolve("/lti/session")).header("Cookie", cookie.split(";", 2)[0]).GET()));
+    HttpResponse<String> sessionResponse = server.send(java.net.http.HttpRequest.newBuilder(
+        server.base().resolve("/lti/session")).header("Cookie", cookie.split(";", 2)[0]).GET());
+    OpenApiContract.load().assertResponseMatches("/lti/session", "get", sessionResponse);
+    JsonNode session = TestServer.okJson(sessionResponse);
     assertEquals("learner", session.get("role").asText());
     assertEquals("course-ds-101", session.get("context").asText());
     assertEquals("data-analytics", session.get("pathway").asText());
@@ -213,6 +215,7 @@ class LtiLaunchTest {
         + ",\"deployments\":[\"3:added\"]}";
     HttpResponse<String> added = server.post("/api/lti/platforms", rotation.getBytes(StandardCharsets.UTF_8),
         "Content-Type", "application/json", "Authorization", "Bearer " + ADMIN);
+    OpenApiContract.load().assertResponseMatches("/api/lti/platforms", "post", added);
     JsonNode now = TestServer.okJson(added);
     assertEquals(List.of(TestPlatform.DEPLOYMENT, "3:added"), TestServer.JSON.convertValue(now.get("deployments"),
         List.class));

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class OneRosterSyncTest {
   private static final String ADMIN = "sis-test-admin-token-0123456789";
+  private static final OpenApiContract CONTRACT = OpenApiContract.load();
   private static TestOneRoster sis;
   private static TestPlatform platform;
   private static TestServer server;
@@ -87,7 +88,9 @@ class OneRosterSyncTest {
 
   @Test
   void passedCoursesAreHoldingsThatSayTheyCameFromTheSis() {
-    JsonNode body = TestServer.okJson(holdings("learner-0001", ADMIN));
+    HttpResponse<String> response = holdings("learner-0001", ADMIN);
+    CONTRACT.assertResponseMatches("/api/sis/holdings", "get", response);
+    JsonNode body = TestServer.okJson(response);
     assertEquals(List.of("nb-mc-applied-statistics", "nb-mc-data-mining"),
         TestServer.texts(body.get("holdings").findValues("credential").stream().collect(
             TestServer.JSON::createArrayNode, com.fasterxml.jackson.databind.node.ArrayNode::add, (a, b) -> { }),
@@ -156,6 +159,7 @@ class OneRosterSyncTest {
   void passedCoursesGoBackOutAsBadgesThatCairnsVerifierAccepts() {
     HttpResponse<String> r = server.post("/api/badges", "{\"learner\": \"learner-0001\"}"
         .getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json", "Authorization", "Bearer " + ADMIN);
+    CONTRACT.assertResponseMatches("/api/badges", "post", r);
     JsonNode body = TestServer.okJson(r);
     assertTrue(body.get("issuer").asText().startsWith("did:jwk:"), body.toString());
     List<String> badges = new java.util.ArrayList<>();
