@@ -61,7 +61,9 @@ public final class BadgeIssuer {
     }
     this.key = ec;
     if (issuerId == null || issuerId.isBlank()) {
-      String did = "did:jwk:" + Base64URL.encode(ec.toPublicJWK().toJSONString());
+      // the DID is the public key alone: its kid is a local name, not part of the key
+      String did = "did:jwk:" + Base64URL.encode(new ECKey.Builder(ec.toPublicJWK()).keyID(null).build()
+          .toJSONString());
       this.issuerId = did;
       this.keyId = did + "#0";
     } else {
