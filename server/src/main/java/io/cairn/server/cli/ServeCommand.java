@@ -7,7 +7,16 @@ import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.server.http.CairnServer;
 import io.cairn.server.http.ServerLimits;
 import io.cairn.labor.model.SkillValueModel;
+import io.cairn.server.http.InstitutionSystems;
+import io.cairn.server.lti.LtiTool;
+import io.cairn.server.lti.Platforms;
+import io.cairn.interop.ob3.BadgeIssuer;
+import io.cairn.server.sis.Sis;
+import io.cairn.server.sis.SisSettings;
+import java.net.URI;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -46,6 +55,31 @@ final class ServeCommand implements Runnable {
           + " $CAIRN_TITLES; without one, titles are cleaned of noise and searched by label)")
   Path titles;
 
+  @Option(names = "--lti-config", paramLabel = "FILE",
+      description = "LTI 1.3 platforms (LMSs) that may launch Cairn: issuer, client id, auth endpoint, JWKS, "
+          + "deployments (default: $CAIRN_LTI_PLATFORMS; more are added with POST /api/lti/platforms)")
+  Path ltiPlatforms;
+
+  @Option(names = "--public-url", paramLabel = "URL",
+      description = "The address browsers reach Cairn at (https://cairn.example.edu), for the LTI launch URL "
+          + "(default: $CAIRN_PUBLIC_URL; without it, the address each request was sent to)")
+  String publicUrl;
+
+  @Option(names = "--sis", paramLabel = "FILE",
+      description = "Student information system to read learners' passed courses from: OneRoster 1.2 REST or a "
+          + "CSV bundle, and the course-to-credential mapping (default: $CAIRN_SIS)")
+  Path sis;
+
+  @Option(names = "--badge-key", paramLabel = "FILE",
+      description = "The institution's EC P-256 private JWK that signs the Open Badges 3.0 credentials POST "
+          + "/api/badges issues (default: $CAIRN_BADGE_KEY; without it, no badges are issued)")
+  Path badgeKey;
+
+  @Option(names = "--badge-issuer", paramLabel = "URL",
+      description = "The badges' issuer id, an https URL verifiers know the key of (default: $CAIRN_BADGE_ISSUER;"
+          + " without it, the key's did:jwk, which every verifier resolves offline)")
+  String badgeIssuer;
+
   @Mixin
   DataOptions data;
 
@@ -66,7 +100,8 @@ final class ServeCommand implements Runnable {
     io.cairn.labor.titles.TitleModel titleModel = loadTitles();
     Cairn verifying = credentials.apply(data.openCairn(loaded)).withPlanTimeLimit(PlanCommand.limit(planTimeLimit));
     Cairn cairn = titleModel == null ? verifying : verifying.readingTitles(titleModel);
-    CairnServer server = CairnServer.create(cairn, serverLimits, Standards.fromSettings(), token);
+    InstitutionSystems systems = institutionSystems();
+    CairnServer server = CairnServer.create(cairn, serverLimits, Standards.fromSettings(), token, systems);
     int actual;
     try {
       actual = server.start(host, port);
@@ -103,6 +138,17 @@ final class ServeCommand implements Runnable {
     System.out.println(token.configured()
         ? "Imports (POST /api/imports) are on, for clients that send the admin token."
         : "Imports (POST /api/imports) are off: set CAIRN_ADMIN_TOKEN or --admin-token-file to turn them on.");
+    System.out.println(systems.lti().platforms().all().isEmpty()
+        ? "LTI launches are refused until a platform is registered (--lti-config FILE or POST /api/lti/platforms)."
+        : "LTI 1.3: " + systems.lti().platforms().all().size() + " platform(s) registered; tool configuration at "
+            + systems.publicUrl().map(u -> u.toString().replaceAll("/+$", "")).orElse("http://" + shown(host) + ":"
+            + actual) + "/lti/config");
+    System.out.println(systems.sis().map(r -> "Holdings from the SIS: " + r.source().describe() + ", "
+        + r.mapping().courses().size() + " courses mapped to credentials.").orElse("No SIS (--sis FILE or "
+        + "CAIRN_SIS): holdings are what learners declare or present."));
+    System.out.println(systems.badges().map(b -> "Badges (POST /api/badges) are signed ES256 by the issuer "
+        + b.issuerId() + " with the key " + b.publicKey().getKeyID() + "; its public key: "
+        + b.publicKey().toJSONString()).orElse("No badges are issued (--badge-key FILE or CAIRN_BADGE_KEY)."));
     System.out.println("This service uses the ESCO classification of the European Commission.");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -115,6 +161,46 @@ final class ServeCommand implements Runnable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private InstitutionSystems institutionSystems() {
+    Path platformsFile = ltiPlatforms != null ? ltiPlatforms : env("CAIRN_LTI_PLATFORMS").map(Path::of).orElse(null);
+    Platforms platforms;
+    try {
+      platforms = platformsFile == null ? Platforms.none() : Platforms.load(platformsFile);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage());
+    }
+    String url = publicUrl != null ? publicUrl : env("CAIRN_PUBLIC_URL").orElse(null);
+    Optional<URI> address = Optional.empty();
+    if (url != null) {
+      URI parsed = URI.create(url.trim());
+      if (!parsed.isAbsolute() || parsed.getHost() == null) {
+        throw new CliException("--public-url must be an absolute URL such as https://cairn.example.edu, got " + url);
+      }
+      address = Optional.of(parsed);
+    }
+    Path sisFile = sis != null ? sis : env("CAIRN_SIS").map(Path::of).orElse(null);
+    Optional<Sis> reader;
+    try {
+      reader = sisFile == null ? Optional.empty() : Optional.of(SisSettings.load(sisFile));
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage());
+    }
+    Path keyFile = badgeKey != null ? badgeKey : env("CAIRN_BADGE_KEY").map(Path::of).orElse(null);
+    Optional<BadgeIssuer> badges;
+    try {
+      badges = keyFile == null ? Optional.empty() : Optional.of(BadgeIssuer.load(keyFile,
+          badgeIssuer != null ? badgeIssuer : env("CAIRN_BADGE_ISSUER").orElse(""),
+          env("CAIRN_BADGE_ISSUER_NAME").orElse("")));
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage());
+    }
+    return new InstitutionSystems(new LtiTool(platforms, Clock.systemUTC()), address, reader, badges);
+  }
+
+  private static Optional<String> env(String name) {
+    return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
   }
 
   private AdminToken adminToken() {

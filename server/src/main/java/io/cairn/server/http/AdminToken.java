@@ -47,15 +47,16 @@ public final class AdminToken {
    */
   void require(Context ctx) {
     if (digest == null) {
-      throw new ApiException(403, "Writing is off", "this server takes no imports: its operator has set no admin "
-          + "token (start it with CAIRN_ADMIN_TOKEN set, or with --admin-token-file FILE)");
+      throw new ApiException(403, "Writing is off", "this server takes no imports and no operator requests ("
+          + ctx.path() + "): its operator has set no admin token (start it with CAIRN_ADMIN_TOKEN set, or with "
+          + "--admin-token-file FILE)");
     }
     Optional<String> presented = Optional.ofNullable(ctx.header("Authorization"))
         .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7)).map(h -> h.substring(7).strip());
     if (presented.isEmpty() || !MessageDigest.isEqual(digest, sha256(presented.get()))) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"cairn\"");
       throw new ApiException(401, "Unauthorized", presented.isEmpty()
-          ? "imports need the operator's token: send the header Authorization: Bearer <token>"
+          ? ctx.path() + " needs the operator's token: send the header Authorization: Bearer <token>"
           : "the bearer token is not the one this server was started with");
     }
   }

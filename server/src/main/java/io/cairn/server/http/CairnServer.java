@@ -40,6 +40,15 @@ public final class CairnServer implements AutoCloseable {
    * operator's token that {@code POST /api/imports} needs ({@link AdminToken#none()} turns imports off).
    */
   public static CairnServer create(Cairn cairn, ServerLimits limits, Standards standards, AdminToken adminToken) {
+    return create(cairn, limits, standards, adminToken, InstitutionSystems.none());
+  }
+
+  /**
+   * Builds the server as {@link #create(Cairn, ServerLimits, Standards, AdminToken)} does, tied into the
+   * institution's {@code systems}: the LMS platforms that may launch it.
+   */
+  public static CairnServer create(Cairn cairn, ServerLimits limits, Standards standards, AdminToken adminToken,
+      InstitutionSystems systems) {
     ObjectMapper json = JsonMapping.create();
     CompetencyController competencies = new CompetencyController(cairn);
     CredentialController credentials = new CredentialController(cairn, standards);
@@ -53,6 +62,9 @@ public final class CairnServer implements AutoCloseable {
     ImportController imports = new ImportController(cairn, standards, adminToken);
     PostingController postings = new PostingController(cairn, json);
     WebPage web = new WebPage();
+    LtiController lti = new LtiController(systems, adminToken, json);
+    SisController sis = new SisController(cairn, systems.sis(), adminToken);
+    BadgeController badges = new BadgeController(cairn, systems, adminToken, json);
     ProblemMapping problems = new ProblemMapping(json);
     Javalin app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(json, false));
@@ -71,10 +83,19 @@ public final class CairnServer implements AutoCloseable {
       config.routes.apiBuilder(() -> {
         // every JSON answer, errors included, says it is UTF-8 (it is, whatever Jetty assumes of the media type)
         after(CairnServer::sayUtf8);
+        // the page and the launch may be framed by the registered LMS platforms, and by them only
+        after(ctx -> SecurityHeaders.allowFraming(ctx, systems.lti().platforms().frameOrigins()));
         get("/", web::page);
         get("/health", system::health);
         get("/openapi.json", system::openApi);
         get("/docs", system::docs);
+        path("/lti", () -> {
+          get("/login", lti::login);
+          post("/login", lti::login);
+          post("/launch", lti::launch);
+          get("/session", lti::session);
+          get("/config", lti::config);
+        });
         path("/api", () -> {
           get("/about", system::about);
           path("/competencies", () -> {
@@ -96,6 +117,10 @@ public final class CairnServer implements AutoCloseable {
             get("/{id}", pathways::get);
           });
           post("/imports", imports::post);
+          get("/lti/platforms", lti::platforms);
+          post("/lti/platforms", lti::register);
+          get("/sis/holdings", sis::holdings);
+          post("/badges", badges::issue);
           post("/recommendations", advice::recommend);
           post("/audits", advice::audit);
           post("/plans", plans::plan);

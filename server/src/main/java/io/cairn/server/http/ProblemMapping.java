@@ -30,6 +30,11 @@ final class ProblemMapping {
   void register(RoutesConfig routes) {
     routes.exception(ApiException.class, (e, ctx) -> write(ctx, Problem.of(e.status(), e.title(), e.getMessage(),
         ctx.path())));
+    routes.exception(io.cairn.server.lti.LaunchException.class, (e, ctx) -> write(ctx,
+        Problem.of(e.status(), e.title(), e.getMessage(), ctx.path())));
+    // the SIS is another server: when it fails, this one is a gateway that got a bad answer
+    routes.exception(io.cairn.server.sis.SisException.class, (e, ctx) -> write(ctx,
+        Problem.of(502, "Student information system unavailable", e.getMessage(), ctx.path())));
     routes.exception(UnknownReferenceException.class, (e, ctx) -> write(ctx,
         Problem.of(422, "Unknown reference", e.getMessage(), ctx.path())));
     routes.exception(LoadRejectedException.class, (e, ctx) -> write(ctx, new Problem("about:blank",

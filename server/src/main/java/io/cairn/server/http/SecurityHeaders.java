@@ -29,6 +29,21 @@ final class SecurityHeaders extends Handler.Wrapper {
     headers.put("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
   }
 
+  /**
+   * Lets {@code origins} (the registered LMS platforms) frame the page and the LTI launch, which run in the LMS's
+   * iframe; every other response, and every response when no platform is registered, stays unframeable.
+   */
+  static void allowFraming(io.javalin.http.Context ctx, java.util.Set<String> origins) {
+    String path = ctx.path();
+    if (origins.isEmpty() || !(path.equals("/") || path.startsWith("/lti/"))) {
+      return;
+    }
+    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'",
+        "frame-ancestors 'self' " + String.join(" ", origins)));
+    // X-Frame-Options cannot name origins; browsers that know frame-ancestors ignore it, the rest must not be told DENY
+    ctx.res().setHeader("X-Frame-Options", null);
+  }
+
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     apply(response.getHeaders());

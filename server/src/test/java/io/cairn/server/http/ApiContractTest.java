@@ -130,7 +130,9 @@ class ApiContractTest {
         "POST /api/recommendations", "POST /api/audits", "POST /api/plans", "GET /api/coverage",
         "POST /api/imports",
         "GET /api/model", "POST /api/skills/next", "POST /api/postings/skills",
-        "POST /api/postings/match"));
+        "POST /api/postings/match",
+        "GET /lti/login", "POST /lti/login", "POST /lti/launch", "GET /lti/session", "GET /lti/config",
+        "GET /api/lti/platforms", "POST /api/lti/platforms", "GET /api/sis/holdings", "POST /api/badges"));
     assertEquals(routes, documented);
   }
 
@@ -156,7 +158,10 @@ class ApiContractTest {
    */
   private static final Map<String, Integer> WITHOUT_MODEL = Map.of("/api/model", 404, "/api/skills/next", 409,
       // and without an admin token, so imports are off (ImportApiTest runs them with one)
-      "/api/imports", 403);
+      "/api/imports", 403,
+      // nor LTI platforms, a SIS or a badge key: LtiLaunchTest and OneRosterSyncTest run these with them
+      "/api/lti/platforms", 403, "/api/sis/holdings", 403, "/api/badges", 403,
+      "/lti/login", 400, "/lti/launch", 400, "/lti/session", 401);
 
   @Test
   void everyDocumentedOperationAnswers200WithItsDocumentedShape() {

@@ -82,8 +82,18 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
     return start(store, model, limits, AdminToken.none(), null);
   }
 
+  /** A server over the sample tied into the institution's {@code systems}, taking writes with {@code adminToken}. */
+  static TestServer startWith(InstitutionSystems systems, String adminToken) {
+    return start(GraphStore.inMemory(), null, ServerLimits.defaults(), AdminToken.of(adminToken), null, systems);
+  }
+
   private static TestServer start(GraphStore store, io.cairn.labor.model.SkillValueModel model, ServerLimits limits,
       AdminToken adminToken, io.cairn.labor.titles.TitleModel titles) {
+    return start(store, model, limits, adminToken, titles, InstitutionSystems.none());
+  }
+
+  private static TestServer start(GraphStore store, io.cairn.labor.model.SkillValueModel model, ServerLimits limits,
+      AdminToken adminToken, io.cairn.labor.titles.TitleModel titles, InstitutionSystems systems) {
     LiveCatalog catalog = new LiveCatalog(store);
     catalog.load(SampleData.sources());
     // presented credentials are verified as in production: offline contexts from the shared folder, real clock
@@ -96,7 +106,7 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
     if (titles != null) {
       cairn = cairn.readingTitles(titles);
     }
-    CairnServer server = CairnServer.create(cairn, limits, io.cairn.Standards.fromSettings(), adminToken);
+    CairnServer server = CairnServer.create(cairn, limits, io.cairn.Standards.fromSettings(), adminToken, systems);
     int port = server.start("127.0.0.1", 0);
     return new TestServer(cairn, server, port);
   }
@@ -167,7 +177,7 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
     return base.resolve(pathAndQuery);
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) {
+  HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return client.send(request.timeout(Duration.ofSeconds(60)).build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -1,0 +1,163 @@
+package io.cairn.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.server.api.ApiException;
+import io.cairn.server.lti.Launch;
+import io.cairn.server.lti.LaunchSessions;
+import io.cairn.server.lti.LtiTool;
+import io.cairn.server.lti.Platform;
+import io.cairn.server.lti.Platforms;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Cairn as an LTI 1.3 tool: {@code /lti/login} (OIDC login initiation), {@code /lti/launch} (the platform posts
+ * the id_token here; the browser is sent to the screen for its role), {@code /lti/session} (the launch, for the
+ * page), {@code /lti/config} (the values an operator enters in the LMS), and {@code /api/lti/platforms} (register
+ * a platform, behind the admin token).
+ */
+final class LtiController {
+  static final String SESSION_COOKIE = "cairn_lti";
+  private final InstitutionSystems systems;
+  private final AdminToken token;
+  private final ObjectMapper json;
+
+  LtiController(InstitutionSystems systems, AdminToken token, ObjectMapper json) {
+    this.systems = systems;
+    this.token = token;
+    this.json = json;
+  }
+
+  void login(Context ctx) {
+    Map<String, String> params = new LinkedHashMap<>();
+    for (String name : List.of("iss", "login_hint", "target_link_uri", "client_id", "lti_message_hint",
+        "lti_deployment_id")) {
+      String value = ctx.formParam(name) != null ? ctx.formParam(name) : ctx.queryParam(name);
+      if (value != null) {
+        params.put(name, value);
+      }
+    }
+    ctx.header("Cache-Control", "no-store");
+    ctx.redirect(tool().login(params, origin(ctx) + "/lti/launch").toString(), io.javalin.http.HttpStatus.FOUND);
+  }
+
+  void launch(Context ctx) {
+    LtiTool.Opened opened = tool().launch(ctx.formParam("id_token"), ctx.formParam("state"), origin(ctx));
+    // third-party in the LMS's iframe: the cookie must be SameSite=None (hence Secure), partitioned per LMS site
+    ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=" + opened.sessionId() + "; Path=/; Max-Age="
+        + LaunchSessions.LIFETIME.toSeconds() + "; HttpOnly; Secure; SameSite=None; Partitioned");
+    ctx.header("Cache-Control", "no-store");
+    ctx.redirect(screen(opened.launch(), sisCredentials(opened.launch())), io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * What the SIS says a launched learner has passed (their OneRoster id is the LIS person sourcedId the platform
+   * sends); nothing when no SIS is configured, the platform sends no id, or the SIS cannot be read now (the
+   * launch still opens, with the learner's own declarations).
+   */
+  private List<String> sisCredentials(Launch launch) {
+    if (launch.role() != Launch.LaunchRole.LEARNER || launch.personSourcedId().isEmpty()
+        || systems.sis().isEmpty()) {
+      return List.of();
+    }
+    try {
+      return systems.sis().get().holdings(launch.personSourcedId().get()).credentials();
+    } catch (io.cairn.server.sis.SisException e) {
+      org.slf4j.LoggerFactory.getLogger(LtiController.class).warn("launch without SIS holdings: {}", e.getMessage());
+      return List.of();
+    }
+  }
+
+  /**
+   * The page's address for a launch: the learner's screen (with the credentials the SIS says they passed), or the
+   * advisor's for the course's pathway.
+   */
+  static String screen(Launch launch, List<String> credentials) {
+    StringBuilder url = new StringBuilder("/?screen=");
+    if (launch.role() == Launch.LaunchRole.ADVISOR) {
+      url.append("advisor");
+      launch.pathway().ifPresent(p -> url.append("&pathway=").append(encode(p)));
+    } else {
+      url.append("learner");
+      launch.pathway().ifPresent(p -> url.append("&goalType=pathway&pathway=").append(encode(p)));
+      credentials.forEach(c -> url.append("&credential=").append(encode(c)));
+    }
+    if (!launch.name().isBlank()) {
+      url.append("&name=").append(encode(launch.name()));
+    }
+    return url.toString();
+  }
+
+  record SessionView(String role, String name, String platform, String context, String contextTitle,
+      String pathway, String screen) {}
+
+  void session(Context ctx) {
+    Launch launch = systems.lti().sessions().get(ctx.cookie(SESSION_COOKIE)).orElseThrow(() -> new ApiException(
+        401, "No LTI launch", "no launch session: open Cairn from the LMS (sessions last "
+            + LaunchSessions.LIFETIME.toMinutes() + " minutes)"));
+    ctx.header("Cache-Control", "no-store");
+    ctx.json(new SessionView(launch.role().name().toLowerCase(java.util.Locale.ROOT), launch.name(),
+        launch.issuer(), launch.contextId(), launch.contextTitle(), launch.pathway().orElse(null),
+        screen(launch, List.of())));
+  }
+
+  record ToolConfig(String loginUrl, String launchUrl, List<String> redirectUris, String targetLinkUri,
+      List<String> claimsRead, List<String> customParameters) {}
+
+  void config(Context ctx) {
+    String origin = origin(ctx);
+    ctx.json(new ToolConfig(origin + "/lti/login", origin + "/lti/launch", List.of(origin + "/lti/launch"),
+        origin + "/lti/launch", List.of("iss", "aud", "azp", "exp", "iat", "nonce", "sub", "name",
+            "https://purl.imsglobal.org/spec/lti/claim/message_type",
+            "https://purl.imsglobal.org/spec/lti/claim/version",
+            "https://purl.imsglobal.org/spec/lti/claim/deployment_id",
+            "https://purl.imsglobal.org/spec/lti/claim/target_link_uri",
+            "https://purl.imsglobal.org/spec/lti/claim/resource_link",
+            "https://purl.imsglobal.org/spec/lti/claim/roles",
+            "https://purl.imsglobal.org/spec/lti/claim/context",
+            "https://purl.imsglobal.org/spec/lti/claim/custom",
+            "https://purl.imsglobal.org/spec/lti/claim/lis"), List.of("pathway=<a Cairn pathway id>")));
+  }
+
+  record PlatformView(String issuer, String clientId, String authEndpoint, List<String> jwks, List<String> keyIds,
+      Set<String> deployments, Map<String, String> courses) {
+    static PlatformView of(Platform p) {
+      return new PlatformView(p.issuer(), p.clientId(), p.authEndpoint().toString(),
+          p.jwksUrls().stream().map(Object::toString).toList(),
+          p.keys().stream().map(k -> k.getKeyID() == null ? "(no kid)" : k.getKeyID()).toList(),
+          p.deployments(), p.coursePathways());
+    }
+  }
+
+  void platforms(Context ctx) {
+    token.require(ctx);
+    ctx.json(tool().platforms().all().stream().map(PlatformView::of).toList());
+  }
+
+  void register(Context ctx) {
+    token.require(ctx);
+    Platforms.PlatformBody body = JsonBodies.read(ctx, json, Platforms.PlatformBody.class);
+    Platform platform = Platforms.fromRequest(body);
+    boolean known = tool().platforms().find(platform.issuer(), platform.clientId()).isPresent();
+    Platform now = tool().platforms().register(platform);
+    ctx.status(known ? 200 : 201).json(PlatformView.of(now));
+  }
+
+  private LtiTool tool() {
+    return systems.lti();
+  }
+
+  private String origin(Context ctx) {
+    return systems.publicUrl().map(u -> u.toString().replaceAll("/+$", ""))
+        .orElseGet(() -> ctx.scheme() + "://" + ctx.host());
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,26 @@
+package io.cairn.server.lti;
+
+/**
+ * The LTI 1.3 claim names and vocabulary Cairn reads (LTI 1.3 Core, section 5.3 and appendix A.2), in one place.
+ */
+final class LtiClaims {
+  private LtiClaims() {}
+
+  static final String PREFIX = "https://purl.imsglobal.org/spec/lti/claim/";
+  static final String MESSAGE_TYPE = PREFIX + "message_type";
+  static final String VERSION = PREFIX + "version";
+  static final String DEPLOYMENT_ID = PREFIX + "deployment_id";
+  static final String TARGET_LINK_URI = PREFIX + "target_link_uri";
+  static final String RESOURCE_LINK = PREFIX + "resource_link";
+  static final String ROLES = PREFIX + "roles";
+  static final String CONTEXT = PREFIX + "context";
+  static final String CUSTOM = PREFIX + "custom";
+  static final String LIS = PREFIX + "lis";
+
+  static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
+  static final String LTI_VERSION = "1.3.0";
+
+  /** Context (membership) roles and institution roles of the LIS v2 vocabulary. */
+  static final String MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership#";
+  static final String INSTITUTION = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#";
+}
