@@ -2,18 +2,23 @@ package io.cairn.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.graph.GraphStore;
 import io.cairn.graph.LiveCatalog;
+import io.cairn.graph.RdfSource;
 import io.cairn.graph.RemoteStore;
+import io.cairn.graph.StoreConflictException;
 import io.cairn.server.store.SharedStore;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
+import org.apache.jena.riot.Lang;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * two replicas, each with its own mirror of the store and its own HTTP server. An import through one replica is
  * served by the other; a refused import changes nothing in the store; with the store stopped both replicas keep
  * answering from their last snapshot, say they are degraded and refuse writes with 503; with the store back they
- * recover by themselves and accept writes again.
+ * recover by themselves and accept writes again. Of two writers checked against the same version, one commits and the
+ * other changes nothing until it is checked again.
  */
 class ClusterTest {
   private static final String TOKEN = "cluster-test-admin-token-0123";
@@ -99,9 +105,33 @@ class ClusterTest {
       long last = remote.version().number();
       waitFor(a, h -> h.get("catalogVersion").asLong() == last, "A serves the write made through B");
       assertEquals(200, a.get("/api/credentials/after-outage").statusCode());
+
+      // two writers checked against the same version: one commits; the other changes nothing and, through the
+      // catalog, is checked again against the new contents and committed after it
+      GraphStore first = GraphStore.mirrorOf(remote);
+      GraphStore second = GraphStore.mirrorOf(remote);
+      first.load(List.of(concept("race-1")));
+      assertThrows(StoreConflictException.class, () -> second.load(List.of(concept("race-2"))));
+      assertEquals(last + 1, remote.version().number(), "the losing write changed nothing in the store");
+      assertEquals(last, second.version(), "nor in its own mirror");
+      try (LiveCatalog retrying = new LiveCatalog(second)) {
+        assertEquals(last + 2, retrying.load(List.of(concept("race-2"))).storeVersion());
+      }
+      GraphStore after = GraphStore.mirrorOf(remote);
+      assertTrue(after.sources().containsAll(List.of(concept("race-1").graphName(), concept("race-2").graphName())),
+          after.sources()::toString);
+      first.close();
+      after.close();
     } finally {
       store.close();
     }
+  }
+
+  private static RdfSource concept(String slug) {
+    return RdfSource.fromText(slug, """
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        <https://example.org/skill/%s> a skos:Concept ; skos:prefLabel "Skill %s"@en .
+        """.formatted(slug, slug), Lang.TURTLE);
   }
 
   private static HttpResponse<String> importBadge(TestServer replica, String slug, String extra) {
