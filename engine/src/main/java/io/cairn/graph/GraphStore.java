@@ -49,14 +49,20 @@ public final class GraphStore implements AutoCloseable {
   private final LoadCheck checks;
   private final String description;
   private final boolean readOnly;
+  private final RemoteStore remote;
 
   private GraphStore(Dataset dataset, String description, boolean readOnly) {
+    this(dataset, description, readOnly, null);
+  }
+
+  private GraphStore(Dataset dataset, String description, boolean readOnly, RemoteStore remote) {
     this.dataset = dataset;
     this.checks = new LoadCheck(ShapeValidator.cairn());
     this.description = description;
     this.readOnly = readOnly;
+    this.remote = remote;
     CrashPoints.watchCommits(dataset.asDatasetGraph());
-    if (!readOnly) {
+    if (!readOnly && remote == null) {
       storeOntologyIfChanged();
     }
   }
@@ -96,6 +102,42 @@ public final class GraphStore implements AutoCloseable {
     } catch (java.io.IOException e) {
       return false;
     }
+  }
+
+  /**
+   * An in-memory mirror of the shared store {@code remote} (see {@link StoreMirror}): read from it now and on
+   * {@link #resync()}; every write is validated here and committed there first, in one request guarded by the
+   * version, then here.
+   *
+   * @throws StoreUnavailableException when the store cannot be read
+   */
+  public static GraphStore mirrorOf(RemoteStore remote) {
+    GraphStore store = new GraphStore(DatasetFactory.createTxnMem(), "Fuseki at " + remote.url(), false, remote);
+    store.resync();
+    return store;
+  }
+
+  /** The shared store this one mirrors, if it is a mirror. */
+  public java.util.Optional<RemoteStore> remote() {
+    return java.util.Optional.ofNullable(remote);
+  }
+
+  /**
+   * Reads the shared store again when its version moved from this mirror's, and replaces the mirror's contents in
+   * one write transaction (readers see the old contents or the new). Returns true when it did.
+   *
+   * @throws StoreUnavailableException when the store cannot be read; the mirror is as it was
+   */
+  public boolean resync() {
+    if (remote == null) {
+      throw new IllegalStateException("the store " + description + " mirrors no shared store");
+    }
+    DatasetGraph fetched = remote.fetch();
+    if (StoreLedger.version(fetched) == version() && !hasNoSources()) {
+      return false;
+    }
+    Txn.executeWrite(dataset, () -> StoreMirror.replaceContents(dataset.asDatasetGraph(), fetched));
+    return true;
   }
 
   /** A transactional in-memory store, for tests and throwaway runs. */
@@ -158,6 +200,8 @@ public final class GraphStore implements AutoCloseable {
       }
       write(dsg, sources);
       long version = StoreLedger.bumpVersion(dsg);
+      publish(dsg, version, StoreMirror.graphs(sources.stream().map(RdfSource::graphName),
+          edits.stream().map(GraphEdit::graphName)));
       CrashPoints.reach("commit");
       return new LoadReport(changes, version, LoadCheck.warningsAbout(sources, results));
     });
@@ -208,6 +252,8 @@ public final class GraphStore implements AutoCloseable {
         throw new LoadRejectedException(violations);
       }
       long version = StoreLedger.bumpVersion(dsg);
+      publish(dsg, version, StoreMirror.graphs(java.util.stream.Stream.of(graphName),
+          alongside.stream().map(RdfSource::graphName)));
       CrashPoints.reach("commit");
       return new LoadReport(changes, version);
     });
@@ -229,7 +275,9 @@ public final class GraphStore implements AutoCloseable {
       if (!violations.isEmpty()) {
         throw new LoadRejectedException(violations);
       }
-      return StoreLedger.bumpVersion(dsg);
+      long version = StoreLedger.bumpVersion(dsg);
+      publish(dsg, version, StoreMirror.graphs(graphNames.stream(), java.util.stream.Stream.empty()));
+      return version;
     });
   }
 
@@ -376,6 +424,13 @@ public final class GraphStore implements AutoCloseable {
       } catch (org.apache.jena.dboe.transaction.txn.TransactionException e) {
         // a transaction is still open on another thread: the directory stays held until this process ends
       }
+    }
+  }
+
+  /** A mirror's write goes to the shared store before the mirror commits it; a refusal there aborts it here. */
+  private void publish(DatasetGraph dsg, long version, List<String> graphs) {
+    if (remote != null) {
+      StoreMirror.publish(remote, dsg, version - 1, graphs);
     }
   }
 

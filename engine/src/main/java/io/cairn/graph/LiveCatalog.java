@@ -13,6 +13,7 @@ public final class LiveCatalog implements AutoCloseable {
   private final GraphStore store;
   private final SnapshotCompiler compiler;
   private final AtomicReference<CatalogSnapshot> current = new AtomicReference<>(CatalogSnapshot.empty());
+  private StoreWatch watch;
 
   public LiveCatalog(GraphStore store) {
     this(store, Clock.systemUTC());
@@ -33,6 +34,31 @@ public final class LiveCatalog implements AutoCloseable {
     return store;
   }
 
+  /**
+   * Keeps this catalog in step with the shared store its store mirrors: a {@link StoreWatch} reads the store's
+   * version every {@code interval} and, when it moved, reads the store again and swaps in a new snapshot.
+   */
+  public synchronized StoreWatch watch(java.time.Duration interval) {
+    if (watch == null) {
+      watch = StoreWatch.start(this, interval);
+    }
+    return watch;
+  }
+
+  /** The watch over the shared store, when this catalog follows one. */
+  public java.util.Optional<StoreWatch> storeWatch() {
+    return java.util.Optional.ofNullable(watch);
+  }
+
+  /**
+   * Reads the shared store again if its version moved and swaps in the snapshot of what it holds; a reader sees
+   * the old snapshot until the new one is whole.
+   */
+  public synchronized CatalogSnapshot follow() {
+    store.resync();
+    return refresh();
+  }
+
   /** Loads the sources (validated, one transaction) and swaps in a snapshot that includes them. */
   public synchronized LoadReport load(List<RdfSource> sources) {
     return load(sources, GraphStore.LoadMode.ADD_OR_RELOAD);
@@ -40,7 +66,7 @@ public final class LiveCatalog implements AutoCloseable {
 
   /** Loads the sources as {@link GraphStore#load(List, GraphStore.LoadMode)} does and swaps the snapshot. */
   public synchronized LoadReport load(List<RdfSource> sources, GraphStore.LoadMode mode) {
-    LoadReport report = store.load(sources, mode);
+    LoadReport report = retryingConflicts(() -> store.load(sources, mode));
     refresh();
     return report;
   }
@@ -50,7 +76,7 @@ public final class LiveCatalog implements AutoCloseable {
    * {@link GraphStore#load(List, GraphStore.LoadMode, List)} does, and swaps in a snapshot that includes them.
    */
   public synchronized LoadReport load(List<RdfSource> sources, GraphStore.LoadMode mode, List<GraphEdit> edits) {
-    LoadReport report = store.load(sources, mode, edits);
+    LoadReport report = retryingConflicts(() -> store.load(sources, mode, edits));
     refresh();
     return report;
   }
@@ -61,14 +87,14 @@ public final class LiveCatalog implements AutoCloseable {
    */
   public synchronized LoadReport replaceGraph(String graphName, String origin,
       java.util.function.Consumer<org.apache.jena.graph.Graph> writer, List<RdfSource> alongside) {
-    LoadReport report = store.replaceGraph(graphName, origin, writer, alongside);
+    LoadReport report = retryingConflicts(() -> store.replaceGraph(graphName, origin, writer, alongside));
     refresh();
     return report;
   }
 
   /** Removes sources (see {@link GraphStore#removeSources}) and swaps in a snapshot without them. */
   public synchronized void removeSources(List<String> graphNames) {
-    store.removeSources(graphNames);
+    retryingConflicts(() -> store.removeSources(graphNames));
     refresh();
   }
 
@@ -92,8 +118,28 @@ public final class LiveCatalog implements AutoCloseable {
     return snapshot;
   }
 
+  /**
+   * Runs a write; when another writer moved the shared store first, reads the store again and runs it again
+   * (validated anew against the new contents), a few times at most.
+   */
+  private <T> T retryingConflicts(java.util.function.Supplier<T> write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return write.get();
+      } catch (StoreConflictException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        store.resync();
+      }
+    }
+  }
+
   @Override
   public void close() {
+    if (watch != null) {
+      watch.close();
+    }
     store.close();
   }
 }

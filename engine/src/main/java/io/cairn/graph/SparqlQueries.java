@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 
-/** The SPARQL of the graph package, one {@code .rq} file each, parsed once. */
+/** The SPARQL of the graph package, one {@code .rq} (query) or {@code .ru} (update) file each. */
 final class SparqlQueries {
   private static final ConcurrentHashMap<String, Query> CACHE = new ConcurrentHashMap<>();
 
@@ -19,13 +19,21 @@ final class SparqlQueries {
     return CACHE.computeIfAbsent(name, SparqlQueries::parse).cloneQuery();
   }
 
+  /** The update in {@code io/cairn/graph/updates/NAME.ru}, parsed anew (updates are rare and mutable). */
+  static org.apache.jena.update.UpdateRequest update(String name) {
+    return org.apache.jena.update.UpdateFactory.create(text("io/cairn/graph/updates/" + name + ".ru"));
+  }
+
   private static Query parse(String name) {
-    String resource = "io/cairn/graph/queries/" + name + ".rq";
+    return QueryFactory.create(text("io/cairn/graph/queries/" + name + ".rq"));
+  }
+
+  private static String text(String resource) {
     try (InputStream in = SparqlQueries.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("missing query " + resource);
+        throw new IllegalStateException("missing SPARQL " + resource);
       }
-      return QueryFactory.create(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -21,6 +21,7 @@ final class StoreLedger {
   private static final Node META = NodeFactory.createURI(META_GRAPH);
   private static final Node STORE = NodeFactory.createURI("urn:cairn:store");
   private static final Node VERSION = NodeFactory.createURI("https://w3id.org/cairn/ns#storeVersion");
+  private static final Node LAST_WRITE = NodeFactory.createURI("https://w3id.org/cairn/ns#lastWrite");
   private static final Node ORIGIN = NodeFactory.createURI("https://w3id.org/cairn/ns#sourceOrigin");
 
   private StoreLedger() {}
@@ -39,6 +40,15 @@ final class StoreLedger {
     dsg.deleteAny(META, STORE, VERSION, Node.ANY);
     dsg.add(META, STORE, VERSION, NodeFactory.createLiteralDT(Long.toString(next), XSDDatatype.XSDlong));
     return next;
+  }
+
+  /**
+   * Records which write set the version, so a writer to a shared store can tell its own commit from another's
+   * (see {@link RemoteStore#publish}); only mirrors of a shared store record it.
+   */
+  static void markWrite(DatasetGraph dsg, String token) {
+    dsg.deleteAny(META, STORE, LAST_WRITE, Node.ANY);
+    dsg.add(META, STORE, LAST_WRITE, NodeFactory.createLiteralString(token));
   }
 
   /** Where the triples of {@code graph} came from; empty when not recorded (loaded by an earlier Cairn). */

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cairn", mixinStandardHelpOptions = true, version = "Cairn 0.1.0",
     description = "Competency-based, stackable pathway recommendations.",
-    subcommands = {ServeCommand.class, LoadCommand.class, ValidateCommand.class, RecommendCommand.class,
+    subcommands = {ServeCommand.class, StoreCommand.class, LoadCommand.class, ValidateCommand.class,
+        RecommendCommand.class,
         PlanCommand.class, AuditCommand.class, ImportCommand.class, ExportCommand.class, TrainCommand.class,
         EvaluateCommand.class, NextSkillsCommand.class, SearchCommand.class, ShowCommand.class})
 public final class CairnCommand implements Runnable {

@@ -3,7 +3,9 @@ package io.cairn.server.cli;
 import io.cairn.Cairn;
 import io.cairn.graph.GraphStore;
 import io.cairn.graph.LiveCatalog;
+import io.cairn.graph.RemoteStore;
 import io.cairn.graph.SampleData;
+import io.cairn.graph.StoreUnavailableException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -19,6 +21,11 @@ final class DataOptions {
           + " the sample when empty, commands that only read never write to it")
   Path data;
 
+  @Option(names = "--store", paramLabel = "URL",
+      description = "A cluster's shared store (from 'cairn store'), e.g. http://127.0.0.1:3030/cairn, instead of"
+          + " --data: read from it, and written to it in one transaction per write")
+  String store;
+
   @Option(names = "--in-memory", description = "Use an in-memory store loaded with the sample instead of --data")
   boolean inMemory;
 
@@ -32,6 +39,9 @@ final class DataOptions {
 
   /** The store, for writing: the directory is created if missing. */
   GraphStore openStore() {
+    if (store != null) {
+      return openShared();
+    }
     if (inMemory) {
       return GraphStore.inMemory();
     }
@@ -47,6 +57,9 @@ final class DataOptions {
    * the embedded sample in memory.
    */
   GraphStore openStoreForReading() {
+    if (store != null) {
+      return openShared();
+    }
     if (nothingOnDisk()) {
       GraphStore store = GraphStore.inMemory();
       store.load(SampleData.sources());
@@ -97,6 +110,22 @@ final class DataOptions {
   /** True when there is no store on disk (or memory was asked for): nothing on disk to read. */
   boolean nothingOnDisk() {
     return inMemory || !GraphStore.holdsStore(directory());
+  }
+
+  /** True when the data lives in a cluster's shared store. */
+  boolean shared() {
+    return store != null;
+  }
+
+  private GraphStore openShared() {
+    if (inMemory || data != null) {
+      throw new CliException("--store names where the data lives; leave out --data and --in-memory");
+    }
+    try {
+      return GraphStore.mirrorOf(new RemoteStore(store));
+    } catch (IllegalArgumentException | StoreUnavailableException e) {
+      throw new CliException(e.getMessage() + "; start it with 'cairn store --data DIR' or pass another --store URL");
+    }
   }
 
   private CliException cannotOpen(RuntimeException e) {

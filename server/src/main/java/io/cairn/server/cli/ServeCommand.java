@@ -80,6 +80,11 @@ final class ServeCommand implements Runnable {
           + " without it, the key's did:jwk, which every verifier resolves offline)")
   String badgeIssuer;
 
+  @Option(names = "--store-check", paramLabel = "N", defaultValue = "2000",
+      description = "With --store: how often to read the shared store's version, in milliseconds (default: "
+          + "${DEFAULT-VALUE})")
+  long storeCheck;
+
   @Mixin
   DataOptions data;
 
@@ -100,6 +105,13 @@ final class ServeCommand implements Runnable {
     io.cairn.labor.titles.TitleModel titleModel = loadTitles();
     Cairn verifying = credentials.apply(data.openCairn(loaded)).withPlanTimeLimit(PlanCommand.limit(planTimeLimit));
     Cairn cairn = titleModel == null ? verifying : verifying.readingTitles(titleModel);
+    if (data.shared()) {
+      if (storeCheck < 100) {
+        cairn.close();
+        throw new CliException("--store-check must be at least 100 (milliseconds), got " + storeCheck);
+      }
+      cairn.catalog().watch(java.time.Duration.ofMillis(storeCheck));
+    }
     InstitutionSystems systems = institutionSystems();
     CairnServer server = CairnServer.create(cairn, serverLimits, Standards.fromSettings(), token, systems);
     int actual;

@@ -42,6 +42,14 @@ final class ProblemMapping {
     // the store holds another source's graph under that name: a conflict with the store's state
     routes.exception(io.cairn.graph.SourceConflictException.class, (e, ctx) -> write(ctx,
         Problem.of(409, "Source conflict", e.getMessage(), ctx.path())));
+    routes.exception(io.cairn.graph.StoreUnavailableException.class, (e, ctx) -> {
+      ctx.header("Retry-After", "5");
+      write(ctx, Problem.of(503, "Shared store unavailable", e.getMessage() + ". Nothing was written; this replica"
+          + " still answers reads from its last snapshot. Retry the write when the store is back (GET /health says"
+          + " when it is)", ctx.path()));
+    });
+    routes.exception(io.cairn.graph.StoreConflictException.class, (e, ctx) -> write(ctx,
+        Problem.of(409, "Concurrent write", e.getMessage() + ". Retry the request", ctx.path())));
     routes.exception(io.cairn.interop.StandardFormatException.class, (e, ctx) -> write(ctx,
         Problem.of(400, "Unreadable document", e.getMessage() + "; nothing was imported", ctx.path())));
     routes.exception(RdfSyntaxException.class, (e, ctx) -> write(ctx,

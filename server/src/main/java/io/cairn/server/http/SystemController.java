@@ -2,6 +2,7 @@ package io.cairn.server.http;
 
 import io.cairn.Cairn;
 import io.cairn.catalog.CatalogSnapshot;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,15 +26,25 @@ final class SystemController {
   }
 
   record Health(String status, long catalogVersion, int competencies, int occupations, int credentials,
-      int pathways, String store, String scorer, String model) {}
+      int pathways, String store, String scorer, String model,
+      @JsonInclude(JsonInclude.Include.NON_NULL) SharedStoreHealth sharedStore) {}
+
+  /** A replica's view of the cluster's shared store: reachable or not (why, since when), versions served and seen. */
+  record SharedStoreHealth(boolean reachable, long versionServed, long versionSeen, String checkedAt,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String since) {}
 
   record About(String name, String version, String description, String esco, String demandData, String scorer,
       String model) {}
 
   void health(Context ctx) {
     CatalogSnapshot s = cairn.snapshot();
-    ctx.json(new Health("ok", s.version(), s.competencies().size(), s.occupations().size(), s.credentials().size(),
-        s.pathways().size(), storeKind(), scorer(), model()));
+    SharedStoreHealth shared = cairn.catalog().storeWatch().map(w -> w.health()).map(h -> new SharedStoreHealth(
+        !h.degraded(), h.versionServed(), h.versionSeen(), h.checkedAt().toString(), h.reason(),
+        h.since() == null ? null : h.since().toString())).orElse(null);
+    String status = shared != null && !shared.reachable() ? "degraded" : "ok";
+    ctx.json(new Health(status, s.version(), s.competencies().size(), s.occupations().size(), s.credentials().size(),
+        s.pathways().size(), storeKind(), scorer(), model(), shared));
   }
 
   /**
@@ -41,6 +52,9 @@ final class SystemController {
    * the CLI say it), not for every client.
    */
   private String storeKind() {
+    if (cairn.catalog().store().remote().isPresent()) {
+      return "fuseki";
+    }
     return cairn.catalog().store().description().equals(IN_MEMORY) ? IN_MEMORY : "tdb2";
   }
 

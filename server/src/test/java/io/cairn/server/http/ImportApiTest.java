@@ -34,7 +34,8 @@ class ImportApiTest {
         : s.post("/api/imports" + query, body, "Content-Type", contentType, "Authorization", "Bearer " + token);
   }
 
-  private static byte[] badge(String slug, String extra) {
+  /** A CTDL Open Badge named {@code slug} with {@code extra} JSON members; shared with {@link ClusterTest}. */
+  static byte[] badge(String slug, String extra) {
     return ("""
         {"@context": "https://credreg.net/ctdl/schema/context/json", "@graph": [{
           "@id": "https://example.org/credentials/%s", "@type": "ceterms:OpenBadge",

@@ -67,6 +67,14 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
     return new TestServer(cairn, server, server.start("127.0.0.1", 0));
   }
 
+  /** A server over {@code catalog} (closed with the server) that takes imports from clients sending {@code adminToken}. */
+  static TestServer over(LiveCatalog catalog, String adminToken) {
+    Cairn cairn = Cairn.over(catalog);
+    CairnServer server = CairnServer.create(cairn, ServerLimits.defaults(), io.cairn.Standards.fromSettings(),
+        AdminToken.of(adminToken));
+    return new TestServer(cairn, server, server.start("127.0.0.1", 0));
+  }
+
   /** A server with the skill-value {@code model} and the job-title model {@code titles} (either may be null). */
   static TestServer start(io.cairn.labor.model.SkillValueModel model, io.cairn.labor.titles.TitleModel titles) {
     return start(GraphStore.inMemory(), model, ServerLimits.defaults(), AdminToken.none(), titles);
