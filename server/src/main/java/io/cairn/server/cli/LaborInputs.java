@@ -32,7 +32,7 @@ final class LaborInputs {
     DatasetRecord esco = catalog.store().datasetRecord(EscoImporter.DATASET).orElseThrow(() -> new CliException(
         "no ESCO in " + catalog.store().description() + "; import it first: cairn import esco --data "
             + data.directory() + " ESCO-CLASSIFICATION.zip ESCO-RELATIONS.zip"));
-    Path offersFile = jobOffersFile();
+    Path offersFile = jobOffersFile(jobOffers);
     if (!Files.isRegularFile(offersFile)) {
       throw new CliException("no job-offer file at " + offersFile.toAbsolutePath() + "; pass --job-offers FILE");
     }
@@ -53,12 +53,36 @@ final class LaborInputs {
     return new Loaded(laborData, join, table, esco.version(), files, demand);
   }
 
-  private Path jobOffersFile() {
-    if (jobOffers != null) {
-      return jobOffers;
+  /**
+   * The job-offer file: {@code given} when there is one, else the shared folder's
+   * ({@code -Dcairn.shared}, $CAIRN_SHARED or ../shared), which may not exist.
+   */
+  static Path jobOffersFile(Path given) {
+    if (given != null) {
+      return given;
     }
     String shared = System.getProperty("cairn.shared", System.getenv("CAIRN_SHARED"));
     Path base = Path.of(shared == null || shared.isBlank() ? "../shared" : shared);
     return base.resolve("datasets/labor-market/job_offers_by_esco_occupation.csv");
+  }
+
+  /**
+   * The job-offer table for a command that can do without one: {@code given} (which must exist), else the shared
+   * folder's when it is there, else null.
+   */
+  static JobOfferTable readJobOffers(Path given) {
+    Path file = jobOffersFile(given);
+    if (!Files.isRegularFile(file)) {
+      if (given != null) {
+        throw new CliException("no job-offer file at " + file.toAbsolutePath() + "; pass --job-offers FILE with the"
+            + " job offers per ESCO occupation, or leave it out");
+      }
+      return null;
+    }
+    try {
+      return JobOfferTable.read(file);
+    } catch (RuntimeException e) {
+      throw new CliException("cannot read the job offers " + file.toAbsolutePath() + ": " + e.getMessage());
+    }
   }
 }

@@ -6,6 +6,7 @@ import io.cairn.server.http.AdminToken;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.server.http.CairnServer;
 import io.cairn.server.http.ServerLimits;
+import io.cairn.labor.demand.JobOfferTable;
 import io.cairn.labor.model.SkillValueModel;
 import io.cairn.server.http.InstitutionSystems;
 import io.cairn.server.lti.LtiTool;
@@ -85,6 +86,12 @@ final class ServeCommand implements Runnable {
           + "${DEFAULT-VALUE})")
   long storeCheck;
 
+  @Option(names = "--job-offers", paramLabel = "FILE",
+      description = "Job offers per ESCO occupation, for the demand figures and the analytics (default: "
+          + "$CAIRN_SHARED or ../shared, then datasets/labor-market/job_offers_by_esco_occupation.csv, when it"
+          + " exists)")
+  Path jobOffers;
+
   @Mixin
   DataOptions data;
 
@@ -103,8 +110,10 @@ final class ServeCommand implements Runnable {
     AdminToken token = adminToken();
     SkillValueModel loaded = loadModel();
     io.cairn.labor.titles.TitleModel titleModel = loadTitles();
+    JobOfferTable offers = loadJobOffers();
     Cairn verifying = credentials.apply(data.openCairn(loaded)).withPlanTimeLimit(PlanCommand.limit(planTimeLimit));
-    Cairn cairn = titleModel == null ? verifying : verifying.readingTitles(titleModel);
+    Cairn titled = titleModel == null ? verifying : verifying.readingTitles(titleModel);
+    Cairn cairn = offers == null ? titled : titled.withJobOffers(offers);
     if (data.shared()) {
       if (storeCheck < 100) {
         cairn.close();
@@ -143,6 +152,10 @@ final class ServeCommand implements Runnable {
     System.out.println(titleModel == null
         ? "No job-title model (--titles FILE or CAIRN_TITLES): occupation search cleans titles and searches labels."
         : "Occupation search uses the job-title model " + titles.toAbsolutePath() + ".");
+    System.out.println(offers == null
+        ? "No job-offer file (--job-offers FILE): demand figures are unknown."
+        : String.format(java.util.Locale.ROOT, "Demand figures from %s (%.1f%% of its labels matched an occupation).",
+            jobOffersFile().toAbsolutePath(), 100 * cairn.demand(s).source().orElseThrow().matchRate()));
     System.out.println(cairn.credentialVerifier().map(v -> "Presented credentials are verified offline ("
         + (v.trusted().size() == 0 ? "no trusted-issuers list: did:key and did:jwk issuers" : v.trusted().size()
         + " trusted issuers from " + v.trusted().source()) + ").").orElse("Presented credentials are refused (409):"
@@ -260,6 +273,14 @@ final class ServeCommand implements Runnable {
     } catch (RuntimeException e) {
       throw new CliException("cannot read the model " + model.toAbsolutePath() + ": " + e.getMessage());
     }
+  }
+
+  private Path jobOffersFile() {
+    return LaborInputs.jobOffersFile(jobOffers);
+  }
+
+  private JobOfferTable loadJobOffers() {
+    return LaborInputs.readJobOffers(jobOffers);
   }
 
   private io.cairn.labor.titles.TitleModel loadTitles() {

@@ -132,7 +132,8 @@ class ApiContractTest {
         "GET /api/model", "POST /api/skills/next", "POST /api/postings/skills",
         "POST /api/postings/match",
         "GET /lti/login", "POST /lti/login", "POST /lti/launch", "GET /lti/session", "GET /lti/config",
-        "GET /api/lti/platforms", "POST /api/lti/platforms", "GET /api/sis/holdings", "POST /api/badges"));
+        "GET /api/lti/platforms", "POST /api/lti/platforms", "GET /api/sis/holdings", "POST /api/badges",
+        "GET /api/analytics/overlap", "GET /api/analytics/inflation", "GET /api/analytics/gaps"));
     assertEquals(routes, documented);
   }
 
