@@ -9,6 +9,8 @@ import io.cairn.audit.Holdings;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.IntSet;
 import io.cairn.catalog.Occupation;
+import io.cairn.labor.demand.JobOfferTable;
+import io.cairn.labor.demand.SkillDemand;
 import io.cairn.labor.postings.CredentialMatch;
 import io.cairn.labor.postings.Posting;
 import io.cairn.labor.postings.PostingReader;
@@ -57,16 +59,18 @@ public final class Cairn implements AutoCloseable {
   private final CredentialVerifier credentials;
   private final java.time.Duration planTimeLimit;
   private final TitleModel titles;
+  private final JobOfferTable jobOffers;
+  private final Cache<Long, SkillDemand> demands = Caffeine.newBuilder().maximumSize(2).build();
   private final Cache<Long, LabelSearch> searches = Caffeine.newBuilder().maximumSize(2).build();
   private final Cache<Long, TitleNormalizer> normalizers = Caffeine.newBuilder().maximumSize(2).build();
   private final Cache<Long, PostingReader> postingReaders = Caffeine.newBuilder().maximumSize(2).build();
 
   public Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor) {
-    this(catalog, recommender, auditor, null, null, Planner.Builder.DEFAULT_TIME_LIMIT, null);
+    this(catalog, recommender, auditor, null, null, Planner.Builder.DEFAULT_TIME_LIMIT, null, null);
   }
 
   private Cairn(LiveCatalog catalog, Recommender recommender, Auditor auditor, ModelSkillValues model,
-      CredentialVerifier credentials, java.time.Duration planTimeLimit, TitleModel titles) {
+      CredentialVerifier credentials, java.time.Duration planTimeLimit, TitleModel titles, JobOfferTable jobOffers) {
     this.catalog = catalog;
     this.recommender = recommender;
     this.auditor = auditor;
@@ -74,6 +78,7 @@ public final class Cairn implements AutoCloseable {
     this.credentials = credentials;
     this.planTimeLimit = planTimeLimit;
     this.titles = titles;
+    this.jobOffers = jobOffers;
     this.planner = Planner.builder().recommender(recommender).auditor(auditor).timeLimit(planTimeLimit).build();
   }
 
@@ -84,7 +89,7 @@ public final class Cairn implements AutoCloseable {
    * @throws IllegalArgumentException when the limit is outside 1 ms to 60 s
    */
   public Cairn withPlanTimeLimit(java.time.Duration limit) {
-    return new Cairn(catalog, recommender, auditor, model, credentials, limit, titles);
+    return new Cairn(catalog, recommender, auditor, model, credentials, limit, titles, jobOffers);
   }
 
   /**
@@ -93,7 +98,7 @@ public final class Cairn implements AutoCloseable {
    */
   public Cairn verifying(CredentialVerifier verifier) {
     return new Cairn(catalog, recommender, auditor, model, java.util.Objects.requireNonNull(verifier, "verifier"),
-        planTimeLimit, titles);
+        planTimeLimit, titles, jobOffers);
   }
 
   /**
@@ -103,9 +108,32 @@ public final class Cairn implements AutoCloseable {
    */
   public Cairn readingTitles(TitleModel model) {
     Cairn cairn = new Cairn(catalog, recommender, auditor, this.model, credentials, planTimeLimit,
-        java.util.Objects.requireNonNull(model, "model"));
+        java.util.Objects.requireNonNull(model, "model"), jobOffers);
     cairn.titleNormalizer(catalog.snapshot());
     return cairn;
+  }
+
+  /**
+   * This Cairn, knowing the job offers per occupation in {@code table}: {@link #demand} then gives every
+   * occupation's and skill's offers, without a skill-value model.
+   */
+  public Cairn withJobOffers(JobOfferTable table) {
+    return new Cairn(catalog, recommender, auditor, model, credentials, planTimeLimit, titles,
+        java.util.Objects.requireNonNull(table, "table"));
+  }
+
+  /**
+   * The job offers behind each occupation and skill of {@code snapshot}, built once per snapshot version; unknown
+   * ({@link SkillDemand#known()} false) when no job-offer table was given.
+   */
+  public SkillDemand demand(CatalogSnapshot snapshot) {
+    return demands.get(snapshot.version(), v -> jobOffers == null ? SkillDemand.none(snapshot)
+        : SkillDemand.of(snapshot, jobOffers));
+  }
+
+  /** The job-offer table, if one is loaded. */
+  public Optional<JobOfferTable> jobOffers() {
+    return Optional.ofNullable(jobOffers);
   }
 
   /** The job-title model, if one is loaded. */
@@ -242,7 +270,7 @@ public final class Cairn implements AutoCloseable {
     values.ranker(catalog.snapshot());
     Auditor auditor = Auditor.standard();
     return new Cairn(catalog, Recommender.builder().auditor(auditor).skillValues(values).build(), auditor, values,
-        null, Planner.Builder.DEFAULT_TIME_LIMIT, null);
+        null, Planner.Builder.DEFAULT_TIME_LIMIT, null, null);
   }
 
   /** The skill-value model the recommender uses, if one is loaded. */

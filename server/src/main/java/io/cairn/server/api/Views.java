@@ -10,6 +10,7 @@ import io.cairn.catalog.Pathway;
 import io.cairn.catalog.Requirement;
 import io.cairn.gaps.CoverageAnalysis;
 import io.cairn.gaps.CoverageReport;
+import io.cairn.labor.demand.SkillDemand;
 import io.cairn.rank.Explanation;
 import io.cairn.rank.Recommendation;
 import io.cairn.rank.RecommendationList;
@@ -284,15 +285,18 @@ public final class Views {
   /** At most this many credentials are named per skill; {@code credentialCount} gives them all. */
   public static final int COVERAGE_EXAMPLES = 10;
 
-  public record SkillCoverageView(Ref competency, String relation, int credentialCount, List<Ref> taughtBy) {}
+  /** @param jobOffers offers of the occupations for which the skill is essential; null when demand is unknown */
+  public record SkillCoverageView(Ref competency, String relation, int credentialCount, List<Ref> taughtBy,
+      Long jobOffers) {}
 
   public record CoverageView(String kind, String id, String label, int skillCount, int taughtCount,
       int untaughtCount, int teachingCredentials, List<SkillCoverageView> skills, long catalogVersion) {}
 
-  public CoverageView coverage(CoverageReport report) {
+  public CoverageView coverage(CoverageReport report, SkillDemand demand) {
     List<SkillCoverageView> skills = report.skills().stream().map(k -> new SkillCoverageView(
         competencyRef(k.competency()), k.relation().apiName(), k.taughtBy().size(),
-        k.taughtBy().stream().limit(COVERAGE_EXAMPLES).mapToObj(this::credentialRef).toList())).toList();
+        k.taughtBy().stream().limit(COVERAGE_EXAMPLES).mapToObj(this::credentialRef).toList(),
+        demand.known() ? demand.essential(k.competency()) : null)).toList();
     return new CoverageView(report.kind(), report.id(), report.label(), report.skills().size(),
         report.taughtCount(), report.skills().size() - report.taughtCount(),
         CoverageAnalysis.teachingAny(report).size(), skills, s.version());

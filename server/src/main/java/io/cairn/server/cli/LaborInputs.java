@@ -32,7 +32,7 @@ final class LaborInputs {
     DatasetRecord esco = catalog.store().datasetRecord(EscoImporter.DATASET).orElseThrow(() -> new CliException(
         "no ESCO in " + catalog.store().description() + "; import it first: cairn import esco --data "
             + data.directory() + " ESCO-CLASSIFICATION.zip ESCO-RELATIONS.zip"));
-    Path offersFile = jobOffersFile();
+    Path offersFile = jobOffersFile(jobOffers);
     if (!Files.isRegularFile(offersFile)) {
       throw new CliException("no job-offer file at " + offersFile.toAbsolutePath() + "; pass --job-offers FILE");
     }
@@ -53,9 +53,13 @@ final class LaborInputs {
     return new Loaded(laborData, join, table, esco.version(), files, demand);
   }
 
-  private Path jobOffersFile() {
-    if (jobOffers != null) {
-      return jobOffers;
+  /**
+   * The job-offer file: {@code given} when there is one, else the shared folder's
+   * ({@code -Dcairn.shared}, $CAIRN_SHARED or ../shared), which may not exist.
+   */
+  static Path jobOffersFile(Path given) {
+    if (given != null) {
+      return given;
     }
     String shared = System.getProperty("cairn.shared", System.getenv("CAIRN_SHARED"));
     Path base = Path.of(shared == null || shared.isBlank() ? "../shared" : shared);

@@ -6,6 +6,7 @@ import io.cairn.server.http.AdminToken;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.server.http.CairnServer;
 import io.cairn.server.http.ServerLimits;
+import io.cairn.labor.demand.JobOfferTable;
 import io.cairn.labor.model.SkillValueModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,12 @@ final class ServeCommand implements Runnable {
           + " $CAIRN_TITLES; without one, titles are cleaned of noise and searched by label)")
   Path titles;
 
+  @Option(names = "--job-offers", paramLabel = "FILE",
+      description = "Job offers per ESCO occupation, for the demand figures and the analytics (default: "
+          + "$CAIRN_SHARED or ../shared, then datasets/labor-market/job_offers_by_esco_occupation.csv, when it"
+          + " exists)")
+  Path jobOffers;
+
   @Mixin
   DataOptions data;
 
@@ -64,8 +71,10 @@ final class ServeCommand implements Runnable {
     AdminToken token = adminToken();
     SkillValueModel loaded = loadModel();
     io.cairn.labor.titles.TitleModel titleModel = loadTitles();
+    JobOfferTable offers = loadJobOffers();
     Cairn verifying = credentials.apply(data.openCairn(loaded)).withPlanTimeLimit(PlanCommand.limit(planTimeLimit));
-    Cairn cairn = titleModel == null ? verifying : verifying.readingTitles(titleModel);
+    Cairn titled = titleModel == null ? verifying : verifying.readingTitles(titleModel);
+    Cairn cairn = offers == null ? titled : titled.withJobOffers(offers);
     CairnServer server = CairnServer.create(cairn, serverLimits, Standards.fromSettings(), token);
     int actual;
     try {
@@ -96,6 +105,10 @@ final class ServeCommand implements Runnable {
     System.out.println(titleModel == null
         ? "No job-title model (--titles FILE or CAIRN_TITLES): occupation search cleans titles and searches labels."
         : "Occupation search uses the job-title model " + titles.toAbsolutePath() + ".");
+    System.out.println(offers == null
+        ? "No job-offer file (--job-offers FILE): demand figures are unknown."
+        : String.format(java.util.Locale.ROOT, "Demand figures from %s (%.1f%% of its labels matched an occupation).",
+            jobOffersFile().toAbsolutePath(), 100 * cairn.demand(s).source().orElseThrow().matchRate()));
     System.out.println(cairn.credentialVerifier().map(v -> "Presented credentials are verified offline ("
         + (v.trusted().size() == 0 ? "no trusted-issuers list: did:key and did:jwk issuers" : v.trusted().size()
         + " trusted issuers from " + v.trusted().source()) + ").").orElse("Presented credentials are refused (409):"
@@ -161,6 +174,27 @@ final class ServeCommand implements Runnable {
       return SkillValueModel.load(model);
     } catch (RuntimeException e) {
       throw new CliException("cannot read the model " + model.toAbsolutePath() + ": " + e.getMessage());
+    }
+  }
+
+  private Path jobOffersFile() {
+    return LaborInputs.jobOffersFile(jobOffers);
+  }
+
+  /** The job-offer table: the one given (which must exist), else the shared folder's when it is there. */
+  private JobOfferTable loadJobOffers() {
+    Path file = jobOffersFile();
+    if (!Files.isRegularFile(file)) {
+      if (jobOffers != null) {
+        throw new CliException("no job-offer file at " + file.toAbsolutePath() + "; pass --job-offers FILE with the"
+            + " job offers per ESCO occupation, or leave it out");
+      }
+      return null;
+    }
+    try {
+      return JobOfferTable.read(file);
+    } catch (RuntimeException e) {
+      throw new CliException("cannot read the job offers " + file.toAbsolutePath() + ": " + e.getMessage());
     }
   }
 

@@ -124,6 +124,11 @@ class CairnCommandTest {
     assertEquals(2, bad.exit(), bad.out());
     assertTrue(bad.err().contains("maxThreads must be at least maxInFlight"), bad.err());
     assertFalse(bad.err().contains("\tat "), bad.err());
+    assertTrue(help.out().contains("--job-offers"), help.out());
+    CliRun noOffers = cairn("serve", "--in-memory", "--port", "0", "--job-offers", "no/such/offers.csv");
+    assertEquals(2, noOffers.exit(), noOffers.out());
+    assertTrue(noOffers.err().contains("no job-offer file at") && noOffers.err().contains("offers.csv"),
+        noOffers.err());
   }
 
   @Test

@@ -43,6 +43,12 @@ class CoverageApiTest {
     return ids;
   }
 
+  /** The occupation's job offers in the server's table (the shared folder's file, read by the test server). */
+  private static long offers(String label) {
+    return TestServer.jobOffers().offersByLabel().getOrDefault(
+        io.cairn.labor.demand.JobOfferTable.normalise(label), 0L);
+  }
+
   @Test
   void everyOccupationReportsEachOfItsSkillsWithTheCredentialsThatTeachIt() {
     JsonNode occupations = okJson(server.get("/api/occupations?limit=100")).get("items");
@@ -66,6 +72,14 @@ class CoverageApiTest {
         taught += skill.get("credentialCount").asInt() > 0 ? 1 : 0;
       }
       assertEquals(taught, report.get("taughtCount").asInt());
+      // demand: each essential skill carries at least its occupation's job offers (the server read the shared file)
+      for (JsonNode skill : report.get("skills")) {
+        assertTrue(skill.get("jobOffers").isIntegralNumber(), skill.toString());
+        if (skill.get("relation").asText().equals("essential")) {
+          assertTrue(skill.get("jobOffers").asLong() >= offers(o.get("label").asText()) && offers(
+              o.get("label").asText()) > 0, skill.toString());
+        }
+      }
       assertEquals(expected.size() - taught, report.get("untaughtCount").asInt());
     }
   }

@@ -92,13 +92,21 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
             io.cairn.interop.vc.Ob3Fixtures.shared()), io.cairn.interop.vc.TrustedIssuers.none(),
             java.time.Clock.systemUTC()))
         // a generous solver limit: the answers the tests check must not depend on how busy the machine is
-        .withPlanTimeLimit(java.time.Duration.ofSeconds(20));
+        .withPlanTimeLimit(java.time.Duration.ofSeconds(20))
+        // the real job offers, as 'cairn serve' finds them in the shared folder
+        .withJobOffers(jobOffers());
     if (titles != null) {
       cairn = cairn.readingTitles(titles);
     }
     CairnServer server = CairnServer.create(cairn, limits, io.cairn.Standards.fromSettings(), adminToken);
     int port = server.start("127.0.0.1", 0);
     return new TestServer(cairn, server, port);
+  }
+
+  /** The shared folder's job offers per ESCO occupation (the {@code cairn.shared} property). */
+  static io.cairn.labor.demand.JobOfferTable jobOffers() {
+    return io.cairn.labor.demand.JobOfferTable.read(io.cairn.interop.vc.Ob3Fixtures.shared()
+        .resolve("datasets/labor-market/job_offers_by_esco_occupation.csv"));
   }
 
   @Override
