@@ -3,7 +3,7 @@
 
 import * as api from './api.js';
 import { ChoiceField } from './combobox.js';
-import { h, percent, put, screenUrl } from './dom.js';
+import { h, JOB_OFFERS_MEAN, jobOffers, percent, put, screenUrl } from './dom.js';
 import { labelled, pathways, searchOccupations } from './pickers.js';
 import { problem } from './problem.js';
 
@@ -62,21 +62,24 @@ export async function render(main, params) {
 function chart(report) {
   const most = Math.max(1, ...report.skills.map((k) => k.credentialCount));
   const gaps = report.skills.filter((k) => k.credentialCount === 0);
+  const demand = report.skills.some((k) => k.jobOffers !== null && k.jobOffers !== undefined);
   return h('div', {},
     h('h2', { id: 'coverage-title' }, `Coverage of ${report.label}`),
     h('p', { class: 'summary' }, `${report.taughtCount} of ${report.skillCount} skills are taught by at least one `,
       `credential (${percent(report.taughtCount, report.skillCount)}%); ${report.untaughtCount} by none. `,
       `${report.teachingCredentials} credentials teach at least one of them.`),
+    demand ? h('p', { class: 'muted small', id: 'job-offers-note' }, JOB_OFFERS_MEAN) : null,
     h('div', { class: 'table-scroll' }, h('table', { class: 'coverage' },
       h('caption', {}, 'Credentials teaching each skill (bar length: number of credentials)'),
-      h('thead', {}, h('tr', {}, ['Skill', 'Why it counts', 'Credentials', 'Taught by']
-        .map((t) => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, ['Skill', 'Why it counts', demand ? 'Job offers' : null, 'Credentials', 'Taught by']
+        .filter(Boolean).map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, report.skills.map((k) => {
         const fill = h('span', { class: 'bar-now' });
         fill.style.width = `${percent(k.credentialCount, most)}%`;
         return h('tr', { class: k.credentialCount ? '' : 'gap' },
           h('th', { scope: 'row' }, k.competency.label),
           h('td', {}, RELATION[k.relation] ?? k.relation),
+          demand ? h('td', { class: 'num job-offers' }, jobOffers(k.jobOffers)) : null,
           h('td', {}, h('div', { class: 'bar-cell' }, h('span', { class: 'bar', 'aria-hidden': 'true' }, fill),
             h('span', { class: 'count' }, k.credentialCount ? String(k.credentialCount) : 'none'))),
           h('td', { class: 'small' }, k.taughtBy.length ? k.taughtBy.map((r, i) => [i ? ', ' : '',

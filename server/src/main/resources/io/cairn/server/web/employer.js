@@ -4,7 +4,7 @@
 
 import * as api from './api.js';
 import { ChoiceField } from './combobox.js';
-import { bar, h, hours, money, percent, put, screenUrl } from './dom.js';
+import { bar, h, hours, JOB_OFFERS_MEAN, jobOffers, money, percent, put, screenUrl } from './dom.js';
 import { labelled, searchCompetencies, searchCredentials } from './pickers.js';
 import { problem } from './problem.js';
 import { csv, saveLink } from './save.js';
@@ -212,17 +212,21 @@ function marked(text, spans) {
 }
 
 function skillTable(skills, taughtBy, uncovered, candidate) {
+  const demand = skills.some((s) => s.jobOffers !== null && s.jobOffers !== undefined);
   return h('section', { id: 'posting-skills-found', 'aria-labelledby': 'skills-title' },
     h('h3', { id: 'skills-title' }, `The ${skills.length} skill${skills.length === 1 ? '' : 's'} it asks for`),
+    demand ? h('p', { class: 'muted small', id: 'job-offers-note' }, JOB_OFFERS_MEAN) : null,
     h('div', { class: 'table-scroll' }, h('table', { class: 'posting-skills' },
       h('caption', {}, 'Skills the posting names, the occupation\'s essential ones first, and who teaches each'),
-      h('thead', {}, h('tr', {}, ['Skill', 'For the occupation', 'Said as', 'In the covering set',
-        candidate ? 'The candidate' : null].filter(Boolean).map((t) => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, ['Skill', 'For the occupation', 'Said as', demand ? 'Job offers' : null,
+        'In the covering set', candidate ? 'The candidate' : null].filter(Boolean)
+        .map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, skills.map((s) => h('tr', { 'data-competency': s.id, class: uncovered.has(s.id) ? 'gap' : '' },
         h('th', { scope: 'row' }, h('a', { href: screenUrl('catalog', { teaches: s.id }),
           title: `Credentials that teach ${s.label}` }, s.label)),
         h('td', {}, FOR_OCCUPATION[s.forOccupation] ?? s.forOccupation ?? ''),
         h('td', { class: 'small' }, [...new Set(s.evidence.map((e) => `"${e.text}"`))].join(', ')),
+        demand ? h('td', { class: 'num job-offers' }, jobOffers(s.jobOffers)) : null,
         h('td', {}, uncovered.has(s.id) ? h('span', { class: 'untaught' }, 'no credential teaches it')
           : taughtBy.has(s.id) ? h('a', { href: screenUrl('credential', { id: taughtBy.get(s.id).id }) },
             taughtBy.get(s.id).label) : candidate && s.wanted?.held ? 'not needed: already shown' : ''),
@@ -274,7 +278,7 @@ function credentialsCsv(match) {
 }
 
 function skillsCsv(skills, taughtBy, uncovered) {
-  return csv(['skill', 'id', 'for_occupation', 'said_as', 'covered_by'], skills.map((s) => [s.label, s.id,
-    s.forOccupation, s.evidence.map((e) => e.text).join('; '),
+  return csv(['skill', 'id', 'for_occupation', 'said_as', 'job_offers', 'covered_by'], skills.map((s) => [s.label, s.id,
+    s.forOccupation, s.evidence.map((e) => e.text).join('; '), s.jobOffers,
     uncovered.has(s.id) ? '' : taughtBy.get(s.id)?.label ?? '']));
 }

@@ -72,6 +72,11 @@ class EmployerPageTest {
     return browser.findAll(css).stream().map(e -> e.getAttribute(attribute)).toList();
   }
 
+  /** A job-offer figure as the page writes it. */
+  static String offers(long count) {
+    return String.format(java.util.Locale.ENGLISH, "%,d job offer%s", count, count == 1 ? "" : "s");
+  }
+
   private static void assertNoRawErrors() {
     String text = browser.find("main").getText();
     assertFalse(text.contains("{\"") || text.contains("Exception"), "raw JSON or a stack trace: " + text);
@@ -106,6 +111,17 @@ class EmployerPageTest {
       assertEquals(s.get("forOccupation").asText().equals("essential"), row.contains("essential for the occupation"),
           row);
     }
+
+    // each skill's job offers as the API counts them, explained once above the table
+    assertTrue(browser.find("#job-offers-note").getText().startsWith("Job offers: the offers in the labor-market data"));
+    long demanded = 0;
+    for (JsonNode s : skills.get("skills")) {
+      assertTrue(s.get("jobOffers").canConvertToLong(), "the test server knows the job offers: " + s);
+      demanded += s.get("jobOffers").asLong() > 0 ? 1 : 0;
+      assertEquals(offers(s.get("jobOffers").asLong()), browser.find("table.posting-skills tr[data-competency='"
+          + s.get("id").asText() + "'] td.job-offers").getText());
+    }
+    assertTrue(demanded > 0, "a data analyst's essential skills have job offers behind them");
 
     // each evidence span is marked in the posting as written, on exactly the words the API points at
     List<String> expected = new ArrayList<>();
