@@ -9,6 +9,7 @@ import io.cairn.audit.Holdings;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.IntSet;
 import io.cairn.catalog.Occupation;
+import io.cairn.gaps.Analytics;
 import io.cairn.labor.demand.JobOfferTable;
 import io.cairn.labor.demand.SkillDemand;
 import io.cairn.labor.postings.CredentialMatch;
@@ -61,6 +62,7 @@ public final class Cairn implements AutoCloseable {
   private final TitleModel titles;
   private final JobOfferTable jobOffers;
   private final Cache<Long, SkillDemand> demands = Caffeine.newBuilder().maximumSize(2).build();
+  private final Cache<Long, Analytics> analytics = Caffeine.newBuilder().maximumSize(2).build();
   private final Cache<Long, LabelSearch> searches = Caffeine.newBuilder().maximumSize(2).build();
   private final Cache<Long, TitleNormalizer> normalizers = Caffeine.newBuilder().maximumSize(2).build();
   private final Cache<Long, PostingReader> postingReaders = Caffeine.newBuilder().maximumSize(2).build();
@@ -129,6 +131,16 @@ public final class Cairn implements AutoCloseable {
   public SkillDemand demand(CatalogSnapshot snapshot) {
     return demands.get(snapshot.version(), v -> jobOffers == null ? SkillDemand.none(snapshot)
         : SkillDemand.of(snapshot, jobOffers));
+  }
+
+  /**
+   * The curriculum designer's analytics (overlap, inflation, demand gaps) over {@code snapshot}, with its job
+   * offers and, when a skill-value model is loaded, the model's values; one per snapshot version, so its cached
+   * results follow the graph.
+   */
+  public Analytics analytics(CatalogSnapshot snapshot) {
+    return analytics.get(snapshot.version(), v -> new Analytics(snapshot, demand(snapshot), model == null ? null
+        : (field, skills) -> model.ranker(snapshot).values(IntSet.empty(), field, skills)));
   }
 
   /** The job-offer table, if one is loaded. */

@@ -422,6 +422,14 @@ public final class Bench {
       @SuppressWarnings("unchecked")
       Map<String, Object> latency = (Map<String, Object>) s.get("latency");
       targets.add(Target.atMost("search p99", (Double) latency.get("p99Ms"), 2, "ms", "%.3f"));
+      // ------------------------------------------------------------------ 6b. curriculum analytics
+      phase("analytics");
+      progress("6b/7 curriculum analytics on the whole catalog: overlap, inflation, demand gaps");
+      Map<String, Object> analytics = AnalyticsBench.run(snapshot, o.shared);
+      results.put("analytics", analytics);
+      for (String step : List.of("overlap", "inflation", "gaps")) {
+        targets.add(Target.atMost("analytics: " + step, (Double) analytics.get(step + "Seconds"), 5, "s", "%.2f"));
+      }
       // ------------------------------------------------------------------ 7. soak (--soak)
       if (o.soak && !o.skipHttp) {
         phase("soak");

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     description = "Competency-based, stackable pathway recommendations.",
     subcommands = {ServeCommand.class, LoadCommand.class, ValidateCommand.class, RecommendCommand.class,
         PlanCommand.class, AuditCommand.class, ImportCommand.class, ExportCommand.class, TrainCommand.class,
-        EvaluateCommand.class, NextSkillsCommand.class, SearchCommand.class, ShowCommand.class})
+        EvaluateCommand.class, NextSkillsCommand.class, SearchCommand.class, ShowCommand.class, AnalyzeCommand.class})
 public final class CairnCommand implements Runnable {
 
   @CommandLine.Spec

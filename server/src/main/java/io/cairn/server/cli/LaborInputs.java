@@ -65,4 +65,24 @@ final class LaborInputs {
     Path base = Path.of(shared == null || shared.isBlank() ? "../shared" : shared);
     return base.resolve("datasets/labor-market/job_offers_by_esco_occupation.csv");
   }
+
+  /**
+   * The job-offer table for a command that can do without one: {@code given} (which must exist), else the shared
+   * folder's when it is there, else null.
+   */
+  static JobOfferTable readJobOffers(Path given) {
+    Path file = jobOffersFile(given);
+    if (!Files.isRegularFile(file)) {
+      if (given != null) {
+        throw new CliException("no job-offer file at " + file.toAbsolutePath() + "; pass --job-offers FILE with the"
+            + " job offers per ESCO occupation, or leave it out");
+      }
+      return null;
+    }
+    try {
+      return JobOfferTable.read(file);
+    } catch (RuntimeException e) {
+      throw new CliException("cannot read the job offers " + file.toAbsolutePath() + ": " + e.getMessage());
+    }
+  }
 }

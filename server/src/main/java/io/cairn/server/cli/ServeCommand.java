@@ -181,21 +181,8 @@ final class ServeCommand implements Runnable {
     return LaborInputs.jobOffersFile(jobOffers);
   }
 
-  /** The job-offer table: the one given (which must exist), else the shared folder's when it is there. */
   private JobOfferTable loadJobOffers() {
-    Path file = jobOffersFile();
-    if (!Files.isRegularFile(file)) {
-      if (jobOffers != null) {
-        throw new CliException("no job-offer file at " + file.toAbsolutePath() + "; pass --job-offers FILE with the"
-            + " job offers per ESCO occupation, or leave it out");
-      }
-      return null;
-    }
-    try {
-      return JobOfferTable.read(file);
-    } catch (RuntimeException e) {
-      throw new CliException("cannot read the job offers " + file.toAbsolutePath() + ": " + e.getMessage());
-    }
+    return LaborInputs.readJobOffers(jobOffers);
   }
 
   private io.cairn.labor.titles.TitleModel loadTitles() {

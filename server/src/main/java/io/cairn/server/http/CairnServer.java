@@ -49,6 +49,7 @@ public final class CairnServer implements AutoCloseable {
     PlanController plans = new PlanController(cairn, json);
     SystemController system = new SystemController(cairn);
     CoverageController coverage = new CoverageController(cairn);
+    AnalyticsController analytics = new AnalyticsController(cairn);
     ModelController model = new ModelController(cairn, json);
     ImportController imports = new ImportController(cairn, standards, adminToken);
     PostingController postings = new PostingController(cairn, json);
@@ -100,6 +101,11 @@ public final class CairnServer implements AutoCloseable {
           post("/audits", advice::audit);
           post("/plans", plans::plan);
           get("/coverage", coverage::coverage);
+          path("/analytics", () -> {
+            get("/overlap", analytics::overlap);
+            get("/inflation", analytics::inflation);
+            get("/gaps", analytics::gaps);
+          });
           get("/model", model::card);
           post("/skills/next", model::nextSkills);
           post("/postings/skills", postings::skills);

@@ -1,0 +1,72 @@
+package io.cairn.bench;
+
+import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.gaps.Analytics;
+import io.cairn.gaps.AnalysisScope;
+import io.cairn.gaps.demand.DemandGapReport;
+import io.cairn.gaps.demand.GapScope;
+import io.cairn.gaps.inflation.InflationReport;
+import io.cairn.gaps.overlap.OverlapReport;
+import io.cairn.labor.demand.JobOfferTable;
+import io.cairn.labor.demand.SkillDemand;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Times the curriculum analytics on the whole benchmark catalog, each on a fresh {@link Analytics} (nothing cached):
+ * overlap at Jaccard 0.5, inflation (which runs its own catalog overlap) and the demand gaps of every occupation.
+ */
+final class AnalyticsBench {
+  private AnalyticsBench() {}
+
+  static Map<String, Object> run(CatalogSnapshot snapshot, Path shared) {
+    Path offersFile = shared.resolve("datasets/labor-market/job_offers_by_esco_occupation.csv");
+    long t0 = System.nanoTime();
+    SkillDemand demand = Files.isRegularFile(offersFile) ? SkillDemand.of(snapshot, JobOfferTable.read(offersFile))
+        : SkillDemand.none(snapshot);
+    double demandSeconds = (System.nanoTime() - t0) / 1e9;
+    AnalysisScope catalog = AnalysisScope.catalog(snapshot);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("credentials", snapshot.credentials().size());
+    m.put("demandKnown", demand.known());
+    m.put("demandSeconds", demandSeconds);
+
+    t0 = System.nanoTime();
+    OverlapReport overlap = new Analytics(snapshot, demand, null).overlap(catalog, Analytics.NEAR_DUPLICATE);
+    double overlapSeconds = (System.nanoTime() - t0) / 1e9;
+    long n = snapshot.credentials().size();
+    m.put("overlapSeconds", overlapSeconds);
+    m.put("overlapPairs", overlap.pairs().size());
+    m.put("overlapClusters", overlap.clusters().size());
+    m.put("overlapCandidates", overlap.candidates());
+    m.put("allPairs", n * (n - 1) / 2);
+    m.put("overlapCommonSkillsSkipped", overlap.commonSkillsSkipped());
+    Bench.progress("    overlap: %.2f s, %,d pairs in %,d clusters from %,d candidates (of %,d pairs)",
+        overlapSeconds, overlap.pairs().size(), overlap.clusters().size(), overlap.candidates(), n * (n - 1) / 2);
+
+    t0 = System.nanoTime();
+    InflationReport inflation = new Analytics(snapshot, demand, null).inflation(catalog);
+    double inflationSeconds = (System.nanoTime() - t0) / 1e9;
+    Map<String, Integer> signals = new LinkedHashMap<>();
+    inflation.credentials().forEach(c -> c.signals().forEach(s -> signals.merge(s.kind().apiName(), 1, Integer::sum)));
+    m.put("inflationSeconds", inflationSeconds);
+    m.put("inflationSignals", signals);
+    m.put("valuePerHour", Map.of("p10", inflation.perHour().p10(), "p50", inflation.perHour().p50(), "p90",
+        inflation.perHour().p90()));
+    Bench.progress("    inflation: %.2f s (its own catalog overlap included), signals %s", inflationSeconds, signals);
+
+    t0 = System.nanoTime();
+    DemandGapReport gaps = new Analytics(snapshot, demand, null).gaps(GapScope.catalog(snapshot));
+    double gapsSeconds = (System.nanoTime() - t0) / 1e9;
+    m.put("gapsSeconds", gapsSeconds);
+    m.put("gaps", gaps.gaps().size());
+    m.put("gapsSkillsConsidered", gaps.skillsConsidered());
+    Bench.progress("    gaps: %.2f s, %,d of %,d needed skills untaught or only expensive", gapsSeconds,
+        gaps.gaps().size(), gaps.skillsConsidered());
+    m.put("what", "each analysis on a fresh Analytics over the whole catalog (ESCO + generated credentials), one run,"
+        + " wall-clock");
+    return m;
+  }
+}

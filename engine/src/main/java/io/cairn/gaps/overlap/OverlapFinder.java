@@ -1,0 +1,143 @@
+package io.cairn.gaps.overlap;
+
+import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.catalog.Credential;
+import io.cairn.catalog.IntSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds the pairs of credentials whose {@link SkillSimilarity} Jaccard reaches a threshold, without comparing every
+ * pair: candidates come from an inverted index skill → credentials with a prefix filter (Chaudhuri et al.,
+ * Bayardo et al.'s All-Pairs).
+ *
+ * <p>Why a prefix suffices: a skill not shared counts at most {@value SkillSimilarity#RELATED}, so with o skills
+ * shared exactly the overlap is at most {@code o/2 + (|A|+|B|)/4}, and Jaccard ≥ t needs
+ * {@code o ≥ c·(|A|+|B|)} with {@code c = (3t−1)/(2(1+t))}; as {@code |A|+|B| ≥ |x| + o} for either member x, each
+ * needs {@code o ≥ |x|·c/(1−c)}. Skills are ordered rarest first; two sets sharing o skills share one among their
+ * first {@code |x| − o + 1} skills. So each credential is indexed and probed on that prefix only, the rest of its
+ * skills (the common ones) never produce a candidate, and a pair whose smaller set is under {@code c·(|A|+|B|)} is
+ * not even scored. At t ≤ 1/3 the bound is void and pairs are required to share at least one skill (a property
+ * test checks the result equals comparing every such pair). Skills taught by more than {@code maxPostings} credentials are skipped even in a
+ * prefix (a stop list, counted in the report), so the work stays near-linear on any catalog.
+ */
+public final class OverlapFinder {
+  private final CatalogSnapshot snapshot;
+  private final SkillSimilarity similarity;
+  private final int maxPostings;
+
+  /**
+   * @param maxPostings a skill taught by more credentials of the set than this pairs nobody (at least 2)
+   */
+  public OverlapFinder(CatalogSnapshot snapshot, int maxPostings) {
+    if (maxPostings < 2) {
+      throw new IllegalArgumentException("maxPostings must be at least 2, got " + maxPostings);
+    }
+    this.snapshot = snapshot;
+    this.similarity = new SkillSimilarity(snapshot);
+    this.maxPostings = maxPostings;
+  }
+
+  /** A finder whose stop list starts at max(200, 5% of the catalog's credentials). */
+  public static OverlapFinder of(CatalogSnapshot snapshot) {
+    return new OverlapFinder(snapshot, Math.max(200, snapshot.credentials().size() / 20));
+  }
+
+  /**
+   * The pairs among {@code credentials} with Jaccard ≥ {@code minSimilarity} (in (0, 1]), and their clusters.
+   */
+  public OverlapReport find(IntSet credentials, double minSimilarity) {
+    if (!(minSimilarity > 0 && minSimilarity <= 1)) {
+      throw new IllegalArgumentException("minSimilarity must be in (0, 1], got " + minSimilarity);
+    }
+    int nk = snapshot.competencies().size();
+    int[] df = new int[nk];
+    int[] members = credentials.stream().filter(c -> !snapshot.credential(c).teaches().isEmpty()).toArray();
+    for (int c : members) {
+      snapshot.credential(c).teaches().stream().forEach(k -> df[k]++);
+    }
+    int skipped = 0;
+    for (int k = 0; k < nk; k++) {
+      skipped += df[k] > maxPostings ? 1 : 0;
+    }
+    // prefixes and the index over them
+    int[][] prefixes = new int[members.length][];
+    int[][] postings = new int[nk][];
+    int[] fill = new int[nk];
+    for (int i = 0; i < members.length; i++) {
+      prefixes[i] = prefix(snapshot.credential(members[i]).teaches(), df, minSimilarity);
+      for (int k : prefixes[i]) {
+        if (df[k] <= maxPostings) {
+          if (postings[k] == null) {
+            postings[k] = new int[df[k]];
+          }
+          postings[k][fill[k]++] = i;
+        }
+      }
+    }
+    List<OverlapPair> pairs = new ArrayList<>();
+    int[] seen = new int[members.length];
+    Arrays.fill(seen, -1);
+    long candidates = 0;
+    for (int i = 0; i < members.length; i++) {
+      int sizeI = snapshot.credential(members[i]).teaches().size();
+      for (int k : prefixes[i]) {
+        if (postings[k] == null) {
+          continue;
+        }
+        for (int p = 0; p < fill[k]; p++) {
+          int j = postings[k][p];
+          if (j <= i || seen[j] == i) {
+            continue;
+          }
+          seen[j] = i;
+          int sizeJ = snapshot.credential(members[j]).teaches().size();
+          if (Math.min(sizeI, sizeJ) < sharedBound(minSimilarity) * (sizeI + sizeJ) - 1e-9) {
+            continue; // the size filter: the shared skills cannot reach the bound
+          }
+          candidates++;
+          OverlapPair pair = pair(members[i], members[j], minSimilarity);
+          if (pair != null) {
+            pairs.add(pair);
+          }
+        }
+      }
+    }
+    pairs.sort(Comparator.comparingDouble(OverlapPair::jaccard).reversed()
+        .thenComparing(Comparator.comparingDouble(OverlapPair::containment).reversed())
+        .thenComparingInt(OverlapPair::a).thenComparingInt(OverlapPair::b));
+    return new OverlapReport(minSimilarity, pairs, new Clusters(snapshot).of(pairs), candidates, skipped);
+  }
+
+  /** The first skills of {@code teaches}, rarest first, that any pair reaching {@code t} must share one of. */
+  static int[] prefix(IntSet teaches, int[] df, double t) {
+    Integer[] order = teaches.stream().boxed().toArray(Integer[]::new);
+    Arrays.sort(order, Comparator.<Integer>comparingInt(k -> df[k]).thenComparingInt(k -> k));
+    double c = sharedBound(t);
+    int overlap = Math.max(1, (int) Math.ceil(order.length * c / (1 - c) - 1e-9));
+    int length = Math.max(1, order.length - overlap + 1);
+    int[] prefix = new int[length];
+    for (int i = 0; i < length; i++) {
+      prefix[i] = order[i];
+    }
+    return prefix;
+  }
+
+  /** The share c of |A|+|B| that two sets with Jaccard ≥ t must share exactly (0 at t ≤ 1/3). */
+  static double sharedBound(double t) {
+    return Math.max(0, (3 * t - 1) / (2 * (1 + t)));
+  }
+
+  private OverlapPair pair(int a, int b, double minSimilarity) {
+    SkillSimilarity.Score score = similarity.score(a, b);
+    if (score.jaccard() < minSimilarity - 1e-12) {
+      return null;
+    }
+    Credential ca = snapshot.credential(a);
+    Credential cb = snapshot.credential(b);
+    return new OverlapPair(a, b, score.jaccard(), score.containment(), ca.issuer() >= 0 && ca.issuer() == cb.issuer(),
+        ca.teaches().intersect(cb.teaches()), ca.teaches().minus(cb.teaches()), cb.teaches().minus(ca.teaches()));
+  }
+}
