@@ -5,6 +5,7 @@ import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.Competency;
 import io.cairn.catalog.Occupation;
 import io.cairn.catalog.Credential;
+import io.cairn.labor.demand.SkillDemand;
 import io.cairn.labor.postings.CredentialMatch;
 import io.cairn.labor.postings.Evidence;
 import io.cairn.labor.postings.FoundSkill;
@@ -28,13 +29,14 @@ public final class PostingViews {
 
   /** One skill asked for, with every place the posting says it. */
   public record SkillView(String id, String iri, String label, String skillType, String matchedLabel,
-      String labelKind, String forOccupation, List<Evidence> evidence) {}
+      String labelKind, String forOccupation, List<Evidence> evidence, Long jobOffers) {}
 
   public record SkillsAnswer(OccupationView occupation, int count, List<SkillView> skills) {}
 
-  public static SkillsAnswer skills(Cairn.PostingSkillsAnswer answer) {
+  /** The answer, each skill with its job offers from {@code demand} (built for the answer's snapshot). */
+  public static SkillsAnswer skills(Cairn.PostingSkillsAnswer answer, SkillDemand demand) {
     CatalogSnapshot snapshot = answer.snapshot();
-    List<SkillView> skills = answer.skills().skills().stream().map(s -> skill(snapshot, s)).toList();
+    List<SkillView> skills = answer.skills().skills().stream().map(s -> skill(snapshot, s, demand)).toList();
     return new SkillsAnswer(occupation(snapshot, answer.skills().occupation()), skills.size(), skills);
   }
 
@@ -109,9 +111,10 @@ public final class PostingViews {
     return Math.round(v * 1000) / 1000.0;
   }
 
-  private static SkillView skill(CatalogSnapshot snapshot, FoundSkill s) {
+  private static SkillView skill(CatalogSnapshot snapshot, FoundSkill s, SkillDemand demand) {
     Competency c = snapshot.competency(s.competency());
     return new SkillView(c.id(), c.iri(), c.label(), c.skillType().isEmpty() ? null : c.skillType(),
-        s.matchedLabel(), s.labelKind(), s.forOccupation(), s.evidence());
+        s.matchedLabel(), s.labelKind(), s.forOccupation(), s.evidence(),
+        demand.known() ? demand.essential(s.competency()) : null);
   }
 }

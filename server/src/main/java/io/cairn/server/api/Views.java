@@ -223,7 +223,17 @@ public final class Views {
 
   public record GoalView(String type, String id, String label, int unmetTargets, int metTargets) {}
 
-  public record CoveredTarget(Ref competency, double weight, String reason) {}
+  /**
+   * @param jobOffers offers of the occupations for which the competency is essential; absent when the server has no
+   *     job-offer file (or, in plans, not counted)
+   */
+  public record CoveredTarget(Ref competency, double weight, String reason,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long jobOffers) {
+
+    public CoveredTarget(Ref competency, double weight, String reason) {
+      this(competency, weight, reason, null);
+    }
+  }
 
   public record Advance(String requirement, String requirementName, String component, String componentName,
       double credits, boolean direct) {}
@@ -246,18 +256,25 @@ public final class Views {
       Map<String, Integer> excluded, String scorer, long catalogVersion, HoldingsViews.HoldingsView holdings) {}
 
   public RecommendationsView recommendations(RecommendationList list) {
+    return recommendations(list, null);
+  }
+
+  /** The list with each covered target's job offers from {@code demand} (of this snapshot; null or unknown: none). */
+  public RecommendationsView recommendations(RecommendationList list, SkillDemand demand) {
     GoalView goal = new GoalView(list.goal().kind(), emptyToNull(list.goal().id()), list.goal().label(),
         list.goal().targets().size(), list.goal().metTargets().size());
-    return new RecommendationsView(goal, list.items().stream().map(this::recommendation).toList(),
+    SkillDemand offers = demand != null && demand.known() && demand.snapshotVersion() == s.version() ? demand : null;
+    return new RecommendationsView(goal, list.items().stream().map(r -> recommendation(r, offers)).toList(),
         list.reason().orElse(null), list.candidates(), new TreeMap<>(list.excluded()), list.scorer(),
         list.catalogVersion(), HoldingsViews.of(this, list.holdings()));
   }
 
-  private RecommendationView recommendation(Recommendation r) {
+  private RecommendationView recommendation(Recommendation r, SkillDemand demand) {
     Explanation e = r.explanation();
     List<CoveredTarget> covers = new ArrayList<>();
     for (Target t : e.covers()) {
-      covers.add(new CoveredTarget(competencyRef(t.competency()), round(t.weight()), t.reason()));
+      covers.add(new CoveredTarget(competencyRef(t.competency()), round(t.weight()), t.reason(),
+          demand == null ? null : demand.essential(t.competency())));
     }
     List<Advance> advances = new ArrayList<>();
     for (RequirementStep step : e.advances()) {

@@ -21,7 +21,8 @@ final class AdviceController {
   void recommend(Context ctx) {
     RequestBodies.RecommendationBody body = JsonBodies.read(ctx, json, RequestBodies.RecommendationBody.class);
     RecommendationList list = cairn.recommend(body.toRequest());
-    ctx.json(new Views(cairn.snapshot()).recommendations(list));
+    io.cairn.catalog.CatalogSnapshot snapshot = cairn.snapshot();
+    ctx.json(new Views(snapshot).recommendations(list, cairn.demand(snapshot)));
   }
 
   void audit(Context ctx) {

@@ -20,7 +20,8 @@ final class PostingController {
 
   void skills(Context ctx) {
     PostingViews.PostingBody body = JsonBodies.read(ctx, json, PostingViews.PostingBody.class);
-    ctx.json(PostingViews.skills(cairn.postingSkills(body.toPosting())));
+    io.cairn.Cairn.PostingSkillsAnswer answer = cairn.postingSkills(body.toPosting());
+    ctx.json(PostingViews.skills(answer, cairn.demand(answer.snapshot())));
   }
 
   void match(Context ctx) {

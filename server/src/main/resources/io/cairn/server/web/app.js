@@ -10,9 +10,10 @@ import * as advisor from './advisor.js';
 import * as catalog from './catalog.js';
 import * as credential from './credential.js';
 import * as designer from './designer.js';
+import * as employer from './employer.js';
 import * as plan from './plan.js';
 
-const SCREENS = { learner, plan, advisor, catalog, credential, designer };
+const SCREENS = { learner, plan, advisor, catalog, credential, designer, employer };
 const NAV_OF = { credential: 'catalog' };
 
 async function start() {

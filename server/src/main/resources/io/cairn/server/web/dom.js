@@ -56,6 +56,16 @@ export function hours(value) {
   return value ? `${Math.round(value)} h` : 'hours not given';
 }
 
+/** What a job-offer figure counts, said once on each screen that shows one. */
+export const JOB_OFFERS_MEAN = 'Job offers: the offers in the labor-market data for the occupations that need the '
+  + 'skill as essential (an offer for a data analyst asks for every essential skill of a data analyst).';
+
+/** "1,234 job offers", or null when the server has no job-offer figures (unknown is not zero). */
+export function jobOffers(count) {
+  if (count === null || count === undefined) return null;
+  return `${Number(count).toLocaleString('en')} job offer${count === 1 ? '' : 's'}`;
+}
+
 export function percent(part, whole) {
   return whole > 0 ? Math.round((100 * part) / whole) : 0;
 }

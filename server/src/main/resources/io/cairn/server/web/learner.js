@@ -2,7 +2,8 @@
 // out, with how far the goal is reached now and after each suggestion.
 
 import * as api from './api.js';
-import { bar, h, hours, kindLabel, listText, modeLabel, money, percent, put, screenUrl } from './dom.js';
+import { bar, h, hours, JOB_OFFERS_MEAN, jobOffers, kindLabel, listText, modeLabel, money, percent, put,
+  screenUrl } from './dom.js';
 import { goalFieldset, goalTypeOf, keepPresentedOnSubmit, limitFields, number, requestParts, resolveTypedGoal,
   typedNote } from './goal.js';
 import { holdingsFields } from './pickers.js';
@@ -93,6 +94,8 @@ function showSuggestions(results, list, params) {
   } else {
     put(results, h('p', { class: 'muted small', id: 'after-note' }, '"After this" counts each suggestion after the ',
       'ones above it, as if you took them in this order: the bars add up.'),
+    list.items.some((i) => i.explanation.covers.some((t) => t.jobOffers !== undefined))
+      ? h('p', { class: 'muted small', id: 'job-offers-note' }, JOB_OFFERS_MEAN) : null,
     h('ol', { class: 'suggestions' }, cumulative(list.items, met).map(({ item, before, after }) =>
       suggestion(item, before, after, total, partOf(item, list.items), list.items[0].score))));
   }
@@ -159,7 +162,12 @@ function suggestion(item, met, afterAll, total, wholes, top) {
   if (e.covers.length) {
     why.push(h('dt', {}, `Newly covers ${e.covers.length} goal skill${e.covers.length === 1 ? '' : 's'}`),
       h('dd', {}, h('ul', { class: 'tags' }, e.covers.map((t) => h('li', { 'data-competency': t.competency.id }, t.competency.label,
-        h('span', { class: 'tag-note' }, ` ${t.reason}`))))));
+        h('span', { class: 'tag-note' }, ` ${t.reason}`, t.jobOffers !== undefined
+          ? h('span', { class: 'job-offers' }, ` · ${jobOffers(t.jobOffers)}`) : null))))));
+    const most = Math.max(...e.covers.map((t) => t.jobOffers ?? -1));
+    if (most >= 0) {
+      why.push(h('dt', {}, 'Demand'), h('dd', { class: 'demand' }, `${jobOffers(most)} for its most asked-for new skill`));
+    }
   }
   if (e.advances.length) {
     why.push(h('dt', {}, 'Advances'), h('dd', {}, h('ul', {}, e.advances.map((a) => h('li', {},

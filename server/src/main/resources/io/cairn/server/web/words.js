@@ -8,6 +8,9 @@ function subject(detail) {
   if (quoted) return { field: quoted[1], rest: quoted[2] };
   const goal = /^an? (occupation|pathway|competencies) goal needs goal\.ids?\b/.exec(detail);
   if (goal) return { field: goal[1] === 'competencies' ? 'goal.ids' : `goal.${goal[1]}`, rest: 'needs a choice' };
+  if (/^the posting is empty\b/.test(detail)) return { field: 'posting', rest: 'needs a choice' };
+  const part = /^'(title|text|skills)(?:\[\d+\])?' (has .*)$/s.exec(detail);
+  if (part) return { field: part[1], rest: part[2] };
   const bare = /^(constraints\.\w+|k|reach|hoursPerWeek|alternatives)\b:? (.*)$/s.exec(detail);
   return bare ? { field: bare[1], rest: bare[2] } : null;
 }
@@ -24,6 +27,9 @@ function plain(rest, typed) {
   if ((m = /^must be (?:an integer|a number)/.exec(rest))) return `must be a number${entered}`;
   if ((m = /^must be one of (.*?)(?:, got .*)?$/s.exec(rest))) return `must be one of ${m[1]}${entered}`;
   if (/is out of range/.test(rest)) return `is too large${entered}`;
+  if ((m = /^has (\d+) (characters|phrases); (?:a skill phrase is )?at most (\d+)/.exec(rest))) {
+    return `is too long: ${m[1]} ${m[2]}, and at most ${m[3]} are read`;
+  }
   return null;
 }
 
