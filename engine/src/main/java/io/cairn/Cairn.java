@@ -39,6 +39,7 @@ import io.cairn.learner.UnknownReferenceException;
 import io.cairn.plan.PlanRequest;
 import io.cairn.plan.Planner;
 import io.cairn.plan.Plans;
+import io.cairn.plan.WhatIsLeft;
 import io.cairn.rank.RecommendationList;
 import io.cairn.rank.RecommendationRequest;
 import io.cairn.rank.Recommender;
@@ -363,17 +364,34 @@ public final class Cairn implements AutoCloseable {
   /** An advisor exception as a request states it, with ids not yet resolved. */
   public record ExceptionSpec(String kind, String requirement, String credential, String note) {}
 
-  /** The audit of one pathway plus what-if audits of others, for the same learner and snapshot. */
+  /**
+   * The audit of one pathway plus what-if audits of others, for the same learner and snapshot.
+   *
+   * @param left when asked for, what is left to finish the audited pathway and then each what-if pathway, in that
+   *     order; otherwise empty
+   */
   public record AuditReport(ResolvedLearner learner, AuditResult audit, List<AuditResult> whatIf,
-      CatalogSnapshot snapshot) {}
+      CatalogSnapshot snapshot, List<WhatIsLeft> left) {
+    public AuditReport {
+      left = List.copyOf(left);
+    }
+  }
+
+  /** The audit and what-ifs without what is left to finish them. */
+  public AuditReport audit(Learner learner, String pathwayId, List<String> whatIf, List<ExceptionSpec> exceptions) {
+    return audit(learner, pathwayId, whatIf, exceptions, false);
+  }
 
   /**
    * Audits the learner against {@code pathwayId} with the advisor's exceptions, and against each what-if
-   * pathway without them (exceptions name requirements of one pathway).
+   * pathway without them (exceptions name requirements of one pathway); with {@code whatIsLeft}, also plans the
+   * cheapest way to finish each pathway and each of its open requirement nodes.
    */
-  public AuditReport audit(Learner learner, String pathwayId, List<String> whatIf, List<ExceptionSpec> exceptions) {
+  public AuditReport audit(Learner learner, String pathwayId, List<String> whatIf, List<ExceptionSpec> exceptions,
+      boolean whatIsLeft) {
     CatalogSnapshot snapshot = catalog.snapshot();
-    ResolvedLearner resolved = ResolvedLearner.resolve(snapshot, verified(learner));
+    Learner checked = verified(learner);
+    ResolvedLearner resolved = ResolvedLearner.resolve(snapshot, checked);
     Holdings holdings = new Holdings(resolved.credentials(), resolved.competencies());
     Pathway pathway = pathway(snapshot, pathwayId);
     List<AdvisorException> resolvedExceptions = new ArrayList<>();
@@ -382,10 +400,19 @@ public final class Cairn implements AutoCloseable {
     }
     AuditResult main = auditor.audit(snapshot, pathway, holdings, resolvedExceptions);
     List<AuditResult> others = new ArrayList<>();
-    for (String other : whatIf) {
-      others.add(auditor.audit(snapshot, pathway(snapshot, other), holdings, List.of()));
+    List<WhatIsLeft> left = new ArrayList<>();
+    if (whatIsLeft) {
+      left.add(WhatIsLeft.of(planner, snapshot, checked, pathway, main, resolvedExceptions));
     }
-    return new AuditReport(resolved, main, others, snapshot);
+    for (String other : whatIf) {
+      Pathway otherPathway = pathway(snapshot, other);
+      AuditResult otherAudit = auditor.audit(snapshot, otherPathway, holdings, List.of());
+      others.add(otherAudit);
+      if (whatIsLeft) {
+        left.add(WhatIsLeft.of(planner, snapshot, checked, otherPathway, otherAudit, List.of()));
+      }
+    }
+    return new AuditReport(resolved, main, others, snapshot, left);
   }
 
   private static Pathway pathway(CatalogSnapshot snapshot, String id) {

@@ -4,7 +4,7 @@ import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.IntSet;
 import io.cairn.catalog.Occupation;
 import io.cairn.catalog.Pathway;
-import io.cairn.catalog.Requirement;
+import io.cairn.catalog.PathwaySkills;
 import io.cairn.gaps.CoverageReport.Relation;
 import io.cairn.gaps.CoverageReport.SkillCoverage;
 import java.util.ArrayList;
@@ -25,12 +25,12 @@ public final class CoverageAnalysis {
   }
 
   /**
-   * The competencies the pathway's requirement trees name, then the skills of the occupation it prepares for (a
-   * skill named by both counts once, as required).
+   * The pathway's goal skills ({@link PathwaySkills}: named by its requirement trees or taught by the credentials
+   * they name), then the skills of the occupation it prepares for (a skill in both counts once, as required).
    */
   public static CoverageReport of(CatalogSnapshot snapshot, Pathway pathway) {
     Map<Integer, Relation> skills = new LinkedHashMap<>();
-    pathway.destinations().forEach(d -> addRequired(d.requirement(), skills));
+    PathwaySkills.of(snapshot, pathway).stream().forEach(k -> skills.put(k, Relation.REQUIRED));
     if (pathway.goalOccupation() >= 0) {
       addOccupation(snapshot.occupation(pathway.goalOccupation()), skills);
     }
@@ -40,16 +40,6 @@ public final class CoverageAnalysis {
   private static void addOccupation(Occupation occupation, Map<Integer, Relation> skills) {
     occupation.essential().stream().forEach(k -> skills.putIfAbsent(k, Relation.ESSENTIAL));
     occupation.optional().stream().forEach(k -> skills.putIfAbsent(k, Relation.OPTIONAL));
-  }
-
-  private static void addRequired(Requirement requirement, Map<Integer, Relation> skills) {
-    switch (requirement) {
-      case Requirement.Condition c -> c.children().forEach(child -> addRequired(child, skills));
-      case Requirement.CompetencyLeaf leaf -> skills.putIfAbsent(leaf.competency(), Relation.REQUIRED);
-      case Requirement.CredentialLeaf ignored -> {
-        // a credential leaf asks for a credential, not a skill: the credential itself teaches what it teaches
-      }
-    }
   }
 
   private static CoverageReport report(CatalogSnapshot snapshot, String kind, String id, String label,

@@ -34,7 +34,7 @@ public record CoverageReport(String kind, String id, String label, List<SkillCov
 
   /** How a skill belongs to the subject, in the order a designer reads them. */
   public enum Relation {
-    /** Named by a competency leaf of the pathway's requirement trees. */
+    /** A goal skill of the pathway: named by its requirement trees or taught by a credential they name. */
     REQUIRED,
     /** An essential skill of the occupation (or of the pathway's goal occupation). */
     ESSENTIAL,

@@ -21,7 +21,8 @@ import java.util.Set;
  * @param exclude credentials the plan must not contain: "without the bootcamp"
  * @param alternatives how many plans, 1 to {@value #MAX_ALTERNATIVES}: the best, then genuinely different ones
  * @param destination for a pathway goal: the destination to plan to (id or IRI), {@value #NEAREST} for whichever is
- *     nearest (an off-ramp included), or null for the pathway's final destination
+ *     nearest (an off-ramp included), the id or IRI of a requirement node of a destination's tree (to plan what
+ *     is left of that node alone), or null for the pathway's final destination
  * @param exceptions the advisor's waivers and substitutions on the pathway's requirements
  */
 public record PlanRequest(

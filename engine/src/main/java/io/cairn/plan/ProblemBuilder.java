@@ -131,9 +131,11 @@ final class ProblemBuilder {
       destinations = pathway.destinations().stream().filter(d -> d.id().equals(asked) || d.iri().equals(asked))
           .toList();
       if (destinations.isEmpty()) {
-        throw new UnknownReferenceException("destination", List.of(asked), "pathway '" + pathway.id()
-            + "' has " + String.join(", ", pathway.destinations().stream().map(Destination::id).toList())
-            + " (or ask for 'nearest')");
+        // a requirement node of a destination: plan what is left of that node alone
+        return NodeAim.of(pathway, asked, request.exceptions()).orElseThrow(() -> new UnknownReferenceException(
+            "destination", List.of(asked), "pathway '" + pathway.id() + "' has "
+            + String.join(", ", pathway.destinations().stream().map(Destination::id).toList())
+            + " (or ask for 'nearest', or name a requirement of a destination)"));
       }
     }
     if (destinations.isEmpty() || destinations.getFirst() == null) {

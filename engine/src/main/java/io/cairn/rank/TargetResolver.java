@@ -9,6 +9,7 @@ import io.cairn.catalog.Competency;
 import io.cairn.catalog.IntSet;
 import io.cairn.catalog.Occupation;
 import io.cairn.catalog.Pathway;
+import io.cairn.catalog.PathwaySkills;
 import io.cairn.learner.Goal;
 import io.cairn.learner.ResolvedLearner;
 import io.cairn.learner.UnknownReferenceException;
@@ -80,7 +81,10 @@ final class TargetResolver {
       }
     }
     add(snapshot, IntSet.of(wanted), 1.0, "requirement", learner, targets, met);
-    return GoalTargets.of("pathway", pathway.id(), pathway.name(), targets, IntSet.of(met), Optional.of(audit));
+    // met: every goal skill of the pathway held, also those of requirements already satisfied, so that "met of
+    // the goal skills" counts against the one definition (PathwaySkills) the curriculum screen counts too
+    IntSet held = PathwaySkills.of(snapshot, pathway).intersect(learner.competencies());
+    return GoalTargets.of("pathway", pathway.id(), pathway.name(), targets, held, Optional.of(audit));
   }
 
   private GoalTargets competencies(CatalogSnapshot snapshot, Goal.CompetencyGoal goal, ResolvedLearner learner) {

@@ -13,6 +13,7 @@ import io.cairn.catalog.Destination;
 import io.cairn.catalog.IntSet;
 import io.cairn.catalog.Occupation;
 import io.cairn.catalog.Pathway;
+import io.cairn.catalog.PathwaySkills;
 import io.cairn.catalog.Requirement;
 import io.cairn.gaps.CoverageReport.Relation;
 import io.cairn.gaps.CoverageReport.SkillCoverage;
@@ -94,12 +95,18 @@ class CoverageAnalysisTest {
   }
 
   @Test
-  void pathwayWithoutGoalOccupationCoversOnlyWhatItsTreesName() {
+  void pathwayWithoutGoalOccupationCoversOnlyItsGoalSkillsTheSkillsOfTheCredentialsItNames() {
     Requirement tree = new Requirement.CredentialLeaf("urn:k:cert", "cert", "The certificate", 1);
     Pathway pathway = new Pathway(0, "https://w3id.org/cairn/id/pathway/q", "q", "Certificate only", "",
         List.of(new Destination("urn:d", "d", "Done", 1, false, tree)), -1);
     CatalogSnapshot s = tiny(List.of(pathway));
-    assertTrue(CoverageAnalysis.of(s, s.pathway(0)).skills().isEmpty());
+    CoverageReport report = CoverageAnalysis.of(s, s.pathway(0));
+    // the certificate teaches sql, python and statistics: those are what the pathway asks for, as the learner's
+    // goal counts them (PathwaySkills), and nothing else
+    assertEquals(IntSet.of(SQL, PYTHON, STATS), IntSet.of(report.skills().stream().map(SkillCoverage::competency)
+        .toList()));
+    assertTrue(report.skills().stream().allMatch(k -> k.relation() == Relation.REQUIRED));
+    assertEquals(PathwaySkills.of(s, s.pathway(0)).size(), report.skills().size());
   }
 
   @Test

@@ -8,6 +8,10 @@ import io.cairn.audit.NodeResult;
 import io.cairn.audit.Reassignment;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.Pathway;
+import io.cairn.plan.Plan;
+import io.cairn.plan.PlanStep;
+import io.cairn.plan.Plans;
+import io.cairn.plan.WhatIsLeft;
 import io.cairn.server.api.Views.Ref;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +22,27 @@ public final class AuditViews {
   private final CatalogSnapshot s;
   private final Views views;
 
-  private AuditViews(CatalogSnapshot snapshot) {
+  private final WhatIsLeft left;
+
+  private AuditViews(CatalogSnapshot snapshot, WhatIsLeft left) {
     this.s = snapshot;
     this.views = new Views(snapshot);
+    this.left = left;
   }
 
   public record NodeView(String id, String iri, String name, String kind, String status, int satisfied, int required,
       double credits, double requiredCredits, List<Ref> countedCredentials, List<Ref> countedCompetencies,
-      String exception, Ref target, List<NodeView> children) {}
+      String exception, Ref target, LeftView left, List<NodeView> children) {}
+
+  /**
+   * What is left to finish a pathway or a requirement node: the planner's cheapest plan from the holdings.
+   *
+   * @param credentials what to earn, in plan order (prerequisites first)
+   * @param granted credentials granted on the way when their parts are complete (stacking), at no further cost
+   * @param reachable false when the catalog cannot finish it under no limits; {@code note} then says why
+   */
+  public record LeftView(List<Ref> credentials, List<Ref> granted, double cost, String currency, double hours,
+      double ects, boolean reachable, String note) {}
 
   /** A requirement whose status the best fit changed compared with the greedy assignment. */
   public record ReassignmentView(String requirementId, String requirementName, String greedy, String bestFit,
@@ -43,16 +60,24 @@ public final class AuditViews {
    * @param statusNote one sentence naming that destination and the others' statuses
    */
   public record PathwayAuditView(Ref pathway, String status, Ref statusDestination, String statusNote,
-      List<DestinationAuditView> destinations) {}
+      LeftView left, List<DestinationAuditView> destinations) {}
 
   public record AuditsView(PathwayAuditView audit, List<PathwayAuditView> whatIf, long catalogVersion,
       HoldingsViews.HoldingsView holdings) {}
 
   /** The audit and its what-ifs, as the API answers them. */
   public static AuditsView of(Cairn.AuditReport report) {
-    AuditViews views = new AuditViews(report.snapshot());
-    return new AuditsView(views.audit(report.audit()), report.whatIf().stream().map(views::audit).toList(),
-        report.snapshot().version(), HoldingsViews.of(views.views, report.learner().holdings()));
+    List<PathwayAuditView> whatIf = new ArrayList<>();
+    for (int i = 0; i < report.whatIf().size(); i++) {
+      whatIf.add(new AuditViews(report.snapshot(), left(report, i + 1)).audit(report.whatIf().get(i)));
+    }
+    AuditViews views = new AuditViews(report.snapshot(), left(report, 0));
+    return new AuditsView(views.audit(report.audit()), whatIf, report.snapshot().version(),
+        HoldingsViews.of(views.views, report.learner().holdings()));
+  }
+
+  private static WhatIsLeft left(Cairn.AuditReport report, int i) {
+    return i < report.left().size() ? report.left().get(i) : null;
   }
 
   private PathwayAuditView audit(AuditResult result) {
@@ -60,7 +85,20 @@ public final class AuditViews {
     DestinationResult chosen = result.statusDestination().orElse(null);
     return new PathwayAuditView(new Ref(p.id(), p.iri(), p.name()), Views.status(result.status()),
         chosen == null ? null : new Ref(chosen.id(), chosen.iri(), chosen.name()), statusNote(result, chosen),
+        left == null ? null : leftView(left.pathway()),
         result.destinations().stream().map(this::destination).toList());
+  }
+
+  private LeftView leftView(Plans plans) {
+    Plan best = plans.best();
+    List<Ref> bought = new ArrayList<>();
+    List<Ref> granted = new ArrayList<>();
+    for (PlanStep step : best.steps()) {
+      (step.granted() ? granted : bought).add(views.credentialRef(step.credential()));
+    }
+    Plan.Totals t = best.totals();
+    return new LeftView(bought, granted, Views.round(t.cost()), t.currency(), Views.round(t.hours()),
+        Views.round(t.ects()), best.reachesGoal(), plans.reason().orElse(null));
   }
 
   /** "Satisfied for Certificate in Data Analytics (an exit award); BSc Data Science: partial." */
@@ -107,6 +145,7 @@ public final class AuditViews {
     return new NodeView(n.id(), n.iri(), n.name(), n.kind(), Views.status(n.status()), n.satisfiedCount(),
         n.requiredCount(), Views.round(n.credits()), Views.round(n.requiredCredits()),
         views.credentials(n.countedCredentials()), views.competencies(n.countedCompetencies()), n.exception(), target,
+        left == null || !left.nodes().containsKey(n.id()) ? null : leftView(left.nodes().get(n.id())),
         n.children().stream().map(this::node).toList());
   }
 }

@@ -187,7 +187,8 @@ public final class RequestBodies {
     }
   }
 
-  public record AuditBody(LearnerBody learner, String pathway, List<String> whatIf, List<ExceptionBody> exceptions) {
+  public record AuditBody(LearnerBody learner, String pathway, List<String> whatIf, List<ExceptionBody> exceptions,
+      Boolean whatIsLeft) {
     static final int MAX_WHAT_IF = 10;
 
     public void check() {
@@ -209,6 +210,11 @@ public final class RequestBodies {
 
     public List<Cairn.ExceptionSpec> specs() {
       return RequestBodies.specs(exceptions);
+    }
+
+    /** True when the cheapest way to finish each pathway and open requirement is asked for. */
+    public boolean leftAsked() {
+      return Boolean.TRUE.equals(whatIsLeft);
     }
   }
 

@@ -101,14 +101,21 @@ public final class Views {
       boolean creditBearing, double ects, double hours, Integer eqfLevel, String mode, double cost,
       String currency, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> unknown) {}
 
-  public record StackRef(Ref credential, double transferCredits, boolean direct) {}
+  /**
+   * @param via for an indirect relation, the credentials the smaller one reaches that stack directly into the
+   *     larger one (what it goes "through"); empty for a direct one
+   */
+  public record StackRef(Ref credential, double transferCredits, boolean direct, List<Ref> via) {}
+
+  /** One direct stacking link of a credential's stack: {@code from} counts toward {@code to} with its credits. */
+  public record StackLinkView(Ref from, Ref to, double transferCredits) {}
 
   public record Prerequisites(List<Ref> credentials, List<Ref> competencies) {}
 
   public record CredentialDetail(String id, String iri, String name, String description, String type,
       String achievementType, Ref issuer, boolean creditBearing, double ects, double hours, Integer eqfLevel,
       String mode, double cost, String currency, List<Ref> teaches, Prerequisites prerequisites,
-      List<StackRef> stacksInto, List<StackRef> stackedFrom, List<Ref> unlocks,
+      List<StackRef> stacksInto, List<StackRef> stackedFrom, List<StackLinkView> stackLinks, List<Ref> unlocks,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> unknown) {}
 
   public CredentialSummary credentialSummary(Credential c) {
@@ -125,19 +132,39 @@ public final class Views {
   public CredentialDetail credentialDetail(Credential c) {
     List<StackRef> up = new ArrayList<>();
     s.stacksIntoClosure(c.index()).stream().forEach(w -> up.add(new StackRef(credentialRef(w),
-        c.creditsToward(w), c.stacksInto(w))));
+        c.creditsToward(w), c.stacksInto(w), via(c.index(), w))));
     List<StackRef> down = new ArrayList<>();
     s.stackedFromClosure(c.index()).stream().forEach(p -> {
       Credential part = s.credential(p);
       boolean direct = part.stacksInto(c.index());
-      down.add(new StackRef(credentialRef(p), part.creditsToward(c.index()), direct));
+      down.add(new StackRef(credentialRef(p), part.creditsToward(c.index()), direct, via(p, c.index())));
     });
+    // every direct link among the credential, what stacks into it and what it stacks into: the diagram's lines
+    IntSet stack = s.stacksIntoClosure(c.index()).union(s.stackedFromClosure(c.index())).union(IntSet.of(c.index()));
+    List<StackLinkView> links = new ArrayList<>();
+    stack.stream().forEach(from -> stack.stream().filter(to -> s.credential(from).stacksInto(to)).forEach(to ->
+        links.add(new StackLinkView(credentialRef(from), credentialRef(to), s.credential(from).creditsToward(to)))));
     return new CredentialDetail(c.id(), c.iri(), c.name(), emptyToNull(c.description()), c.kind().apiName(),
         emptyToNull(c.achievementType()), issuerRef(c), c.creditBearing(), c.ects(), c.hours(),
         c.eqfLevel() == 0 ? null : c.eqfLevel(), c.mode().apiName(), c.cost(), c.currency(),
         competencies(c.teaches()),
         new Prerequisites(credentials(c.requiredCredentials()), competencies(c.requiredCompetencies())),
-        up, down, credentials(s.unlocks(c.index())), unknown(c));
+        up, down, links, credentials(s.unlocks(c.index())), unknown(c));
+  }
+
+  /** What {@code part} stacks into {@code whole} through: the credentials it reaches that stack directly into it. */
+  private List<Ref> via(int part, int whole) {
+    if (s.credential(part).stacksInto(whole)) {
+      return List.of();
+    }
+    List<Ref> through = new ArrayList<>();
+    s.stacksIntoClosure(part).stream().filter(v -> v != whole && s.credential(v).stacksInto(whole))
+        .forEach(v -> through.add(credentialRef(v)));
+    return through;
+  }
+
+  public Ref issuerRef(int issuer) {
+    return new Ref(s.issuer(issuer).id(), s.issuer(issuer).iri(), s.issuer(issuer).name());
   }
 
   private Ref issuerRef(Credential c) {
@@ -221,7 +248,12 @@ public final class Views {
 
   // ---------- recommendations ----------
 
-  public record GoalView(String type, String id, String label, int unmetTargets, int metTargets) {}
+  /**
+   * @param goalSkills how many skills the goal counts, the "of N" of goal progress: for a pathway its goal skills
+   *     ({@link io.cairn.catalog.PathwaySkills}, the count the curriculum screen shows as required by the pathway),
+   *     else the unmet and met targets together
+   */
+  public record GoalView(String type, String id, String label, int unmetTargets, int metTargets, int goalSkills) {}
 
   /**
    * @param jobOffers offers of the occupations for which the competency is essential; absent when the server has no
@@ -261,8 +293,12 @@ public final class Views {
 
   /** The list with each covered target's job offers from {@code demand} (of this snapshot; null or unknown: none). */
   public RecommendationsView recommendations(RecommendationList list, SkillDemand demand) {
-    GoalView goal = new GoalView(list.goal().kind(), emptyToNull(list.goal().id()), list.goal().label(),
-        list.goal().targets().size(), list.goal().metTargets().size());
+    int unmet = list.goal().targets().size();
+    int met = list.goal().metTargets().size();
+    int goalSkills = "pathway".equals(list.goal().kind()) ? s.findPathway(list.goal().id())
+        .map(p -> io.cairn.catalog.PathwaySkills.of(s, p).size()).orElse(unmet + met) : unmet + met;
+    GoalView goal = new GoalView(list.goal().kind(), emptyToNull(list.goal().id()), list.goal().label(), unmet, met,
+        goalSkills);
     SkillDemand offers = demand != null && demand.known() && demand.snapshotVersion() == s.version() ? demand : null;
     return new RecommendationsView(goal, list.items().stream().map(r -> recommendation(r, offers)).toList(),
         list.reason().orElse(null), list.candidates(), new TreeMap<>(list.excluded()), list.scorer(),

@@ -42,7 +42,7 @@ final class AuditCommand implements Runnable {
   public void run() {
     LearnerOnly file = RequestFiles.read(learnerFile, LearnerOnly.class);
     RequestBodies.AuditBody body = new RequestBodies.AuditBody(presented.learner(file.learner()),
-        pathway != null ? pathway : file.pathway(), whatIf != null ? whatIf : file.whatIf(), file.exceptions());
+        pathway != null ? pathway : file.pathway(), whatIf != null ? whatIf : file.whatIf(), file.exceptions(), false);
     if (body.pathway() == null) {
       throw new CliException("name the pathway with --pathway ID (list them with GET /api/pathways)");
     }

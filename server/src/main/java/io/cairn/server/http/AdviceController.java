@@ -28,7 +28,8 @@ final class AdviceController {
   void audit(Context ctx) {
     RequestBodies.AuditBody body = JsonBodies.read(ctx, json, RequestBodies.AuditBody.class);
     body.check();
-    Cairn.AuditReport report = cairn.audit(body.toLearner(), body.pathway().trim(), body.whatIfIds(), body.specs());
+    Cairn.AuditReport report = cairn.audit(body.toLearner(), body.pathway().trim(), body.whatIfIds(), body.specs(),
+        body.leftAsked());
     ctx.json(AuditViews.of(report));
   }
 }

@@ -3,8 +3,9 @@
 // address, and a what-if for another pathway beside it. Prints with the learner, the date and the exceptions.
 
 import * as api from './api.js';
-import { h, put, screenUrl } from './dom.js';
+import { h, hours, money, put, screenUrl } from './dom.js';
 import { holdingsFields, pathways } from './pickers.js';
+import { exportLinks } from './export.js';
 import { problem } from './problem.js';
 
 const STATUS = {
@@ -76,13 +77,14 @@ export async function render(main, params) {
   const exceptions = params.getAll('exception').map(parseException);
   const heldCredentials = [...holdings.credentials.chips.querySelectorAll('li.chip')]
     .map((li) => ({ id: li.querySelector('input').value, label: li.querySelector('span').textContent }));
+  const question = {
+    learner: { credentials: params.getAll('credential'), competencies: params.getAll('competency') },
+    pathway: params.get('pathway'),
+    whatIf,
+    exceptions: exceptions.map(toApi),
+  };
   try {
-    const report = await api.post('/api/audits', {
-      learner: { credentials: params.getAll('credential'), competencies: params.getAll('competency') },
-      pathway: params.get('pathway'),
-      whatIf,
-      exceptions: exceptions.map(toApi),
-    });
+    const report = await api.post('/api/audits', question);
     const held = [...document.querySelectorAll('.choice-field .chip > span:first-child')].map((el) => el.textContent);
     const names = nodeNames(report.audit);
     const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date());
@@ -101,13 +103,53 @@ export async function render(main, params) {
         credential: params.getAll('credential'), competency: params.getAll('competency'), goalType: 'pathway',
         pathway: params.get('pathway') }) }, 'Plan the whole path'), ' — what is left of this pathway, in order, ',
       'cheapest first; pin or exclude credentials there.'),
+      auditExport([report.audit, ...report.whatIf]),
+      h('section', { id: 'left-summary', 'aria-live': 'polite' },
+        h('p', { class: 'muted', id: 'left-working' }, 'Working out what is left to finish each pathway…')),
       h('div', { class: report.whatIf.length ? 'side-by-side' : '' },
         pathwayAudit(report.audit, 'Current pathway'),
         report.whatIf.map((w) => pathwayAudit(w, 'What if'))));
   } catch (e) {
     put(results, h('h2', { id: 'audit-title' }, 'Audit'), problem(e),
       exceptionList(params, exceptions, new Map(), heldCredentials));
+    return;
   }
+  // not awaited: the screen is ready with the audit; what is left follows (#left-summary[data-ready] when written)
+  showWhatIsLeft(results, question);
+}
+
+/**
+ * The planner's cheapest way to finish each pathway and each open requirement, asked for once the audit is on
+ * screen (a planner run per open node takes a moment) and written into the trees in place.
+ */
+async function showWhatIsLeft(results, question) {
+  const summary = results.querySelector('#left-summary');
+  let report;
+  try {
+    report = await api.post('/api/audits', { ...question, whatIsLeft: true });
+  } catch (e) {
+    summary.replaceChildren(problem(e));
+    return;
+  }
+  const audits = [report.audit, ...report.whatIf];
+  const articles = results.querySelectorAll('article.audit');
+  audits.forEach((audit, i) => {
+    const article = articles[i];
+    if (!article) return;
+    article.querySelector('.status-note').after(
+      h('p', { class: 'left left-pathway' }, h('strong', {}, 'What is left: '), leftText(audit.left)));
+    const walk = (n) => {
+      if (n.left) {
+        article.querySelectorAll(`li.node[data-requirement="${CSS.escape(n.id)}"] > .node-head`).forEach((head) =>
+          head.after(h('p', { class: 'left' }, h('strong', {}, 'Left here: '), leftText(n.left))));
+      }
+      n.children.forEach(walk);
+    };
+    audit.destinations.forEach((d) => d.requirements && walk(d.requirements));
+  });
+  results.querySelector('[data-export="audit"]').replaceWith(auditExport(audits));
+  summary.replaceChildren(leftComparison(audits) ?? '');
+  summary.dataset.ready = 'true';
 }
 
 /** Every requirement node of the audited pathway, by id, with its name; the first occurrence wins. */
@@ -233,4 +275,60 @@ function node(n) {
     counted.length ? h('p', { class: 'counted' }, 'Counts: ', counted.join('; ')) : null,
     n.exception ? h('p', { class: 'exception' }, `Advisor exception: ${n.exception}`) : null,
     n.children.length ? h('ul', {}, n.children.map(node)) : null);
+}
+
+/** Credentials linked to their pages: "A, B and C". */
+function credentialLinks(refs) {
+  return refs.flatMap((r, i) => [i === 0 ? '' : i === refs.length - 1 ? ' and ' : ', ',
+    h('a', { href: screenUrl('credential', { id: r.id }) }, r.label)]);
+}
+
+/** The planner's cheapest way to finish, in words: what to earn, then its cost, hours and ECTS. */
+function leftText(left) {
+  if (left.credentials.length === 0 && left.reachable) return 'nothing: it is done.';
+  return [
+    left.reachable ? 'the cheapest way is ' : 'the catalog cannot finish it; the closest is ',
+    credentialLinks(left.credentials),
+    left.granted.length ? [', which grants ', credentialLinks(left.granted)] : '',
+    ` — ${money(left.cost, left.currency)}, ${hours(left.hours)}, ${left.ects} ECTS.`,
+    left.reachable ? '' : h('span', { class: 'muted' }, ` (${left.note})`),
+  ];
+}
+
+/** The pathways side by side by what is left to finish them, cheapest first. */
+function leftComparison(audits) {
+  const rows = audits.filter((a) => a.left);
+  if (rows.length < 2) return null;
+  const order = [...rows].sort((a, b) => (b.left.reachable - a.left.reachable) || a.left.cost - b.left.cost);
+  return h('section', { class: 'left-comparison', 'aria-labelledby': 'left-comparison-title' },
+    h('h3', { id: 'left-comparison-title' }, 'What is left to finish each pathway'),
+    h('p', { class: 'muted' }, "The planner's cheapest plan from the learner's holdings to each pathway's final ",
+      'destination (exceptions apply to the audited pathway only).'),
+    h('table', { id: 'left-table' },
+      h('thead', {}, h('tr', {}, ['Pathway', 'Status', 'Credentials left', 'Cost', 'Hours', 'ECTS']
+        .map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, order.map((a) => h('tr', { 'data-pathway': a.pathway.id },
+        h('th', { scope: 'row' }, a.pathway.label, a === audits[0] ? ' (audited)' : ''),
+        h('td', {}, STATUS[a.status]?.text ?? a.status),
+        h('td', { class: 'num' }, a.left.reachable ? String(a.left.credentials.length) : `${a.left.credentials.length} (cannot finish)`),
+        h('td', { class: 'num' }, money(a.left.cost, a.left.currency)),
+        h('td', { class: 'num' }, String(a.left.hours)),
+        h('td', { class: 'num' }, String(a.left.ects)))))));
+}
+
+const AUDIT_COLUMNS = ['pathway', 'destination', 'depth', 'requirementId', 'requirement', 'rule', 'status', 'counts',
+  'exception', 'leftCredentials', 'leftCost', 'leftCurrency', 'leftHours', 'leftEcts'];
+
+/** Every requirement node of every pathway audited, one row each in tree order, for the CSV and JSON downloads. */
+function auditExport(audits) {
+  const rows = [];
+  const walk = (audit, d, n, depth) => {
+    rows.push({ pathway: audit.pathway.label, destination: d.name, depth, requirementId: n.id, requirement: n.name,
+      rule: rule(n), status: STATUS[n.status]?.text ?? n.status, counts: countedLabels(n).join('; '),
+      exception: n.exception, leftCredentials: n.left?.credentials.map((r) => r.label).join('; '),
+      leftCost: n.left?.cost, leftCurrency: n.left?.currency, leftHours: n.left?.hours, leftEcts: n.left?.ects });
+    n.children.forEach((c) => walk(audit, d, c, depth + 1));
+  };
+  audits.forEach((a) => a.destinations.forEach((d) => d.requirements && walk(a, d, d.requirements, 0)));
+  return exportLinks('audit', AUDIT_COLUMNS, rows, 'the audit');
 }

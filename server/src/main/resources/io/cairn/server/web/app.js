@@ -3,6 +3,7 @@
 
 import { ApiError } from './api.js';
 import { h, put } from './dom.js';
+import { exportTables } from './export.js';
 import { problem } from './problem.js';
 import { timings } from './timings.js';
 import * as learner from './learner.js';
@@ -33,6 +34,8 @@ async function start() {
         `There is no screen called "${name}". Choose one from the menu above.`, 400)));
     } else {
       await screen.render(main, params);
+      // every result table a screen did not offer for download itself gets CSV and JSON links
+      exportTables(main.querySelector('#results') ?? main, name);
     }
   } catch (e) {
     put(main, problem(e));

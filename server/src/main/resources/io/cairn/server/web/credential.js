@@ -1,14 +1,9 @@
-// Credential screen: what it teaches, what it requires, what it stacks into and what stacks into it, with a small
-// diagram of the stack drawn in SVG.
+// Credential screen: what it teaches, what it requires, what it stacks into and what stacks into it, with a
+// diagram of the stack drawn in SVG (columns by level, one line per link) and a list of the links on small screens.
 
 import * as api from './api.js';
 import { h, hours, kindLabel, modeLabel, money, put, s, screenUrl } from './dom.js';
 import { problem } from './problem.js';
-
-const BOX_W = 210;
-const BOX_H = 44;
-const GAP = 18;
-const WIDTH = 760;
 
 export async function render(main, params) {
   const id = params.get('id');
@@ -67,60 +62,131 @@ function link(ref) {
 function stackList(refs, none) {
   if (!refs.length) return h('p', { class: 'muted' }, none);
   return h('ul', {}, refs.map((r) => h('li', {}, link(r.credential),
-    r.transferCredits ? ` — ${r.transferCredits} ECTS transfer` : '', r.direct ? '' : ' (through another credential)')));
+    r.transferCredits ? ` — ${r.transferCredits} ECTS transfer` : '',
+    r.direct ? '' : h('span', { class: 'via' }, ' (through ', r.via.flatMap((v, i) => [i ? ' and ' : '', link(v)]), ')'))));
 }
 
-function shorten(text, max = 26) {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+const BOX_W = 190;
+const LINE_H = 15;
+const PAD = 8;
+const GAP = 16;
+const COL_GAP = 84;
+const TOP = 28;
+/** Characters per line in a box at the diagram's font size: names are wrapped, never cut. */
+const LINE_CHARS = 24;
+
+/** A name in lines of at most LINE_CHARS characters, broken between words (a longer word gets a line of its own). */
+function wrap(text) {
+  const lines = [];
+  let line = '';
+  for (const word of String(text).split(/\s+/)) {
+    if (line && (line + ' ' + word).length > LINE_CHARS) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
-/** Left: what stacks into it; middle: the credential; right: what it stacks into. Dashed: through another. */
+/**
+ * The stack as columns by level: each credential in the column after the longest chain of credentials stacking into
+ * it (within this stack), names whole and wrapped, one line per direct link with the credits it carries. On a
+ * narrow screen the same links are a list (the CSS shows one or the other).
+ */
 function diagram(c) {
-  const left = c.stackedFrom;
-  const right = c.stacksInto;
-  const rows = Math.max(1, left.length, right.length);
-  const height = rows * (BOX_H + GAP) + GAP + 24;
-  const middleY = (height + 24) / 2 - BOX_H / 2;
-  const columnY = (count, i) => 24 + GAP + i * (BOX_H + GAP) + ((rows - count) * (BOX_H + GAP)) / 2;
-  const leftX = 10;
-  const midX = (WIDTH - BOX_W) / 2;
-  const rightX = WIDTH - BOX_W - 10;
-  const box = (x, y, ref, cls, caption) => {
-    const g = s('g', { class: `node ${cls}` },
-      s('title', {}, caption),
-      s('rect', { x, y, width: BOX_W, height: BOX_H, rx: 6 }),
-      s('text', { x: x + BOX_W / 2, y: y + BOX_H / 2 + 5, 'text-anchor': 'middle' }, shorten(ref.label)));
-    return ref.id && cls !== 'self' ? s('a', { href: screenUrl('credential', { id: ref.id }), 'aria-label': caption }, g) : g;
+  const nodes = new Map([[c.id, { id: c.id, label: c.name, self: true }]]);
+  c.stackLinks.forEach((l) => [l.from, l.to].forEach((r) => nodes.has(r.id) || nodes.set(r.id, { id: r.id, label: r.label })));
+  // longest chain into each node: a part one level left of everything it stacks into
+  nodes.forEach((n) => { n.level = 0; });
+  for (let pass = 0; pass < nodes.size; pass++) {
+    c.stackLinks.forEach((l) => {
+      const to = nodes.get(l.to.id);
+      to.level = Math.max(to.level, nodes.get(l.from.id).level + 1);
+    });
+  }
+  const columns = [];
+  nodes.forEach((n) => {
+    n.lines = wrap(n.label);
+    n.height = n.lines.length * LINE_H + 2 * PAD;
+    (columns[n.level] ??= []).push(n);
+  });
+  columns.forEach((col) => col.sort((a, b) => a.label.localeCompare(b.label)));
+  const columnHeight = (col) => col.reduce((sum, n) => sum + n.height, 0) + GAP * (col.length - 1);
+  const tallest = Math.max(...columns.map(columnHeight));
+  columns.forEach((col, level) => {
+    let y = TOP + (tallest - columnHeight(col)) / 2;
+    col.forEach((n) => {
+      n.x = 10 + level * (BOX_W + COL_GAP);
+      n.y = y;
+      y += n.height + GAP;
+    });
+  });
+  const width = 20 + columns.length * BOX_W + (columns.length - 1) * COL_GAP;
+  const height = TOP + tallest + 10;
+  // each link leaves and enters its box at a point of its own, so lines never meet in one point
+  const outgoing = new Map();
+  const incoming = new Map();
+  c.stackLinks.forEach((l) => {
+    (outgoing.get(l.from.id) ?? outgoing.set(l.from.id, []).get(l.from.id)).push(l);
+    (incoming.get(l.to.id) ?? incoming.set(l.to.id, []).get(l.to.id)).push(l);
+  });
+  const attach = (n, list, l) => n.y + ((list.indexOf(l) + 1) * n.height) / (list.length + 1);
+  const edges = c.stackLinks.map((l) => {
+    const from = nodes.get(l.from.id);
+    const to = nodes.get(l.to.id);
+    const x1 = from.x + BOX_W;
+    const y1 = attach(from, outgoing.get(l.from.id), l);
+    const x2 = to.x - 3;
+    const y2 = attach(to, incoming.get(l.to.id), l);
+    return s('g', { class: 'link' },
+      s('title', {}, linkText(l)),
+      s('line', { x1, y1, x2, y2, class: 'edge', 'marker-end': 'url(#arrow)' }),
+      // the credits sit a little way along the line, where lines leaving one box have already parted
+      l.transferCredits ? s('text', { x: x1 + (x2 - x1) * 0.22, y: y1 + (y2 - y1) * 0.22 - 4, class: 'edge-label',
+        'text-anchor': 'middle' }, `${l.transferCredits} ECTS`) : null);
+  });
+  const box = (n) => {
+    const g = s('g', { class: `node ${n.self ? 'self' : ''}` },
+      s('title', {}, n.label),
+      s('rect', { x: n.x, y: n.y, width: BOX_W, height: n.height, rx: 6 }),
+      s('text', { x: n.x + BOX_W / 2, y: n.y + PAD + LINE_H - 4, 'text-anchor': 'middle' },
+        n.lines.map((line, i) => s('tspan', { x: n.x + BOX_W / 2, dy: i === 0 ? 0 : LINE_H }, line))));
+    return n.self ? g : s('a', { href: screenUrl('credential', { id: n.id }), 'aria-label': n.label }, g);
   };
-  // the credits a link carries are written beside the outer box, where rows never crowd
-  const edge = (x1, y1, x2, y2, link, labelX, labelY, anchor) => s('g', {},
-    s('line', { x1, y1, x2, y2, class: link.direct ? 'edge' : 'edge indirect', 'marker-end': 'url(#arrow)' }),
-    link.transferCredits ? s('text', { x: labelX, y: labelY, class: 'edge-label', 'text-anchor': anchor },
-      `${link.transferCredits} ECTS`) : null);
-  const parts = [];
-  left.forEach((l, i) => {
-    const y = columnY(left.length, i);
-    parts.push(edge(leftX + BOX_W, y + BOX_H / 2, midX - 4, middleY + BOX_H / 2, l, leftX + BOX_W - 4, y - 3, 'end'),
-      box(leftX, y, { id: l.credential.id, label: l.credential.label }, 'part',
-        `${l.credential.label} stacks into ${c.name}`));
-  });
-  right.forEach((r, i) => {
-    const y = columnY(right.length, i);
-    parts.push(edge(midX + BOX_W, middleY + BOX_H / 2, rightX - 4, y + BOX_H / 2, r, rightX + 4, y - 3, 'start'),
-      box(rightX, y, { id: r.credential.id, label: r.credential.label }, 'whole',
-        `${c.name} stacks into ${r.credential.label}`));
-  });
-  const summary = `${c.name}: ${left.length} credential${left.length === 1 ? '' : 's'} stack into it; `
-    + `it stacks into ${right.length}.`;
+  const up = c.stacksInto.length;
+  const down = c.stackedFrom.length;
+  const summary = `${c.name}: ${down} credential${down === 1 ? '' : 's'} stack into it; it stacks into ${up}.`;
+  if (c.stackLinks.length === 0) {
+    return h('figure', { class: 'stack' }, h('p', { class: 'muted' }, 'It stands alone: nothing stacks into it and it ',
+      'stacks into nothing.'));
+  }
   return h('figure', { class: 'stack' },
-    s('svg', { viewBox: `0 0 ${WIDTH} ${height}`, role: 'group', 'aria-label': summary, class: 'stack-diagram' },
+    s('svg', { viewBox: `0 0 ${width} ${height}`, width, role: 'group', 'aria-label': summary, class: 'stack-diagram' },
       s('defs', {}, s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7,
         orient: 'auto-start-reverse' }, s('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrow-head' }))),
-      s('text', { x: leftX, y: 16, class: 'column-title' }, 'Stacks into it'),
-      s('text', { x: rightX, y: 16, class: 'column-title' }, 'It stacks into'),
-      parts,
-      box(midX, middleY, { id: c.id, label: c.name }, 'self', c.name)),
-    h('figcaption', { class: 'small' }, summary, ' Dashed lines: through another credential.'));
+      columns.map((col, level) => s('text', { x: col[0].x, y: 16, class: 'column-title' },
+        columnTitle(level, nodes.get(c.id).level, columns.length))),
+      edges,
+      [...nodes.values()].map(box)),
+    h('ul', { class: 'stack-links' }, c.stackLinks.map((l) => h('li', {},
+      nodes.get(l.from.id).self ? h('strong', {}, l.from.label) : link(l.from), ' → ',
+      nodes.get(l.to.id).self ? h('strong', {}, l.to.label) : link(l.to),
+      l.transferCredits ? ` (${l.transferCredits} ECTS)` : ''))),
+    h('figcaption', { class: 'small' }, summary, ' Columns by level; each line is one link with the credits it carries.'));
+}
+
+/** Parts on the left, then what they go through, the credential itself, and what it stacks into. */
+function columnTitle(level, self, count) {
+  if (level === self) return 'This credential';
+  if (level < self) return level === 0 ? 'Stacks into it' : 'Through';
+  return level === count - 1 ? 'It stacks into' : 'Then into';
+}
+
+function linkText(l) {
+  return `${l.from.label} stacks into ${l.to.label}${l.transferCredits ? ` with ${l.transferCredits} ECTS` : ''}`;
 }
 
 /** The kind, and the Open Badges achievement type only when it says something the kind does not. */

@@ -118,6 +118,7 @@ function chart(report) {
       `credential (${percent(report.taughtCount, report.skillCount)}%); ${report.untaughtCount} by none. `,
       `${report.teachingCredentials} credentials teach at least one of them.`),
     demand ? h('p', { class: 'muted small', id: 'job-offers-note' }, JOB_OFFERS_MEAN) : null,
+    report.kind === 'pathway' ? h('p', { class: 'muted', id: 'goal-skills-definition' }, goalSkills(report)) : null,
     h('div', { class: 'table-scroll' }, h('table', { class: 'coverage' },
       h('caption', {}, 'Credentials teaching each skill (bar length: number of credentials)'),
       h('thead', {}, h('tr', {}, ['Skill', 'Why it counts', demand ? 'Job offers' : null, 'Credentials', 'Taught by']
@@ -139,4 +140,12 @@ function chart(report) {
     gaps.length ? h('ul', { class: 'tags gaps' }, gaps.map((k) => h('li', {}, k.competency.label,
       h('span', { class: 'tag-note' }, ` ${RELATION[k.relation] ?? k.relation}`))))
       : h('p', {}, 'None: the catalog teaches every skill.'));
+}
+
+/** A pathway's goal skills, counted as the learner screen counts them: the skills its requirements name or teach. */
+function goalSkills(report) {
+  const required = report.skills.filter((k) => k.relation === 'required').length;
+  return `${required} of these are the pathway's goal skills (required by the pathway: named by its requirements, `
+    + 'or taught by the credentials they name), the same count as the goal on the learner screen; the rest are '
+    + 'skills of the occupation it prepares for.';
 }

@@ -7,6 +7,7 @@ import { bar, h, hours, JOB_OFFERS_MEAN, jobOffers, kindLabel, listText, modeLab
 import { goalFieldset, goalTypeOf, keepPresentedOnSubmit, limitFields, number, requestParts, resolveTypedGoal,
   typedNote } from './goal.js';
 import { holdingsFields } from './pickers.js';
+import { exportLinks } from './export.js';
 import { problem } from './problem.js';
 import { GOAL_FIELDS } from './words.js';
 import { presented, presentedField, presentedResults } from './presented.js';
@@ -77,7 +78,7 @@ function planUrl(params) {
 }
 
 function showSuggestions(results, list, params) {
-  const total = list.goal.metTargets + list.goal.unmetTargets;
+  const total = list.goal.goalSkills;
   const met = list.goal.metTargets;
   const nowPct = percent(met, total);
   put(results, 
@@ -85,14 +86,19 @@ function showSuggestions(results, list, params) {
     typedNote(params, list.goal.label),
     h('div', { class: 'goal-now' },
       h('p', {}, h('strong', {}, 'Goal reached now: '), `${met} of ${total} goal skills (${nowPct}%)`),
-      bar(nowPct, 0, `Now: ${met} of ${total} goal skills`)),
+      bar(nowPct, 0, `Now: ${met} of ${total} goal skills`),
+      list.goal.type === 'pathway' ? h('p', { class: 'muted small', id: 'goal-skills-definition' },
+        "A pathway's goal skills are the skills its requirements name and those the credentials they name teach; ",
+        h('a', { href: screenUrl('designer', { pathway: list.goal.id }) }, 'the Curriculum screen'),
+        ' counts the same ones as "required by the pathway".') : null),
     presentedResults(list.holdings),
     h('p', { class: 'plan-cta' }, h('a', { href: planUrl(params), id: 'plan-whole-path', class: 'button-link' },
       'Plan the whole path'), ' — the ordered set of credentials that reaches the goal, with its cost and time.'));
   if (list.items.length === 0) {
     put(results, h('p', { class: 'notice', role: 'status' }, list.reason ?? 'No credential fits these constraints.'));
   } else {
-    put(results, h('p', { class: 'muted small', id: 'after-note' }, '"After this" counts each suggestion after the ',
+    put(results, suggestionsExport(list),
+      h('p', { class: 'muted small', id: 'after-note' }, '"After this" counts each suggestion after the ',
       'ones above it, as if you took them in this order: the bars add up.'),
     list.items.some((i) => i.explanation.covers.some((t) => t.jobOffers !== undefined))
       ? h('p', { class: 'muted small', id: 'job-offers-note' }, JOB_OFFERS_MEAN) : null,
@@ -208,4 +214,16 @@ function suggestion(item, met, afterAll, total, wholes, top) {
 
 function refLinks(refs) {
   return h('ul', { class: 'inline' }, refs.map((r) => h('li', {}, h('a', { href: screenUrl('credential', { id: r.id }) }, r.label))));
+}
+
+/** The suggestions as rows for the CSV and JSON downloads: what the list shows of each, in its order. */
+function suggestionsExport(list) {
+  const columns = ['rank', 'id', 'name', 'type', 'issuer', 'cost', 'currency', 'hours', 'ects', 'eqfLevel', 'score',
+    'newlyCovers'];
+  return exportLinks('suggestions', columns, list.items.map((item) => ({
+    rank: item.rank, id: item.credential.id, name: item.credential.name, type: kindLabel(item.credential.type),
+    issuer: item.credential.issuer?.label, cost: item.credential.cost, currency: item.credential.currency,
+    hours: item.credential.hours, ects: item.credential.ects, eqfLevel: item.credential.eqfLevel,
+    score: Number(item.score.toFixed(2)), newlyCovers: item.explanation.covers.map((t) => t.competency.label).join('; '),
+  })), 'the suggestions');
 }

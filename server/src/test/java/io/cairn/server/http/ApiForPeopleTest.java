@@ -155,4 +155,83 @@ class ApiForPeopleTest {
         "{\"goal\": {\"type\": \"competencies\", \"ids\": [\"0613\"]}, \"k\": 3}"));
     assertEquals(3, suggestions.get("items").size(), suggestions.toString());
   }
+
+  /** Every node of an audit tree with its parent's kind, for the checks that hold between a node and its children. */
+  private static void nodes(JsonNode node, java.util.List<JsonNode> into) {
+    into.add(node);
+    node.get("children").forEach(child -> nodes(child, into));
+  }
+
+  @Test
+  void whatIsLeftIsThePlannersCheapestWayToFinishEachPathwayAndEachOpenRequirement() {
+    HttpResponse<String> response = server.postJson("/api/audits", """
+        {"learner": {"credentials": ["nb-mc-applied-statistics"]}, "pathway": "data-analytics",
+         "whatIf": ["ict-project-management"], "whatIsLeft": true}""");
+    contract.assertResponseMatches("/api/audits", "post", response);
+    JsonNode answer = okJson(response);
+    JsonNode bsc = answer.at("/audit/destinations/0/requirements");
+    java.util.List<JsonNode> all = new java.util.ArrayList<>();
+    nodes(bsc, all);
+    java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+    all.forEach(n -> byId.put(n.get("id").asText(), n));
+
+    // by hand from datasets/sample/credentials.ttl: the core modules are all of Data Wrangling and Quality (450 EUR,
+    // PT125H, 5 ECTS), Applied Statistics (held) and Databases and SQL (450 EUR, PT125H, 5 ECTS), no prerequisites
+    JsonNode core = byId.get("da-bsc-core-modules").get("left");
+    java.util.Set<String> earn = new java.util.HashSet<>();
+    core.get("credentials").forEach(c -> earn.add(c.get("id").asText()));
+    assertEquals(java.util.Set.of("nb-mc-data-wrangling", "nb-mc-databases-and-sql"), earn, core.toString());
+    assertEquals(900.0, core.get("cost").asDouble(), core.toString());
+    assertEquals(250.0, core.get("hours").asDouble(), core.toString());
+    assertEquals(10.0, core.get("ects").asDouble(), core.toString());
+    assertEquals("EUR", core.get("currency").asText());
+    assertTrue(byId.get("da-bsc-statistics").get("left").isNull(), "a satisfied node has nothing left");
+
+    for (JsonNode n : all) {
+      JsonNode left = n.get("left");
+      assertEquals(n.get("status").asText().equals("satisfied"), left.isNull(), n.get("id") + ": " + left);
+      if (left.isNull() || !left.get("reachable").asBoolean()) {
+        continue;
+      }
+      // an all-of needs every child, so finishing it costs at least as much as finishing any open child; an
+      // at-least of one is finished by its cheapest child, so it costs no more than that child
+      for (JsonNode child : n.get("children")) {
+        JsonNode c = child.get("left");
+        if (c.isNull() || !c.get("reachable").asBoolean()) {
+          continue;
+        }
+        if (n.get("kind").asText().equals("all-of")) {
+          assertTrue(left.get("cost").asDouble() >= c.get("cost").asDouble() - 1e-6, n.get("id") + " vs " + child.get("id"));
+        } else if (n.get("kind").asText().equals("at-least") && n.get("required").asInt() == 1) {
+          assertTrue(left.get("cost").asDouble() <= c.get("cost").asDouble() + 1e-6, n.get("id") + " vs " + child.get("id"));
+        }
+      }
+    }
+    // the pathway's figure is the planner's own cheapest plan to its final destination
+    JsonNode plan = okJson(server.postJson("/api/plans", """
+        {"learner": {"credentials": ["nb-mc-applied-statistics"]}, "goal": {"type": "pathway", "id": "data-analytics"},
+         "alternatives": 1}""")).at("/plans/0/totals");
+    assertEquals(plan.get("cost").asDouble(), answer.at("/audit/left/cost").asDouble());
+    assertEquals(plan.get("hours").asDouble(), answer.at("/audit/left/hours").asDouble());
+    assertEquals(bsc.at("/left/cost").asDouble(), answer.at("/audit/left/cost").asDouble(), "the root is the destination");
+    // the what-if pathway is compared by what is left too; without the flag, nothing is planned
+    assertTrue(answer.at("/whatIf/0/left/credentials").size() > 0, answer.at("/whatIf/0/left").toString());
+    JsonNode plain = okJson(server.postJson("/api/audits", "{\"pathway\": \"data-analytics\"}"));
+    assertTrue(plain.at("/audit/left").isNull() && plain.at("/audit/destinations/0/requirements/left").isNull());
+  }
+
+  @Test
+  void aPlanToOneRequirementNodePlansWhatIsLeftOfThatNodeAlone() {
+    JsonNode answer = okJson(server.postJson("/api/plans", """
+        {"learner": {"credentials": ["nb-mc-applied-statistics"]}, "goal": {"type": "pathway", "id": "data-analytics"},
+         "destination": "da-bsc-databases", "alternatives": 1}"""));
+    JsonNode steps = answer.at("/plans/0/steps");
+    assertEquals(1, steps.size(), steps.toString());
+    assertEquals("nb-mc-databases-and-sql", steps.get(0).at("/credential/id").asText());
+    assertTrue(answer.at("/plans/0/reachesGoal").asBoolean());
+    HttpResponse<String> wrong = server.postJson("/api/plans", """
+        {"goal": {"type": "pathway", "id": "data-analytics"}, "destination": "no-such-node"}""");
+    assertEquals(422, wrong.statusCode(), wrong.body());
+    assertTrue(wrong.body().contains("name a requirement of a destination"), wrong.body());
+  }
 }

@@ -275,4 +275,74 @@ class PageForPeopleTest {
     assertTrue(link.getAttribute("href").endsWith("screen=credential&id=" + leaf.at("/target/id").asText()),
         link.getAttribute("href"));
   }
+
+  @Test
+  void theAdvisorComparesPathwaysByWhatIsLeftAndSeesTheCheapestWayToFinishEachOpenRequirement() {
+    browser.resize(1400, 1000);
+    browser.open(SOFIA + "&whatIf=ict-project-management");
+    browser.waitFor("#left-summary[data-ready='true'] #left-table");
+    JsonNode api = TestServer.okJson(server.postJson("/api/audits", """
+        {"learner": {"credentials": ["nb-mc-applied-statistics"], "competencies": ["7ee4c2ea-b349-4bd2-81a3-ec31475d4833",
+          "1973c966-f236-40c9-b2d4-5d71a89019be", "51586df8-1c46-4b47-8583-773cb63bf00b"]},
+         "pathway": "data-analytics", "whatIf": ["ict-project-management"], "whatIsLeft": true}"""));
+    List<WebElement> rows = browser.findAll("#left-table tbody tr");
+    assertEquals(2, rows.size(), browser.find("#left-table").getText());
+    // cheapest first, each row the planner's figures for that pathway
+    double previous = -1;
+    for (WebElement row : rows) {
+      String id = row.getAttribute("data-pathway");
+      JsonNode audit = id.equals("data-analytics") ? api.get("audit") : api.at("/whatIf/0");
+      JsonNode left = audit.get("left");
+      List<String> cells = row.findElements(org.openqa.selenium.By.cssSelector("td")).stream().map(WebElement::getText)
+          .toList();
+      assertEquals(String.valueOf(left.get("credentials").size()), cells.get(1), row.getText());
+      assertEquals(String.format(Locale.ENGLISH, "€%,d", Math.round(left.get("cost").asDouble())), cells.get(2),
+          row.getText());
+      assertTrue(left.get("cost").asDouble() >= previous, "sorted by cost: " + browser.find("#left-table").getText());
+      previous = left.get("cost").asDouble();
+    }
+    // the open core modules say what is left of them, each credential linked to its page
+    WebElement core = browser.find("article.audit li.node[data-requirement='da-bsc-core-modules'] > p.left");
+    assertTrue(core.getText().startsWith("Left here: the cheapest way is ") && core.getText().contains("€900")
+        && core.getText().contains("250 h") && core.getText().contains("10 ECTS"), core.getText());
+    List<String> links = core.findElements(org.openqa.selenium.By.tagName("a")).stream()
+        .map(a -> a.getAttribute("href")).toList();
+    assertTrue(links.stream().anyMatch(l -> l.endsWith("screen=credential&id=nb-mc-data-wrangling"))
+        && links.stream().anyMatch(l -> l.endsWith("screen=credential&id=nb-mc-databases-and-sql")), links::toString);
+    assertTrue(browser.findAll("article.audit li.node.node-satisfied > p.left").isEmpty(),
+        "a satisfied requirement has nothing left");
+    assertTrue(browser.find("article.audit p.left-pathway").getText().startsWith("What is left: "));
+    assertTrue(PageAudit.problems(browser).isEmpty(), PageAudit.problems(browser)::toString);
+    browser.screenshot("advisor-what-is-left");
+  }
+
+  /** The skills a requirement tree asks for, from the pathway and credential endpoints (not the engine's count). */
+  private static void askedSkills(JsonNode node, java.util.Set<String> into) {
+    switch (node.get("kind").asText()) {
+      case "competency" -> into.add(node.at("/target/id").asText());
+      case "credential" -> TestServer.okJson(server.get("/api/credentials/" + node.at("/target/id").asText()))
+          .get("teaches").forEach(k -> into.add(k.get("id").asText()));
+      default -> node.get("children").forEach(child -> askedSkills(child, into));
+    }
+  }
+
+  @Test
+  void theLearnerScreenAndTheCurriculumScreenCountAPathwaysGoalSkillsAlike() {
+    java.util.Set<String> asked = new java.util.HashSet<>();
+    TestServer.okJson(server.get("/api/pathways/data-analytics")).get("destinations")
+        .forEach(d -> askedSkills(d.get("requirement"), asked));
+    browser.open("/?screen=learner&goalType=pathway&pathway=data-analytics&credential=nb-mc-applied-statistics");
+    String goal = browser.find(".goal-now").getText();
+    java.util.regex.Matcher learner = java.util.regex.Pattern.compile("(\\d+) of (\\d+) goal skills").matcher(goal);
+    assertTrue(learner.find(), goal);
+    assertEquals(asked.size(), Integer.parseInt(learner.group(2)), goal);
+    assertTrue(Integer.parseInt(learner.group(1)) > 0, "Applied Statistics' skills count as met: " + goal);
+    assertTrue(browser.find("#goal-skills-definition").getText().contains("Curriculum screen"));
+
+    browser.navigating(() -> browser.find("#goal-skills-definition a").click());
+    String said = browser.find("#goal-skills-definition").getText();
+    assertTrue(said.startsWith(asked.size() + " of these are the pathway's goal skills"), said);
+    assertEquals(asked.size(), browser.findAll("table.coverage tbody tr").stream()
+        .filter(tr -> tr.getText().contains("required by the pathway")).count());
+  }
 }

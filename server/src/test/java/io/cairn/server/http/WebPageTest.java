@@ -221,6 +221,7 @@ class WebPageTest {
         + "&& b.getBoundingClientRect().left > a.getBoundingClientRect().right - 1;");
     assertEquals(Boolean.TRUE, sideBySide, "on a wide screen the what-if stands beside the audit");
     TIMINGS.record("advisor", browser);
+    browser.waitFor("#left-summary[data-ready='true']");
     browser.screenshot("advisor");
 
     // on paper: no menu, no form, no buttons; the audits one after the other
