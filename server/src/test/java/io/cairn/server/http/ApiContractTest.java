@@ -130,7 +130,8 @@ class ApiContractTest {
         "POST /api/recommendations", "POST /api/audits", "POST /api/plans", "GET /api/coverage",
         "POST /api/imports",
         "GET /api/model", "POST /api/skills/next", "POST /api/postings/skills",
-        "POST /api/postings/match"));
+        "POST /api/postings/match",
+        "GET /api/analytics/overlap", "GET /api/analytics/inflation", "GET /api/analytics/gaps"));
     assertEquals(routes, documented);
   }
 
