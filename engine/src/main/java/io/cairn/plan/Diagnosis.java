@@ -117,8 +117,42 @@ final class Diagnosis {
         blockers.add(new Blocker(Blocker.Kind.INCLUDED, String.format(Locale.ROOT,
             "the included %s alone costs %.0f and takes %.0f hours, more than the limits allow",
             p.snapshot().credential(c).name(), cost, hours), IntSet.empty(), IntSet.of(c), 0));
+        continue;
+      }
+      // its prerequisite credentials come with it: every one not held must be taken first
+      IntSet before = prerequisites(p, c);
+      double withCost = cost;
+      double withHours = hours;
+      for (int i = 0; i < before.size(); i++) {
+        withCost += p.snapshot().facts().cost(before.get(i));
+        withHours += p.snapshot().facts().hours(before.get(i));
+      }
+      if (!before.isEmpty() && (withCost > p.budget() + 0.005 || withHours > p.maxHours() + 0.005)) {
+        blockers.add(new Blocker(Blocker.Kind.INCLUDED, String.format(Locale.ROOT,
+            "the included %s with the prerequisites it needs first (%s) costs %.0f and takes %.0f hours, more than"
+                + " the limits allow", p.snapshot().credential(c).name(), before.stream().mapToObj(k ->
+                p.snapshot().credential(k).name()).collect(Collectors.joining(", ")), withCost, withHours),
+            IntSet.empty(), IntSet.of(c), 0));
       }
     }
+  }
+
+  /** The credentials {@code credential} requires, transitively, that the learner does not hold. */
+  private static IntSet prerequisites(Problem p, int credential) {
+    java.util.BitSet seen = new java.util.BitSet();
+    java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
+    todo.add(credential);
+    while (!todo.isEmpty()) {
+      IntSet required = p.snapshot().credential(todo.poll()).requiredCredentials();
+      for (int i = 0; i < required.size(); i++) {
+        int r = required.get(i);
+        if (!p.held(r) && !seen.get(r)) {
+          seen.set(r);
+          todo.add(r);
+        }
+      }
+    }
+    return IntSet.of(seen);
   }
 
   private static boolean usable(Problem p, int credential) {
