@@ -70,7 +70,7 @@ export function histogram(distribution, at) {
   const height = 190;
   const left = 40;
   const bottom = 36;
-  const top = 26;
+  const top = 34;
   const most = Math.max(1, ...bins.map((b) => b.count));
   const lo = bins.length ? bins[0].from : 0;
   const hi = bins.length ? bins[bins.length - 1].to : 1;
@@ -84,10 +84,11 @@ export function histogram(distribution, at) {
   bins.map((b) => s('rect', { class: 'bin', x: x(b.from) + 1, y: y(b.count), width: Math.max(1, x(b.to) - x(b.from) - 2),
     height: height - bottom - y(b.count) }, s('title', {}, `${number(b.from)} to ${number(b.to)}: ${b.count} credentials`))),
   s('line', { class: 'axis', x1: left, y1: height - bottom, x2: width - 10, y2: height - bottom }),
-  [['p25', 'p25'], ['p50', 'median'], ['p75', 'p75']].map(([key, name]) => {
+  // the median's label sits above the quartiles' so that close lines keep readable labels
+  [['p25', 'p25', 22], ['p50', 'median', 10], ['p75', 'p75', 22]].map(([key, name, labelY]) => {
     const v = distribution.perHour[key];
-    return s('g', { class: 'quantile' }, s('line', { x1: x(v), x2: x(v), y1: top - 6, y2: height - bottom }),
-      s('text', { x: x(v), y: top - 10, 'text-anchor': 'middle' }, name));
+    return s('g', { class: 'quantile' }, s('line', { x1: x(v), x2: x(v), y1: labelY + 3, y2: height - bottom }),
+      s('text', { x: x(v), y: labelY, 'text-anchor': key === 'p25' ? 'end' : key === 'p75' ? 'start' : 'middle' }, name));
   }),
   s('text', { x: left, y: height - 12, 'text-anchor': 'start' }, number(lo)),
   s('text', { x: width - 10, y: height - 12, 'text-anchor': 'end' }, number(hi)),

@@ -113,6 +113,7 @@ class CurriculumPageTest {
     browser.find("#overlap details.pairs summary").click();
     assertEquals(overlap.get("items").size(), browser.findAll("table.overlap-pairs tbody tr").size());
     assertTrue(PageAudit.problems(browser).isEmpty(), PageAudit.problems(browser)::toString);
+    browser.script("window.scrollTo(0, 0)");
     browser.screenshot("designer-analytics");
   }
 
