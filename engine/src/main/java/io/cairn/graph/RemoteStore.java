@@ -102,8 +102,8 @@ public final class RemoteStore {
     // the meta graph last: a graph's replacement must not see the version it moves
     moves.sort((a, b) -> Boolean.compare(a[0].equals(META), b[0].equals(META)));
     for (Node[] move : moves) {
-      UpdateTransformOps.transform(SparqlQueries.update("replace-graph"), Map.of(Var.alloc("gate"), gate, Var.alloc("graph"),
-          move[0], Var.alloc("staging"), move[1])).getOperations().forEach(request::add);
+      UpdateTransformOps.transform(SparqlQueries.update("replace-graph"), Map.of(Var.alloc("gate"), gate,
+          Var.alloc("graph"), move[0], Var.alloc("staging"), move[1])).getOperations().forEach(request::add);
       request.add(new UpdateDrop(move[1], true));
     }
     request.add(new UpdateDrop(gate, true));

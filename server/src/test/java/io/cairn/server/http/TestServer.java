@@ -67,7 +67,7 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
     return new TestServer(cairn, server, server.start("127.0.0.1", 0));
   }
 
-  /** A server over {@code catalog} (closed with the server) that takes imports from clients sending {@code adminToken}. */
+  /** A server over {@code catalog} (closed with it), taking imports from clients that send {@code adminToken}. */
   static TestServer over(LiveCatalog catalog, String adminToken) {
     Cairn cairn = Cairn.over(catalog);
     CairnServer server = CairnServer.create(cairn, ServerLimits.defaults(), io.cairn.Standards.fromSettings(),
