@@ -3,9 +3,11 @@ package io.cairn.bench;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.gaps.Analytics;
 import io.cairn.gaps.AnalysisScope;
+import io.cairn.gaps.demand.DemandGap;
 import io.cairn.gaps.demand.DemandGapReport;
 import io.cairn.gaps.demand.GapScope;
 import io.cairn.gaps.inflation.InflationReport;
+import io.cairn.gaps.inflation.ValueDistribution;
 import io.cairn.gaps.overlap.OverlapReport;
 import io.cairn.labor.demand.JobOfferTable;
 import io.cairn.labor.demand.SkillDemand;
@@ -63,10 +65,40 @@ final class AnalyticsBench {
     m.put("gapsSeconds", gapsSeconds);
     m.put("gaps", gaps.gaps().size());
     m.put("gapsSkillsConsidered", gaps.skillsConsidered());
+    m.put("gapsExpensiveAbove", gaps.expensiveAbove());
+    m.put("curves", curves(inflation, gaps));
     Bench.progress("    gaps: %.2f s, %,d of %,d needed skills untaught or only expensive", gapsSeconds,
         gaps.gaps().size(), gaps.skillsConsidered());
     m.put("what", "each analysis on a fresh Analytics over the whole catalog (ESCO + generated credentials), one run,"
         + " wall-clock");
     return m;
+  }
+
+  /**
+   * What the analytics notebook plots: the value index of every credential with a known workload (per hour) and
+   * price (per unit of cost), as 1,001 quantiles each so the file stays small at any catalog size, and every demand
+   * gap's job offers and reason, the most job offers first (the demand gap curve).
+   */
+  private static Map<String, Object> curves(InflationReport inflation, DemandGapReport gaps) {
+    double[] perHour = inflation.credentials().stream().map(c -> c.valueIndex().perHour())
+        .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).sorted().toArray();
+    double[] perCost = inflation.credentials().stream().map(c -> c.valueIndex().perCost())
+        .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).sorted().toArray();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("valuePerHourQuantiles", quantiles(perHour));
+    m.put("valuePerHourCount", perHour.length);
+    m.put("valuePerCostQuantiles", quantiles(perCost));
+    m.put("valuePerCostCount", perCost.length);
+    m.put("gapJobOffers", gaps.gaps().stream().mapToLong(DemandGap::jobOffers).toArray());
+    m.put("gapReasons", gaps.gaps().stream().map(g -> g.reason().apiName()).toList());
+    return m;
+  }
+
+  private static double[] quantiles(double[] sorted) {
+    double[] q = new double[sorted.length == 0 ? 0 : 1001];
+    for (int i = 0; i < q.length; i++) {
+      q[i] = ValueDistribution.quantile(sorted, i / 1000.0);
+    }
+    return q;
   }
 }

@@ -124,6 +124,7 @@ final class Table {
       target(rows, targets, "search p99", "");
     }
     plan(rows, targets, map(r, "planner"));
+    analytics(rows, targets, map(r, "analytics"));
     if (r.containsKey("error")) {
       section(rows, "ERROR: " + r.get("error"));
     }
@@ -192,6 +193,22 @@ final class Table {
     rows.add(row("  quality runs: proved optimal (reach 1.0 / 0.8)", f("%.0f%% / %.0f%%",
         100 * ((Number) full.get("optimalityRate")).doubleValue(),
         100 * ((Number) ready.get("optimalityRate")).doubleValue()), "", "", ""));
+  }
+
+  /** The curriculum analytics (issue 14): each analysis's time on the whole catalog and what it found. */
+  private static void analytics(List<String[]> rows, List<Target> targets, Map<String, Object> a) {
+    if (a == null) {
+      return;
+    }
+    section(rows, "Curriculum analytics on " + f("%,d", a.get("credentials")) + " credentials (issue 14)");
+    target(rows, targets, "analytics: overlap", "");
+    rows.add(row("  near-duplicate pairs / clusters", f("%,d / %,d from %,d candidate pairs of %,d",
+        a.get("overlapPairs"), a.get("overlapClusters"), a.get("overlapCandidates"), a.get("allPairs")), "", "", ""));
+    target(rows, targets, "analytics: inflation", "");
+    rows.add(row("  signals", String.valueOf(a.get("inflationSignals")), "", "", ""));
+    target(rows, targets, "analytics: gaps", "");
+    rows.add(row("  gaps / essential skills needed", f("%,d / %,d", a.get("gaps"), a.get("gapsSkillsConsidered")), "",
+        "", ""));
   }
 
   private static void section(List<String[]> rows, String title) {
