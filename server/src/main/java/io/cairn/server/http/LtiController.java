@@ -37,7 +37,8 @@ final class LtiController {
     Map<String, String> params = new LinkedHashMap<>();
     for (String name : List.of("iss", "login_hint", "target_link_uri", "client_id", "lti_message_hint",
         "lti_deployment_id")) {
-      String value = ctx.formParam(name) != null ? ctx.formParam(name) : ctx.queryParam(name);
+      String posted = form(ctx, name);
+      String value = posted != null ? posted : ctx.queryParam(name);
       if (value != null) {
         params.put(name, value);
       }
@@ -47,7 +48,7 @@ final class LtiController {
   }
 
   void launch(Context ctx) {
-    LtiTool.Opened opened = tool().launch(ctx.formParam("id_token"), ctx.formParam("state"), origin(ctx));
+    LtiTool.Opened opened = tool().launch(form(ctx, "id_token"), form(ctx, "state"), origin(ctx));
     // third-party in the LMS's iframe: the cookie must be SameSite=None (hence Secure), partitioned per LMS site
     ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=" + opened.sessionId() + "; Path=/; Max-Age="
         + LaunchSessions.LIFETIME.toSeconds() + "; HttpOnly; Secure; SameSite=None; Partitioned");
@@ -146,6 +147,23 @@ final class LtiController {
     boolean known = tool().platforms().find(platform.issuer(), platform.clientId()).isPresent();
     Platform now = tool().platforms().register(platform);
     ctx.status(known ? 200 : 201).json(PlatformView.of(now));
+  }
+
+  /**
+   * A parameter of an {@code application/x-www-form-urlencoded} body (the form_post of LTI), or null; any other
+   * body holds no form, and one that cannot be decoded is a 400, never a server error.
+   */
+  private static String form(Context ctx, String name) {
+    String type = ctx.contentType();
+    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+      return null;
+    }
+    try {
+      return ctx.formParam(name);
+    } catch (RuntimeException e) {
+      throw new ApiException(400, "Bad LTI request", "the form cannot be read: send it as "
+          + "application/x-www-form-urlencoded in UTF-8");
+    }
   }
 
   private LtiTool tool() {
