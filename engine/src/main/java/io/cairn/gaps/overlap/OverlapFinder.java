@@ -79,19 +79,31 @@ public final class OverlapFinder {
         }
       }
     }
-    int[] sizes = new int[members.length];
+    int[][] skills = new int[members.length][];
     for (int i = 0; i < members.length; i++) {
-      sizes[i] = snapshot.credential(members[i]).teaches().size();
+      skills[i] = snapshot.credential(members[i]).teaches().toArray();
     }
     double sharedShare = sharedBound(minSimilarity);
     List<OverlapPair> pairs = new ArrayList<>();
     int[] seen = new int[members.length];
     Arrays.fill(seen, -1);
+    // the probe's skills and what it covers (them and their broader concepts), stamped with its position so that
+    // a candidate's skills are looked up in O(1) each, with nothing cleared between probes
+    int[] taught = new int[nk];
+    int[] covered = new int[nk];
+    Arrays.fill(taught, -1);
+    Arrays.fill(covered, -1);
     long candidates = 0;
     long scored = 0;
     for (int i = 0; i < members.length; i++) {
-      int sizeI = sizes[i];
-      IntSet teachesI = snapshot.credential(members[i]).teaches();
+      int sizeI = skills[i].length;
+      for (int k : skills[i]) {
+        taught[k] = i;
+      }
+      IntSet coversI = snapshot.covers(members[i]);
+      for (int x = 0; x < coversI.size(); x++) {
+        covered[coversI.get(x)] = i;
+      }
       for (int k : prefixes[i]) {
         int[] posting = postings[k];
         if (posting == null) {
@@ -103,15 +115,23 @@ public final class OverlapFinder {
             continue;
           }
           seen[j] = i;
-          int sizeJ = sizes[j];
+          int sizeJ = skills[j].length;
           if (Math.min(sizeI, sizeJ) < sharedShare * (sizeI + sizeJ) - 1e-9) {
             continue; // the size filter: the shared skills cannot reach the bound
           }
           candidates++;
           // the shared-skill filter: with o skills shared, every other skill earning the related credit, the
           // Jaccard is at most upperBound(o); a pair below it is dropped before the hierarchy is looked at
-          int shared = teachesI.intersectionSize(snapshot.credential(members[j]).teaches());
+          int shared = 0;
+          for (int kj : skills[j]) {
+            shared += taught[kj] == i ? 1 : 0;
+          }
           if (upperBound(shared, sizeI + sizeJ) < minSimilarity - 1e-9) {
+            continue;
+          }
+          // then the related filter: j's side of the overlap exactly (as SkillSimilarity counts it), i's side at
+          // most every unshared skill related
+          if (upperBound(sizeI, sizeJ, shared, related(skills[j], taught, covered, i)) < minSimilarity - 1e-9) {
             continue;
           }
           scored++;
@@ -154,6 +174,42 @@ public final class OverlapFinder {
   static double upperBound(int shared, int sizeSum) {
     double overlap = shared + SkillSimilarity.RELATED * (sizeSum - 2.0 * shared) / 2;
     return overlap / (sizeSum - overlap);
+  }
+
+  /**
+   * The largest Jaccard of two credentials sharing {@code shared} skills when {@code relatedOfB} of B's unshared
+   * skills are related to A (B's side of the overlap exactly) and each unshared skill of A may be.
+   */
+  static double upperBound(int sizeA, int sizeB, int shared, int relatedOfB) {
+    double ab = shared + SkillSimilarity.RELATED * (sizeA - shared);
+    double ba = shared + SkillSimilarity.RELATED * relatedOfB;
+    double overlap = (ab + ba) / 2;
+    return overlap / (sizeA + sizeB - overlap);
+  }
+
+  /**
+   * How many of {@code skills} (B's) are not taught by the probe but related to it: covered by it (broader than one of
+   * its skills) or narrower than one of its skills; {@code taught} and {@code covered} hold {@code probe} where so.
+   */
+  private int related(int[] skills, int[] taught, int[] covered, int probe) {
+    int related = 0;
+    for (int k : skills) {
+      if (taught[k] == probe) {
+        continue;
+      }
+      if (covered[k] == probe) {
+        related++;
+        continue;
+      }
+      IntSet up = snapshot.ancestors(k);
+      for (int x = 0; x < up.size(); x++) {
+        if (taught[up.get(x)] == probe) {
+          related++;
+          break;
+        }
+      }
+    }
+    return related;
   }
 
   /** The share c of |A|+|B| that two sets with Jaccard ≥ t must share exactly (0 at t ≤ 1/3). */

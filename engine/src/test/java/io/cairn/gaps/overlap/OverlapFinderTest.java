@@ -98,6 +98,9 @@ class OverlapFinderTest {
     // the finder's bound before scoring is reached when every unshared skill is related: 1 shared of 2 + 2
     assertEquals(similarity.score(0, 1).jaccard(), OverlapFinder.upperBound(1, 4), 1e-12);
     assertEquals(1.0, OverlapFinder.upperBound(2, 4), 1e-12, "all shared");
+    // with B's side exact: python is related to programming (1 related), so the bound stays 0.6; with none, lower
+    assertEquals(0.6, OverlapFinder.upperBound(2, 2, 1, 1), 1e-12);
+    assertEquals(1.25 / 2.75, OverlapFinder.upperBound(2, 2, 1, 0), 1e-12);
   }
 
   static Stream<Arguments> seeds() {
