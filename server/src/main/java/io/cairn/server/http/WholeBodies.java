@@ -35,12 +35,21 @@ import org.slf4j.LoggerFactory;
  * {@link ImportController#MAX_IMPORT_BYTES} when the client sends an {@code Authorization} header (the token is
  * checked after); only that client costs that much memory, and only for as long.
  *
+ * <p>A body over the limit is still read to its end, and thrown away, before the 413 is sent, as long as it is
+ * not more than {@link #drainLimit} bytes in all. A server that answers while the client is still sending and then
+ * closes makes the client's TCP stack reset the connection, and a reset can throw away the response before the
+ * client reads it: the client then sees a dropped connection instead of the problem that says what to fix (Java's
+ * HttpClient reports "header parser received no bytes"). Draining costs bandwidth and no memory; a body declared
+ * larger than that is refused at once, with {@code Connection: close}.
+ *
  * <p>A dropped or aborted upload is logged as one WARN line (no stack trace): an operator needs to know it
  * happened, not where in Jetty it was noticed.
  */
 final class WholeBodies extends Handler.Wrapper {
   private static final Logger LOG = LoggerFactory.getLogger(WholeBodies.class);
   private static final int FIRST_BUFFER_BYTES = 16 * 1024;
+  /** The least a body over its limit may run past it and still be read to its end before the 413. */
+  private static final long MIN_DRAIN_BYTES = 1024 * 1024;
 
   private static final String IMPORTS = "/api/imports";
 
@@ -70,12 +79,21 @@ final class WholeBodies extends Handler.Wrapper {
       return super.handle(request, response, callback);
     }
     long maxBytes = maxBytes(request);
-    if (declared > maxBytes) {
+    if (declared > drainLimit(maxBytes)) {
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
       Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge(maxBytes));
       return true;
     }
     new Upload(request, response, callback, declared, maxBytes).start();
     return true;
+  }
+
+  /**
+   * How many bytes of a body over {@code maxBytes} are read (and dropped) so that its client can read the 413:
+   * twice the limit, and at least a mebibyte past it.
+   */
+  static long drainLimit(long maxBytes) {
+    return maxBytes + Math.max(maxBytes, MIN_DRAIN_BYTES);
   }
 
   private static boolean chunked(Request request) {
@@ -101,6 +119,9 @@ final class WholeBodies extends Handler.Wrapper {
     private final AtomicBoolean settled = new AtomicBoolean();
     private byte[] bytes;
     private int size;
+    /** Bytes read past the limit and dropped; once the body is over its limit, the rest is only drained. */
+    private long dropped;
+    private boolean overLimit;
     private Scheduler.Task deadline;
 
     Upload(Request request, Response response, Callback callback, long declared, long maxBytes) {
@@ -109,9 +130,10 @@ final class WholeBodies extends Handler.Wrapper {
       this.callback = callback;
       this.declared = declared;
       this.maxBytes = maxBytes;
+      this.overLimit = declared > maxBytes;
       // grows as bytes arrive: a client that declares a large body and sends little costs little
-      this.bytes = new byte[(int) Math.min(declared > 0 ? Math.min(declared, FIRST_BUFFER_BYTES) : FIRST_BUFFER_BYTES,
-          maxBytes)];
+      this.bytes = overLimit ? new byte[0] : new byte[(int) Math.min(declared > 0
+          ? Math.min(declared, FIRST_BUFFER_BYTES) : FIRST_BUFFER_BYTES, maxBytes)];
     }
 
     void start() {
@@ -132,14 +154,29 @@ final class WholeBodies extends Handler.Wrapper {
           failed(chunk.getFailure());
           return;
         }
-        boolean fits = append(chunk);
+        if (!overLimit && !append(chunk)) {
+          overLimit = true;
+        }
+        if (overLimit) {
+          dropped += chunk.getByteBuffer().remaining();
+        }
         boolean last = chunk.isLast();
         chunk.release();
-        if (!fits) {
-          if (settle()) {
-            Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge(maxBytes));
+        if (overLimit) {
+          if (last || size + dropped > drainLimit(maxBytes)) {
+            if (settle()) {
+              if (last) {
+                // the whole body has been read: the client reads the 413 and the connection stays usable
+                Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413,
+                    tooLarge(maxBytes));
+              } else {
+                // past the drain limit: stop reading and close
+                refuse(HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge(maxBytes));
+              }
+            }
+            return;
           }
-          return;
+          continue;
         }
         if (last) {
           if (settle()) {
@@ -201,6 +238,10 @@ final class WholeBodies extends Handler.Wrapper {
     /** The deadline: runs on Jetty's scheduler when the body has not arrived in time. */
     private void expire() {
       if (!settled.compareAndSet(false, true)) {
+        return;
+      }
+      if (overLimit) {
+        refuse(HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge(maxBytes));
         return;
       }
       LOG.warn("dropped an upload that took too long: {} sent {} of {} bytes in {} ms (limit {} s)", who(), size,
