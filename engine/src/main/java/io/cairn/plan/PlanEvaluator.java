@@ -14,8 +14,10 @@ import io.cairn.catalog.StackLink;
 import io.cairn.rank.Target;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Evaluates a set of credentials to buy on the Java side, independently of the solver: grants through stacking,
@@ -143,13 +145,42 @@ final class PlanEvaluator {
         return false;
       }
     }
-    for (int c : newlyHeld(outcome)) {
-      if (!prerequisitesMet(s, c, has, competencies)) {
-        return false;
-      }
+    if (!orderable(outcome)) {
+      return false;
     }
     return problem.include().stream().allMatch(has::get)
         && problem.exclude().stream().noneMatch(c -> has.get(c) && !problem.held(c));
+  }
+
+  /**
+   * True when the plan's credentials can be earned one after another, each with its prerequisites met by what is
+   * held before it (and a granted whole only once its parts are in). Checking the prerequisites against everything
+   * the plan ends with is not enough: a credential that teaches the skill it requires (a Machine Learning module
+   * that requires Python and teaches it) would meet its own prerequisite, and two credentials could meet each
+   * other's; the solver's model rules both out, so such a plan could never be laid out in steps.
+   */
+  private boolean orderable(Outcome outcome) {
+    CatalogSnapshot s = problem.snapshot();
+    BitSet has = problem.learner().credentials().toBitSet();
+    BitSet competencies = problem.learner().competencies().toBitSet();
+    problem.learner().credentials().stream().forEach(c -> s.credential(c).teaches().stream()
+        .forEach(competencies::set));
+    Set<Integer> granted = Set.copyOf(outcome.granted());
+    List<Integer> pending = new ArrayList<>(newlyHeld(outcome));
+    boolean progress = true;
+    while (!pending.isEmpty() && progress) {
+      progress = false;
+      for (Iterator<Integer> it = pending.iterator(); it.hasNext(); ) {
+        int c = it.next();
+        if (prerequisitesMet(s, c, has, competencies) && (!granted.contains(c) || complete(s, c, has))) {
+          has.set(c);
+          s.credential(c).teaches().stream().forEach(competencies::set);
+          it.remove();
+          progress = true;
+        }
+      }
+    }
+    return pending.isEmpty();
   }
 
   /** True when the plan's totals are within the budget and the hours. */

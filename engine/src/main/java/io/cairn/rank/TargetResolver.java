@@ -99,8 +99,21 @@ final class TargetResolver {
     Map<Integer, Target> targets = new HashMap<>();
     List<Integer> met = new ArrayList<>();
     add(snapshot, IntSet.of(wanted), 1.0, "requested", learner, targets, met);
-    return GoalTargets.of("competencies", "", wanted.size() + " requested competencies", targets, IntSet.of(met),
+    return GoalTargets.of("competencies", "", chosenSkills(snapshot, wanted), targets, IntSet.of(met),
         Optional.empty());
+  }
+
+  /** "Python (computer programming)", "Python, SQL and data mining", "Python, SQL, data mining and 4 more skills". */
+  private static String chosenSkills(CatalogSnapshot snapshot, List<Integer> wanted) {
+    List<String> labels = wanted.stream().distinct().map(i -> snapshot.competency(i).label()).toList();
+    if (labels.isEmpty()) {
+      return "no skills";
+    }
+    if (labels.size() <= 3) {
+      return labels.size() == 1 ? labels.getFirst()
+          : String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.getLast();
+    }
+    return String.join(", ", labels.subList(0, 3)) + " and " + (labels.size() - 3) + " more skills";
   }
 
   /** The model's next skills for the learner, weighted by their learned value: what to aim at without a goal. */

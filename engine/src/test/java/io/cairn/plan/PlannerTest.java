@@ -119,6 +119,28 @@ class PlannerTest {
     assertEquals(10, best.totals().ects(), 1e-9, "the certificate's 10 ECTS are the modules' 10, not 20");
   }
 
+  /**
+   * A module that requires a skill it also teaches (the sample's Machine Learning requires Python and teaches it)
+   * does not meet its own prerequisite: the plan earns a cheap Python badge first. Before the fix the plan check
+   * counted the module's own teaching, pruned the badge away, then could not lay the plan out in steps, refused
+   * every solver plan and answered with greedy's whole degree.
+   */
+  @Test
+  void aCredentialThatTeachesItsOwnPrerequisiteDoesNotMeetIt() {
+    PlanCatalog c = new PlanCatalog();
+    int python = c.skill("python");
+    int ml = c.skill("ml");
+    c.spec(c.credential("python-badge")).cost(50).hours(30).teaches(python);
+    c.spec(c.credential("ml-module")).cost(950).hours(250).requiresSkill(python).teaches(python, ml);
+    c.spec(c.credential("degree")).cost(9600).hours(5400).teaches(python, ml);
+    CatalogSnapshot s = c.snapshot();
+    Plans plans = PLANNER.plan(s, PlanRequest.of(Learner.empty(), new Goal.CompetencyGoal(List.of("ml"))));
+    assertEquals(Plans.Source.SOLVER, plans.answeredBy(), plans.solver().note());
+    assertEquals(List.of("python-badge", "ml-module"), ids(s, plans.best()));
+    assertEquals(1000, plans.best().totals().cost(), 1e-9);
+    assertEquals(List.of(1), plans.best().steps().getLast().needs(), "the module needs the badge, step 1");
+  }
+
   /** A chain of prerequisites comes in order and, at 10 hours a week, takes its weeks one after the other. */
   @Test
   void ordersPrerequisiteChainsAndLaysThemOutInWeeks() {

@@ -140,6 +140,41 @@ class CairnCommandTest {
     assertTrue(r.out().contains("What if"), r.out());
   }
 
+  /**
+   * With --what-is-left the audit says what to earn to finish the pathway, with its totals, and gives each open
+   * requirement its own cheapest finish; the same JSON as the API carries the plans.
+   */
+  @Test
+  void auditWithWhatIsLeftSaysWhatToEarnToFinish(@TempDir Path dir) throws Exception {
+    CliRun r = cairn("audit", "--in-memory", "--learner", AUDIT.toString(), "--what-is-left");
+    assertEquals(0, r.exit(), r.err());
+    java.util.regex.Matcher whole = java.util.regex.Pattern.compile(
+        "What is left: earn ([a-z0-9-]+(, [a-z0-9-]+)*).*: (\\d+) credentials?, [\\d.]+ EUR, [\\d.]+ h, [\\d.]+ ECTS")
+        .matcher(r.out());
+    assertTrue(whole.find(), r.out());
+    assertEquals(whole.group(1).split(", ").length, Integer.parseInt(whole.group(3)), "the count is of the list");
+    assertTrue(r.out().contains("TO FINISH"), r.out());
+    // a missing module is finished by earning it, and Machine Learning, which requires Python, by its
+    // prerequisites first (the waived Python requirement does not give the learner Python)
+    assertTrue(r.out().contains("- Data Mining [credential]"), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.contains("- Data Wrangling and Quality [credential]")
+        && l.contains("1 credential, 450 EUR, 125 h: nb-mc-data-wrangling")), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.contains("- Machine Learning [credential]")
+        && l.contains("4 credentials") && l.contains("sf-python-for-data")), r.out());
+    // the request file's own "whatIsLeft": true asks the same, and --json carries the plans as the API does
+    Path file = dir.resolve("left.json");
+    Files.writeString(file, """
+        {"whatIsLeft": true, "learner": {"credentials": ["nb-mc-applied-statistics"]}, "pathway": "data-analytics"}
+        """);
+    CliRun json = cairn("audit", "--in-memory", "--learner", file.toString(), "--json");
+    assertEquals(0, json.exit(), json.err());
+    com.fasterxml.jackson.databind.JsonNode left = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(json.out()).path("audit").path("left");
+    assertTrue(left.path("credentials").isArray() && left.path("credentials").size() > 0, json.out());
+    CliRun without = cairn("audit", "--in-memory", "--learner", AUDIT.toString());
+    assertFalse(without.out().contains("What is left"), "only when asked: it runs the planner");
+  }
+
   @Test
   void auditSaysWhichDestinationTheStatusIsForAndWhatTheBestFitChanged(@TempDir Path dir) throws Exception {
     Path learner = dir.resolve("modules.json");
