@@ -22,7 +22,7 @@ final class AdviceController {
     RequestBodies.RecommendationBody body = JsonBodies.read(ctx, json, RequestBodies.RecommendationBody.class);
     RecommendationList list = cairn.recommend(body.toRequest());
     io.cairn.catalog.CatalogSnapshot snapshot = cairn.snapshot();
-    ctx.json(new Views(snapshot).recommendations(list, cairn.demand(snapshot)));
+    ctx.jsonStream(new Views(snapshot).recommendations(list, cairn.demand(snapshot)));
   }
 
   void audit(Context ctx) {
@@ -30,6 +30,6 @@ final class AdviceController {
     body.check();
     Cairn.AuditReport report = cairn.audit(body.toLearner(), body.pathway().trim(), body.whatIfIds(), body.specs(),
         body.leftAsked());
-    ctx.json(AuditViews.of(report));
+    ctx.jsonStream(AuditViews.of(report));
   }
 }

@@ -137,7 +137,7 @@ final class AnalyticsController {
       ctx.contentType(CSV + "; charset=utf-8");
       ctx.result(csv.get());
     } else {
-      ctx.json(json);
+      ctx.jsonStream(json);
     }
   }
 

@@ -69,6 +69,6 @@ final class BadgeController {
               + "records")));
     }
     ctx.header("Cache-Control", "no-store");
-    ctx.json(new BadgesView(holdings.learner(), issuer.issuerId(), badges, skipped));
+    ctx.jsonStream(new BadgesView(holdings.learner(), issuer.issuerId(), badges, skipped));
   }
 }

@@ -11,7 +11,6 @@ import io.cairn.server.api.JsonMapping;
 import io.cairn.Standards;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
-import io.javalin.json.JavalinJackson;
 
 /**
  * Cairn's HTTP API: a thin Javalin shell over the engine. The routes below are the whole API; openapi.json
@@ -68,7 +67,7 @@ public final class CairnServer implements AutoCloseable {
     BadgeController badges = new BadgeController(cairn, systems, adminToken, json);
     ProblemMapping problems = new ProblemMapping(json);
     Javalin app = Javalin.create(config -> {
-      config.jsonMapper(new JavalinJackson(json, false));
+      config.jsonMapper(new Utf8JsonMapper(json));
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.http.prefer405over404 = true;
       config.startup.showJavalinBanner = false;

@@ -25,10 +25,11 @@ final class CompetencyController {
     SearchRequest request = SearchParams.competencies(ctx);
     CatalogSnapshot snapshot = cairn.snapshot();
     if (request.text().isBlank()) {
-      ctx.json(Paged.of(snapshot.competencies().stream().filter(c -> LabelSearch.passes(c, request)).toList(), page,
-          c -> hit(c, c.label())));
+      ctx.jsonStream(Paged.of(snapshot.competencies().stream().filter(c -> LabelSearch.passes(c, request)).toList(),
+          page, c -> hit(c, c.label())));
     } else {
-      ctx.json(Paged.of(cairn.labelSearch(snapshot).search(LabelSearch.Kind.COMPETENCY, request, SearchParams.MAX_HITS),
+      ctx.jsonStream(Paged.of(
+          cairn.labelSearch(snapshot).search(LabelSearch.Kind.COMPETENCY, request, SearchParams.MAX_HITS),
           page, h -> hit(snapshot.competency(h.index()), h.matchedLabel()),
           () -> NoMatch.reason(snapshot, NoMatch.Searched.COMPETENCY, request.text())));
     }
@@ -40,17 +41,17 @@ final class CompetencyController {
       RdfRepresentation.send(ctx, cairn, competency.iri());
       return;
     }
-    ctx.json(new Views(cairn.snapshot()).competencyDetail(competency));
+    ctx.jsonStream(new Views(cairn.snapshot()).competencyDetail(competency));
   }
 
   void broader(Context ctx) {
     Competency c = find(ctx);
-    ctx.json(new Views(cairn.snapshot()).competencySummaries(cairn.snapshot().broader(c.index())));
+    ctx.jsonStream(new Views(cairn.snapshot()).competencySummaries(cairn.snapshot().broader(c.index())));
   }
 
   void narrower(Context ctx) {
     Competency c = find(ctx);
-    ctx.json(new Views(cairn.snapshot()).competencySummaries(cairn.snapshot().narrower(c.index())));
+    ctx.jsonStream(new Views(cairn.snapshot()).competencySummaries(cairn.snapshot().narrower(c.index())));
   }
 
   private Competency find(Context ctx) {

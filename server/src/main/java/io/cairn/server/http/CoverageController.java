@@ -32,6 +32,6 @@ final class CoverageController {
             ApiException.notFound("Occupation", occupation.get(), "find occupations with GET /api/occupations?q=...")))
         : CoverageAnalysis.of(snapshot, snapshot.findPathway(pathway.get()).orElseThrow(() ->
             ApiException.notFound("Pathway", pathway.get(), "list pathways with GET /api/pathways")));
-    ctx.json(new Views(snapshot).coverage(report, cairn.demand(snapshot)));
+    ctx.jsonStream(new Views(snapshot).coverage(report, cairn.demand(snapshot)));
   }
 }

@@ -79,7 +79,8 @@ final class CredentialController {
         .map(e -> new IssuerCount(views.issuerRef(e.getKey()), e.getValue()))
         .sorted(Comparator.comparing((IssuerCount i) -> i.issuer().label().toLowerCase(Locale.ROOT)))
         .toList();
-    ctx.json(new CredentialPage(paged.total(), paged.limit(), paged.offset(), paged.items(), paged.note(), issuers));
+    ctx.jsonStream(new CredentialPage(paged.total(), paged.limit(), paged.offset(), paged.items(), paged.note(),
+        issuers));
   }
 
   /** An issuer of the listed credentials (every filter but the issuer's applied) and how many it issues. */
@@ -104,7 +105,7 @@ final class CredentialController {
       RdfRepresentation.send(ctx, cairn, credential.iri());
       return;
     }
-    ctx.json(new Views(cairn.snapshot()).credentialDetail(credential));
+    ctx.jsonStream(new Views(cairn.snapshot()).credentialDetail(credential));
   }
 
   private static <T> T parse(java.util.function.Supplier<T> parser, String param) {

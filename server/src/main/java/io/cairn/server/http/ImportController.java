@@ -63,7 +63,7 @@ final class ImportController {
       throw new ApiException(422, "Nothing to import", report.refused().isEmpty() ? "the document holds nothing"
           : report.refused().getFirst().reason());
     }
-    ctx.json(report);
+    ctx.jsonStream(report);
   }
 
   private static String mediaType(Context ctx) {

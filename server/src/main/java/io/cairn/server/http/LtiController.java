@@ -102,7 +102,7 @@ final class LtiController {
         401, "No LTI launch", "no launch session: open Cairn from the LMS (sessions last "
             + LaunchSessions.LIFETIME.toMinutes() + " minutes)"));
     ctx.header("Cache-Control", "no-store");
-    ctx.json(new SessionView(launch.role().name().toLowerCase(java.util.Locale.ROOT), launch.name(),
+    ctx.jsonStream(new SessionView(launch.role().name().toLowerCase(java.util.Locale.ROOT), launch.name(),
         launch.issuer(), launch.contextId(), launch.contextTitle(), launch.pathway().orElse(null),
         screen(launch, List.of())));
   }
@@ -112,7 +112,7 @@ final class LtiController {
 
   void config(Context ctx) {
     String origin = origin(ctx);
-    ctx.json(new ToolConfig(origin + "/lti/login", origin + "/lti/launch", List.of(origin + "/lti/launch"),
+    ctx.jsonStream(new ToolConfig(origin + "/lti/login", origin + "/lti/launch", List.of(origin + "/lti/launch"),
         origin + "/lti/launch", List.of("iss", "aud", "azp", "exp", "iat", "nonce", "sub", "name",
             "https://purl.imsglobal.org/spec/lti/claim/message_type",
             "https://purl.imsglobal.org/spec/lti/claim/version",
@@ -137,7 +137,7 @@ final class LtiController {
 
   void platforms(Context ctx) {
     token.require(ctx);
-    ctx.json(tool().platforms().all().stream().map(PlatformView::of).toList());
+    ctx.jsonStream(tool().platforms().all().stream().map(PlatformView::of).toList());
   }
 
   void register(Context ctx) {
@@ -146,7 +146,7 @@ final class LtiController {
     Platform platform = Platforms.fromRequest(body);
     boolean known = tool().platforms().find(platform.issuer(), platform.clientId()).isPresent();
     Platform now = tool().platforms().register(platform);
-    ctx.status(known ? 200 : 201).json(PlatformView.of(now));
+    ctx.status(known ? 200 : 201).jsonStream(PlatformView.of(now));
   }
 
   /**

@@ -23,14 +23,14 @@ final class ModelController {
 
   void card(Context ctx) {
     SkillValueModel model = cairn.model().orElseThrow(() -> new ApiException(404, "No skill-value model", NO_MODEL));
-    ctx.json(ModelViews.card(model.card()));
+    ctx.jsonStream(ModelViews.card(model.card()));
   }
 
   void nextSkills(Context ctx) {
     RequestBodies.NextSkillsBody body = JsonBodies.read(ctx, json, RequestBodies.NextSkillsBody.class);
     String field = body.field();
     Cairn.NextSkills answer = cairn.nextSkills(body.toLearner(), body.occupationId(), field, body.size());
-    ctx.json(ModelViews.nextSkills(answer, field, describe(cairn)));
+    ctx.jsonStream(ModelViews.nextSkills(answer, field, describe(cairn)));
   }
 
   /** What scores the recommendations, said for /health and /api/about. */

@@ -26,11 +26,11 @@ final class OccupationController {
     CatalogSnapshot snapshot = cairn.snapshot();
     Views views = new Views(snapshot);
     if (request.text().isBlank()) {
-      ctx.json(Paged.of(snapshot.occupations().stream().filter(o -> LabelSearch.passes(o, request)).toList(), page,
-          o -> views.occupationHit(o, o.label())));
+      ctx.jsonStream(Paged.of(snapshot.occupations().stream().filter(o -> LabelSearch.passes(o, request)).toList(),
+          page, o -> views.occupationHit(o, o.label())));
     } else {
       // job titles as people write them: the normalizer when a title model is loaded, cleaned label search else
-      ctx.json(Paged.of(cairn.occupations(snapshot, request, SearchParams.MAX_HITS), page,
+      ctx.jsonStream(Paged.of(cairn.occupations(snapshot, request, SearchParams.MAX_HITS), page,
           m -> views.occupationHit(snapshot.occupation(m.occupation()), m.matchedLabel()),
           () -> NoMatch.reason(snapshot, NoMatch.Searched.OCCUPATION, request.text())));
     }
@@ -44,6 +44,6 @@ final class OccupationController {
       RdfRepresentation.send(ctx, cairn, occupation.iri());
       return;
     }
-    ctx.json(new Views(cairn.snapshot()).occupationDetail(occupation));
+    ctx.jsonStream(new Views(cairn.snapshot()).occupationDetail(occupation));
   }
 }

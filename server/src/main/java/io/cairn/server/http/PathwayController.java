@@ -22,7 +22,7 @@ final class PathwayController {
   void list(Context ctx) {
     QueryParams.onlyKnown(ctx, Set.of("limit", "offset"));
     Views views = new Views(cairn.snapshot());
-    ctx.json(Paged.of(cairn.snapshot().pathways(), QueryParams.Page.of(ctx), views::pathwaySummary));
+    ctx.jsonStream(Paged.of(cairn.snapshot().pathways(), QueryParams.Page.of(ctx), views::pathwaySummary));
   }
 
   void get(Context ctx) {
@@ -36,6 +36,6 @@ final class PathwayController {
           .orElseThrow(() -> StandardRepresentation.notAcceptable(standard.get(), "pathway")));
       return;
     }
-    ctx.json(new Views(cairn.snapshot()).pathwayDetail(pathway));
+    ctx.jsonStream(new Views(cairn.snapshot()).pathwayDetail(pathway));
   }
 }

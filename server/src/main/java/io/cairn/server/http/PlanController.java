@@ -19,6 +19,6 @@ final class PlanController {
   void plan(Context ctx) {
     RequestBodies.PlanBody body = JsonBodies.read(ctx, json, RequestBodies.PlanBody.class);
     Cairn.PlanReport report = cairn.plan(body.toRequest(), body.specs());
-    ctx.json(PlanViews.of(report));
+    ctx.jsonStream(PlanViews.of(report));
   }
 }

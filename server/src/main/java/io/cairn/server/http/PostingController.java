@@ -21,13 +21,13 @@ final class PostingController {
   void skills(Context ctx) {
     PostingViews.PostingBody body = JsonBodies.read(ctx, json, PostingViews.PostingBody.class);
     io.cairn.Cairn.PostingSkillsAnswer answer = cairn.postingSkills(body.toPosting());
-    ctx.json(PostingViews.skills(answer, cairn.demand(answer.snapshot())));
+    ctx.jsonStream(PostingViews.skills(answer, cairn.demand(answer.snapshot())));
   }
 
   void match(Context ctx) {
     PostingViews.MatchBody body = JsonBodies.read(ctx, json, PostingViews.MatchBody.class);
     int k = body.size();
-    ctx.json(PostingViews.match(cairn.postingMatch(body.posting() == null ? null : body.posting().toPosting(),
+    ctx.jsonStream(PostingViews.match(cairn.postingMatch(body.posting() == null ? null : body.posting().toPosting(),
         body.occupation(), body.learner() == null ? null : body.learner().toLearner(), k)));
   }
 }

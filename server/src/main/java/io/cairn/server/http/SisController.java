@@ -46,7 +46,7 @@ final class SisController {
       throw ApiException.badRequest("give ?learner= the learner's OneRoster user sourcedId");
     }
     ctx.header("Cache-Control", "no-store");
-    ctx.json(view(reader.holdings(learner), reader));
+    ctx.jsonStream(view(reader.holdings(learner), reader));
   }
 
   SisHoldingsView view(SisMapping.SisHoldings holdings, Sis reader) {

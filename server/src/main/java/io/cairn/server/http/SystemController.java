@@ -43,8 +43,8 @@ final class SystemController {
         !h.degraded(), h.versionServed(), h.versionSeen(), h.checkedAt().toString(), h.reason(),
         h.since() == null ? null : h.since().toString())).orElse(null);
     String status = shared != null && !shared.reachable() ? "degraded" : "ok";
-    ctx.json(new Health(status, s.version(), s.competencies().size(), s.occupations().size(), s.credentials().size(),
-        s.pathways().size(), storeKind(), scorer(), model(), shared));
+    ctx.jsonStream(new Health(status, s.version(), s.competencies().size(), s.occupations().size(),
+        s.credentials().size(), s.pathways().size(), storeKind(), scorer(), model(), shared));
   }
 
   /**
@@ -59,7 +59,7 @@ final class SystemController {
   }
 
   void about(Context ctx) {
-    ctx.json(new About("Cairn", version(), "Competency-based, stackable pathway recommendations", ESCO_NOTICE,
+    ctx.jsonStream(new About("Cairn", version(), "Competency-based, stackable pathway recommendations", ESCO_NOTICE,
         "The embedded sample's demand figures are illustrative, hand-written, not measured.", scorer(), model()));
   }
 
