@@ -223,6 +223,7 @@ final class ScaleBench {
     row.put("batch", batch.index());
     row.put("first", batch.first());
     row.put("last", batch.last());
+    row.put("credentials", batch.size());
     row.put("turtleChars", batch.turtle().length());
     batch = null;
     row.put("generateSeconds", generate);
