@@ -207,6 +207,8 @@ public final class Bench {
                               store (ESCO + generated catalog, e.g. kept by --keep) is reused, or built there once
         --store DIR           with --plan-only or --analytics-only: the TDB2 store to reuse or build (default: a
                               fresh temporary one)
+        --scale               the long run at registry scale, 20,000 to 1,000,000 credentials in one growing store
+                              (hours; see bin/bench --scale --help)
       Writes bench-results/bench-<timestamp>.json and bench-results/latest.json, prints a table.""";
 
   private final List<Map<String, Object>> timeline = new ArrayList<>();
@@ -228,6 +230,9 @@ public final class Bench {
   }
 
   public static void main(String[] args) throws Exception {
+    if (ScaleOptions.wanted(args)) {
+      System.exit(ScaleBench.main(args));
+    }
     Options options;
     try {
       options = Options.parse(args);
@@ -637,7 +642,7 @@ public final class Bench {
     return both;
   }
 
-  private Map<String, Object> recommend(Cairn cairn, List<RequestGenerator.Question> questions, List<Target> targets,
+  static Map<String, Object> recommend(Cairn cairn, List<RequestGenerator.Question> questions, List<Target> targets,
       String scorer, double p50TargetMs, double p99TargetMs) {
     // warm-up: every question, twice, or at most 60 s
     long warmDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -867,7 +872,7 @@ public final class Bench {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

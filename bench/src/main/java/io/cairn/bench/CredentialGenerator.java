@@ -43,11 +43,29 @@ import java.util.TreeMap;
  * </ul>
  * Everything conforms to Cairn's SHACL shapes (issuer, name, volumeOfLearning, one mode, learning outcomes
  * aligned to skills in the store, one cost profile, ECTS credit points, EQF level, prerequisites, stacking).
+ *
+ * <p>A catalog too large for one Turtle string (a million credentials is over a gigabyte of text) comes out in
+ * {@linkplain #batches batches}: the same credentials in the same order with the same ids, cut where the caller
+ * asks, each batch a Turtle document of its own that can be loaded after the ones before it (prerequisites and
+ * stacking only point at earlier credentials; the issuers come with the first batch).
  */
 public final class CredentialGenerator {
   static final String CREDENTIAL = "https://w3id.org/cairn/id/credential/";
   static final String ISSUER = "https://w3id.org/cairn/id/issuer/";
   static final String GRAPH_NAME = "bench-credentials.ttl";
+
+  /** The prefixes every batch's Turtle starts with (and a warning that it is not sample data). */
+  static final String PREFIXES = """
+      @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+      @prefix elm: <http://data.europa.eu/snb/model/elm/> .
+      @prefix ceterms: <https://purl.org/ctdl/terms/> .
+      @prefix ob: <https://purl.imsglobal.org/spec/vc/ob/vocab.html#> .
+      @prefix cairn: <https://w3id.org/cairn/ns#> .
+
+      # GENERATED FOR BENCHMARKING ONLY by io.cairn.bench.CredentialGenerator: not sample data.
+      # Issuers, names, prices and links are random; learning outcomes point at real ESCO skills.
+
+      """;
 
   private static final String ONLINE = "<http://data.europa.eu/snb/learning-assessment/920fbb3cbe>";
   private static final String BLENDED = "<http://data.europa.eu/snb/learning-assessment/e92d221e4d>";
@@ -111,9 +129,74 @@ public final class CredentialGenerator {
     this.seed = seed;
   }
 
-  /** Generates {@code count} credentials over the skills and occupations of {@code esco}. */
+  /** Generates {@code count} credentials over the skills and occupations of {@code esco}, as one Turtle document. */
   public Result generate(CatalogSnapshot esco, int count) {
-    return new Run(esco, count, new SplittableRandom(seed)).run();
+    Batches batches = batches(esco, count);
+    return batches.summary(batches.next(count).turtle());
+  }
+
+  /**
+   * The catalog of {@code total} credentials, generated as it is asked for in batches ({@link Batches#next}); the
+   * credentials are those {@link #generate} makes for the same seed, snapshot and total, whatever the cuts.
+   */
+  public Batches batches(CatalogSnapshot esco, int total) {
+    return new Batches(new Run(esco, total, new SplittableRandom(seed)));
+  }
+
+  /** One batch: credentials {@code first} to {@code last} (1-based, in generation order) as a Turtle document. */
+  public record Batch(int index, int first, int last, String turtle) {
+    /** How many credentials it holds. */
+    public int size() {
+      return last - first + 1;
+    }
+  }
+
+  /**
+   * A catalog handed out in consecutive batches. Generation runs ahead of the cut when a programme (a series and
+   * the credential it stacks into) straddles it; the credentials past the cut wait for the next batch, so a cut
+   * never changes what is generated.
+   */
+  public static final class Batches {
+    private final Run run;
+    private int handedOut;
+    private int index;
+
+    private Batches(Run run) {
+      this.run = run;
+    }
+
+    /** How many credentials the whole catalog holds. */
+    public int total() {
+      return run.target;
+    }
+
+    /** How many have been handed out in batches so far. */
+    public int handedOut() {
+      return handedOut;
+    }
+
+    /**
+     * The credentials after the last batch up to number {@code upTo} (at most the total), as one Turtle document
+     * with its prefixes; the first batch also holds the issuers.
+     *
+     * @throws IllegalArgumentException when {@code upTo} is not past the last batch
+     */
+    public Batch next(int upTo) {
+      int end = Math.min(upTo, run.target);
+      if (end <= handedOut) {
+        throw new IllegalArgumentException("batch up to " + upTo + " after " + handedOut + " of " + run.target
+            + " credentials were handed out");
+      }
+      String turtle = run.until(end, index == 0);
+      Batch batch = new Batch(index++, handedOut + 1, end, turtle);
+      handedOut = end;
+      return batch;
+    }
+
+    /** Figures about every credential generated so far ({@code turtle}: the document to report the size of). */
+    public Result summary(String turtle) {
+      return run.result(turtle);
+    }
   }
 
   /** One generation: mutable state kept out of the generator, which stays reusable. */
@@ -121,7 +204,10 @@ public final class CredentialGenerator {
     private final CatalogSnapshot esco;
     private final int target;
     private final SplittableRandom rnd;
-    private final StringBuilder ttl = new StringBuilder(32 * 1024 * 1024);
+    /** Each generated credential's Turtle, in order, until a batch takes it. */
+    private final java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
+    private final StringBuilder issuerTurtle = new StringBuilder();
+    private boolean started;
     private final List<Issuer> issuers = new ArrayList<>();
     private final Map<IssuerType, List<Issuer>> byType = new LinkedHashMap<>();
     private final List<Occupation> rotation = new ArrayList<>();
@@ -174,8 +260,31 @@ public final class CredentialGenerator {
       this.rnd = rnd;
     }
 
-    Result run() {
-      prefixes();
+    /**
+     * Generates until {@code end} credentials exist (or the target), then takes the pending ones up to {@code end}
+     * into a Turtle document: the prefixes, the issuers when {@code withIssuers}, the credentials.
+     */
+    String until(int end, boolean withIssuers) {
+      if (!started) {
+        start();
+        started = true;
+      }
+      while (made < end) {
+        step();
+      }
+      int taken = end - (made - pending.size());
+      StringBuilder ttl = new StringBuilder(PREFIXES.length() + issuerTurtle.length() + taken * 1536);
+      ttl.append(PREFIXES);
+      if (withIssuers) {
+        ttl.append(issuerTurtle);
+      }
+      for (int i = 0; i < taken; i++) {
+        ttl.append(pending.poll());
+      }
+      return ttl.toString();
+    }
+
+    private void start() {
       makeIssuers();
       for (Occupation o : esco.occupations()) {
         if (o.essential().size() + o.optional().size() >= 2) {
@@ -187,25 +296,26 @@ public final class CredentialGenerator {
       }
       Collections.shuffle(rotation, new java.util.Random(rnd.nextLong()));
       makeDegrees(Math.min(target / 33, 15 * byType.get(IssuerType.UNIVERSITY).size()));
-      while (made < target) {
-        double p = rnd.nextDouble();
-        if (p < 0.22) {
-          platformSeries();
-        } else if (p < 0.42) {
-          universitySeries();
-        } else if (p < 0.70) {
-          standalone(Kind.BADGE, pick(List.of(IssuerType.PLATFORM, IssuerType.PLATFORM, IssuerType.COLLEGE,
-              IssuerType.PROFESSIONAL_BODY)));
-        } else if (p < 0.80) {
-          professionalCertificate();
-        } else if (p < 0.90) {
-          collegeCertificate();
-        } else {
-          standalone(Kind.MICRO_CREDENTIAL, pick(List.of(IssuerType.PLATFORM, IssuerType.UNIVERSITY,
-              IssuerType.COLLEGE)));
-        }
+    }
+
+    /** One programme or standalone credential (a programme may run past a batch's end, never past the target). */
+    private void step() {
+      double p = rnd.nextDouble();
+      if (p < 0.22) {
+        platformSeries();
+      } else if (p < 0.42) {
+        universitySeries();
+      } else if (p < 0.70) {
+        standalone(Kind.BADGE, pick(List.of(IssuerType.PLATFORM, IssuerType.PLATFORM, IssuerType.COLLEGE,
+            IssuerType.PROFESSIONAL_BODY)));
+      } else if (p < 0.80) {
+        professionalCertificate();
+      } else if (p < 0.90) {
+        collegeCertificate();
+      } else {
+        standalone(Kind.MICRO_CREDENTIAL, pick(List.of(IssuerType.PLATFORM, IssuerType.UNIVERSITY,
+            IssuerType.COLLEGE)));
       }
-      return result();
     }
 
     // ---------------------------------------------------------------- programmes
@@ -405,7 +515,7 @@ public final class CredentialGenerator {
     private void emit(Spec s) {
       fill(s);
       String iri = "<" + CREDENTIAL + s.id + ">";
-      StringBuilder t = ttl;
+      StringBuilder t = new StringBuilder(1536);
       t.append(iri).append("\n    a ").append(switch (s.kind) {
         case BADGE -> "ceterms:OpenBadge";
         case MICRO_CREDENTIAL -> "ceterms:MicroCredential";
@@ -467,6 +577,7 @@ public final class CredentialGenerator {
         taught.set(s.skills[i]);
       }
       outcomes += s.skills.length;
+      pending.add(t.toString());
       focused.set(s.occupation.index());
       kinds.merge(kindName(s.kind), 1, Integer::sum);
       modes.merge(s.mode.equals(ONLINE) ? "online" : s.mode.equals(BLENDED) ? "blended" : "in-person", 1,
@@ -529,7 +640,7 @@ public final class CredentialGenerator {
         addIssuer(place + (i % 2 == 0 ? " Vocational College" : " Technical School"), IssuerType.COLLEGE);
       }
       for (Issuer issuer : issuers) {
-        ttl.append('<').append(ISSUER).append(issuer.slug()).append("> a ceterms:CredentialOrganization ;\n")
+        issuerTurtle.append('<').append(ISSUER).append(issuer.slug()).append("> a ceterms:CredentialOrganization ;\n")
             .append("    ceterms:name ").append(literal(issuer.name())).append("@en ;\n")
             .append("    ceterms:description ").append(literal("Invented issuer, generated for benchmarking only."))
             .append("@en .\n\n");
@@ -543,21 +654,7 @@ public final class CredentialGenerator {
       byType.get(type).add(issuer);
     }
 
-    private void prefixes() {
-      ttl.append("""
-          @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-          @prefix elm: <http://data.europa.eu/snb/model/elm/> .
-          @prefix ceterms: <https://purl.org/ctdl/terms/> .
-          @prefix ob: <https://purl.imsglobal.org/spec/vc/ob/vocab.html#> .
-          @prefix cairn: <https://w3id.org/cairn/ns#> .
-
-          # GENERATED FOR BENCHMARKING ONLY by io.cairn.bench.CredentialGenerator: not sample data.
-          # Issuers, names, prices and links are random; learning outcomes point at real ESCO skills.
-
-          """);
-    }
-
-    private Result result() {
+    private Result result(String turtle) {
       Map<String, Integer> issuerTypes = new TreeMap<>();
       issuers.forEach(i -> issuerTypes.merge(i.type().name().toLowerCase(Locale.ROOT).replace('_', '-'), 1,
           Integer::sum));
@@ -577,7 +674,7 @@ public final class CredentialGenerator {
         coverageSum += share;
         halfCovered += share >= 0.5 ? 1 : 0;
       }
-      return new Result(ttl.toString(), made, issuers.size(), kinds, modes, issuerTypes, creditBearing, free,
+      return new Result(turtle, made, issuers.size(), kinds, modes, issuerTypes, creditBearing, free,
           withCredentialPrerequisite, withCompetencyPrerequisite, stackingLinks, outcomes,
           made == 0 ? 0 : outcomes / (double) made, focused.cardinality(),
           withEssentials == 0 ? 0 : coverageSum / withEssentials,
