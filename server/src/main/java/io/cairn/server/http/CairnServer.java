@@ -63,8 +63,9 @@ public final class CairnServer implements AutoCloseable {
     ImportController imports = new ImportController(cairn, standards, adminToken);
     PostingController postings = new PostingController(cairn, json);
     WebPage web = new WebPage();
-    LtiController lti = new LtiController(systems, adminToken, json);
     SisController sis = new SisController(cairn, systems.sis(), adminToken);
+    LtiController lti = new LtiController(systems, adminToken, json, sis);
+    DeepLinkController deepLinks = new DeepLinkController(cairn, systems);
     BadgeController badges = new BadgeController(cairn, systems, adminToken, json);
     ProblemMapping problems = new ProblemMapping(json);
     Javalin app = Javalin.create(config -> {
@@ -96,6 +97,9 @@ public final class CairnServer implements AutoCloseable {
           post("/launch", lti::launch);
           get("/session", lti::session);
           get("/config", lti::config);
+          get("/jwks", deepLinks::jwks);
+          get("/deep-link", deepLinks::choose);
+          post("/deep-link", deepLinks::place);
         });
         path("/api", () -> {
           get("/about", system::about);

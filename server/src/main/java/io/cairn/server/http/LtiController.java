@@ -26,11 +26,13 @@ final class LtiController {
   private final InstitutionSystems systems;
   private final AdminToken token;
   private final ObjectMapper json;
+  private final SisController sis;
 
-  LtiController(InstitutionSystems systems, AdminToken token, ObjectMapper json) {
+  LtiController(InstitutionSystems systems, AdminToken token, ObjectMapper json, SisController sis) {
     this.systems = systems;
     this.token = token;
     this.json = json;
+    this.sis = sis;
   }
 
   void login(Context ctx) {
@@ -53,32 +55,17 @@ final class LtiController {
     ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=" + opened.sessionId() + "; Path=/; Max-Age="
         + LaunchSessions.LIFETIME.toSeconds() + "; HttpOnly; Secure; SameSite=None; Partitioned");
     ctx.header("Cache-Control", "no-store");
-    ctx.redirect(screen(opened.launch(), sisCredentials(opened.launch())), io.javalin.http.HttpStatus.SEE_OTHER);
+    // an instructor's Deep Linking request chooses the link to place; every other launch opens its screen
+    ctx.redirect(opened.launch().deepLinking().isPresent() ? "/lti/deep-link" : screen(opened.launch()),
+        io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   /**
-   * What the SIS says a launched learner has passed (their OneRoster id is the LIS person sourcedId the platform
-   * sends); nothing when no SIS is configured, the platform sends no id, or the SIS cannot be read now (the
-   * launch still opens, with the learner's own declarations).
+   * The page's address for a launch: the learner's screen, or the advisor's for the course's pathway. The learner's
+   * SIS holdings are not in it: {@code lti=1} tells the page to read them from {@code /lti/session}, which labels
+   * each with its source, and an address that is bookmarked or shared carries nothing from the SIS.
    */
-  private List<String> sisCredentials(Launch launch) {
-    if (launch.role() != Launch.LaunchRole.LEARNER || launch.personSourcedId().isEmpty()
-        || systems.sis().isEmpty()) {
-      return List.of();
-    }
-    try {
-      return systems.sis().get().holdings(launch.personSourcedId().get()).credentials();
-    } catch (io.cairn.server.sis.SisException e) {
-      org.slf4j.LoggerFactory.getLogger(LtiController.class).warn("launch without SIS holdings: {}", e.getMessage());
-      return List.of();
-    }
-  }
-
-  /**
-   * The page's address for a launch: the learner's screen (with the credentials the SIS says they passed), or the
-   * advisor's for the course's pathway.
-   */
-  static String screen(Launch launch, List<String> credentials) {
+  static String screen(Launch launch) {
     StringBuilder url = new StringBuilder("/?screen=");
     if (launch.role() == Launch.LaunchRole.ADVISOR) {
       url.append("advisor");
@@ -86,7 +73,7 @@ final class LtiController {
     } else {
       url.append("learner");
       launch.pathway().ifPresent(p -> url.append("&goalType=pathway&pathway=").append(encode(p)));
-      credentials.forEach(c -> url.append("&credential=").append(encode(c)));
+      url.append("&lti=1");
     }
     if (!launch.name().isBlank()) {
       url.append("&name=").append(encode(launch.name()));
@@ -95,25 +82,52 @@ final class LtiController {
   }
 
   record SessionView(String role, String name, String platform, String context, String contextTitle,
-      String pathway, String screen) {}
+      String pathway, String screen, List<SisController.HoldingView> holdings,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      String sisNote) {}
+
+  /** A launched learner's holdings from the SIS, read now, or why there are none although there should be. */
+  private record FromSis(List<SisController.HoldingView> holdings, String note) {}
+
+  /**
+   * What the SIS says a launched learner has passed (their OneRoster id is the LIS person sourcedId the platform
+   * sends), read at this request and kept nowhere; nothing when no SIS is configured or the platform sends no id.
+   * A SIS that cannot be read now leaves the learner with their own declarations, and the note says so.
+   */
+  private FromSis fromSis(Launch launch) {
+    if (launch.role() != Launch.LaunchRole.LEARNER || launch.personSourcedId().isEmpty()
+        || systems.sis().isEmpty()) {
+      return new FromSis(List.of(), null);
+    }
+    io.cairn.server.sis.Sis reader = systems.sis().get();
+    try {
+      return new FromSis(sis.view(reader.holdings(launch.personSourcedId().get()), reader).holdings(), null);
+    } catch (io.cairn.server.sis.SisException e) {
+      org.slf4j.LoggerFactory.getLogger(LtiController.class).warn("launch session without SIS holdings: {}",
+          e.getMessage());
+      return new FromSis(List.of(), "the student information system could not be read now (" + e.getMessage()
+          + "); add what you hold yourself, or open Cairn from the LMS again later");
+    }
+  }
 
   void session(Context ctx) {
     Launch launch = systems.lti().sessions().get(ctx.cookie(SESSION_COOKIE)).orElseThrow(() -> new ApiException(
         401, "No LTI launch", "no launch session: open Cairn from the LMS (sessions last "
             + LaunchSessions.LIFETIME.toMinutes() + " minutes)"));
+    FromSis fromSis = fromSis(launch);
     ctx.header("Cache-Control", "no-store");
     ctx.json(new SessionView(launch.role().name().toLowerCase(java.util.Locale.ROOT), launch.name(),
         launch.issuer(), launch.contextId(), launch.contextTitle(), launch.pathway().orElse(null),
-        screen(launch, List.of())));
+        screen(launch), fromSis.holdings(), fromSis.note()));
   }
 
   record ToolConfig(String loginUrl, String launchUrl, List<String> redirectUris, String targetLinkUri,
-      List<String> claimsRead, List<String> customParameters) {}
+      String deepLinkingUrl, String jwksUrl, List<String> claimsRead, List<String> customParameters) {}
 
   void config(Context ctx) {
     String origin = origin(ctx);
     ctx.json(new ToolConfig(origin + "/lti/login", origin + "/lti/launch", List.of(origin + "/lti/launch"),
-        origin + "/lti/launch", List.of("iss", "aud", "azp", "exp", "iat", "nonce", "sub", "name",
+        origin + "/lti/launch", origin + "/lti/launch", origin + "/lti/jwks", List.of("iss", "aud", "azp", "exp", "iat", "nonce", "sub", "name",
             "https://purl.imsglobal.org/spec/lti/claim/message_type",
             "https://purl.imsglobal.org/spec/lti/claim/version",
             "https://purl.imsglobal.org/spec/lti/claim/deployment_id",
@@ -122,7 +136,8 @@ final class LtiController {
             "https://purl.imsglobal.org/spec/lti/claim/roles",
             "https://purl.imsglobal.org/spec/lti/claim/context",
             "https://purl.imsglobal.org/spec/lti/claim/custom",
-            "https://purl.imsglobal.org/spec/lti/claim/lis"), List.of("pathway=<a Cairn pathway id>")));
+            "https://purl.imsglobal.org/spec/lti/claim/lis",
+            "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"), List.of("pathway=<a Cairn pathway id>")));
   }
 
   record PlatformView(String issuer, String clientId, String authEndpoint, List<String> jwks, List<String> keyIds,
@@ -153,7 +168,7 @@ final class LtiController {
    * A parameter of an {@code application/x-www-form-urlencoded} body (the form_post of LTI), or null; any other
    * body holds no form, and one that cannot be decoded is a 400, never a server error.
    */
-  private static String form(Context ctx, String name) {
+  static String form(Context ctx, String name) {
     String type = ctx.contentType();
     if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
       return null;
@@ -171,6 +186,11 @@ final class LtiController {
   }
 
   private String origin(Context ctx) {
+    return origin(ctx, systems);
+  }
+
+  /** Cairn's own origin as platforms reach it: the public URL when one is set, else this request's. */
+  static String origin(Context ctx, InstitutionSystems systems) {
     return systems.publicUrl().map(u -> u.toString().replaceAll("/+$", ""))
         .orElseGet(() -> ctx.scheme() + "://" + ctx.host());
   }

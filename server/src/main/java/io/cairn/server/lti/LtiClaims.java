@@ -18,6 +18,15 @@ final class LtiClaims {
   static final String LIS = PREFIX + "lis";
 
   static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
+  static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
+  static final String DEEP_LINKING_RESPONSE = "LtiDeepLinkingResponse";
+
+  /** LTI Deep Linking 2.0 claims (sections 4.4 and 4.5). */
+  static final String DL_PREFIX = "https://purl.imsglobal.org/spec/lti-dl/claim/";
+  static final String DEEP_LINKING_SETTINGS = DL_PREFIX + "deep_linking_settings";
+  static final String CONTENT_ITEMS = DL_PREFIX + "content_items";
+  static final String DL_DATA = DL_PREFIX + "data";
+  static final String DL_MESSAGE = DL_PREFIX + "msg";
   static final String LTI_VERSION = "1.3.0";
 
   /** Context (membership) roles and institution roles of the LIS v2 vocabulary. */

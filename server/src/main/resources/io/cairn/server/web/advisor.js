@@ -4,6 +4,7 @@
 
 import * as api from './api.js';
 import { h, hours, money, put, screenUrl } from './dom.js';
+import { holdingSources, launchHoldings, sisField, withSisCredentials } from './launch.js';
 import { holdingsFields, pathways } from './pickers.js';
 import { exportLinks } from './export.js';
 import { problem } from './problem.js';
@@ -44,7 +45,8 @@ function withExceptions(params, exceptions) {
 }
 
 export async function render(main, params) {
-  const [holdings, allPathways] = await Promise.all([holdingsFields(params), pathways()]);
+  const [holdings, allPathways, fromSis] = await Promise.all([holdingsFields(params), pathways(),
+    launchHoldings(params)]);
   const select = (id, name, label, empty) => h('div', { class: 'field' }, h('label', { for: id }, label),
     h('select', { id, name }, h('option', { value: '' }, empty),
       allPathways.map((p) => h('option', { value: p.id, selected: p.id === params.get(name) }, p.name))));
@@ -54,6 +56,7 @@ export async function render(main, params) {
     h('fieldset', {}, h('legend', {}, "The learner's holdings"),
       h('div', { class: 'field' }, h('label', { for: 'learner-name' }, 'Name (for the printout)'),
         h('input', { id: 'learner-name', name: 'name', type: 'text', value: params.get('name') ?? '' })),
+      sisField(fromSis),
       holdings.credentials.element,
       holdings.competencies.element),
     h('fieldset', {}, h('legend', {}, 'Pathways'),
@@ -75,17 +78,22 @@ export async function render(main, params) {
   const sameAsAudited = params.getAll('whatIf').includes(params.get('pathway'));
   const whatIf = [...new Set(params.getAll('whatIf').filter((w) => w && w !== params.get('pathway')))];
   const exceptions = params.getAll('exception').map(parseException);
-  const heldCredentials = [...holdings.credentials.chips.querySelectorAll('li.chip')]
+  const declared = [...holdings.credentials.chips.querySelectorAll('li.chip')]
     .map((li) => ({ id: li.querySelector('input').value, label: li.querySelector('span').textContent }));
+  const sisIds = new Set(fromSis.holdings.map((held) => held.credential.id));
+  const heldCredentials = [...fromSis.holdings.map((held) => held.credential),
+    ...declared.filter((c) => !sisIds.has(c.id))];
   const question = {
-    learner: { credentials: params.getAll('credential'), competencies: params.getAll('competency') },
+    learner: { credentials: withSisCredentials(params.getAll('credential'), fromSis),
+      competencies: params.getAll('competency') },
     pathway: params.get('pathway'),
     whatIf,
     exceptions: exceptions.map(toApi),
   };
   try {
     const report = await api.post('/api/audits', question);
-    const held = [...document.querySelectorAll('.choice-field .chip > span:first-child')].map((el) => el.textContent);
+    const held = [...fromSis.holdings.map((item) => `${item.credential.label} (from the SIS)`),
+      ...[...document.querySelectorAll('.choice-field .chip > span:first-child')].map((el) => el.textContent)];
     const names = nodeNames(report.audit);
     const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date());
     put(results, 
@@ -94,6 +102,7 @@ export async function render(main, params) {
       h('p', { class: 'print-head', id: 'print-head' }, `Prepared for ${params.get('name') || 'the learner'} on `,
         `${today}. Pathway: ${report.audit.pathway.label}; catalog version ${report.catalogVersion}.`),
       h('p', { class: 'holdings-summary' }, h('strong', {}, 'Holdings: '), held.length ? held.join('; ') : 'none'),
+      holdingSources(fromSis, declared, []),
       sameAsAudited ? h('p', { class: 'notice', id: 'what-if-same', role: 'status' }, 'The what-if names the audited ',
         'pathway itself, so there is nothing to compare; choose another pathway under "What if they switched to".')
         : null,

@@ -132,6 +132,7 @@ class ApiContractTest {
         "GET /api/model", "POST /api/skills/next", "POST /api/postings/skills",
         "POST /api/postings/match",
         "GET /lti/login", "POST /lti/login", "POST /lti/launch", "GET /lti/session", "GET /lti/config",
+        "GET /lti/jwks", "GET /lti/deep-link", "POST /lti/deep-link",
         "GET /api/lti/platforms", "POST /api/lti/platforms", "GET /api/sis/holdings", "POST /api/badges",
         "GET /api/analytics/overlap", "GET /api/analytics/inflation", "GET /api/analytics/gaps"));
     assertEquals(routes, documented);
@@ -162,7 +163,7 @@ class ApiContractTest {
       "/api/imports", 403,
       // nor LTI platforms, a SIS or a badge key: LtiLaunchTest and OneRosterSyncTest run these with them
       "/api/lti/platforms", 403, "/api/sis/holdings", 403, "/api/badges", 403,
-      "/lti/login", 400, "/lti/launch", 400, "/lti/session", 401);
+      "/lti/login", 400, "/lti/launch", 400, "/lti/session", 401, "/lti/deep-link", 401);
 
   @Test
   void everyDocumentedOperationAnswers200WithItsDocumentedShape() {
