@@ -54,7 +54,8 @@ public final class CairnServer implements AutoCloseable {
     CredentialController credentials = new CredentialController(cairn, standards);
     OccupationController occupations = new OccupationController(cairn);
     PathwayController pathways = new PathwayController(cairn, standards);
-    AdviceController advice = new AdviceController(cairn, json);
+    WhatIsLeftPlanning planning = WhatIsLeftPlanning.forLimits(limits);
+    AdviceController advice = new AdviceController(cairn, json, planning);
     PlanController plans = new PlanController(cairn, json);
     SystemController system = new SystemController(cairn);
     CoverageController coverage = new CoverageController(cairn);
@@ -74,6 +75,7 @@ public final class CairnServer implements AutoCloseable {
       config.http.prefer405over404 = true;
       config.startup.showJavalinBanner = false;
       JettyLimits.apply(config, limits, json);
+      config.events.serverStopped(planning::close);
       config.staticFiles.enableWebjars();
       config.staticFiles.add(files -> {
         files.hostedPath = WebPage.ASSET_PATH;

@@ -19,6 +19,8 @@ const EXAMPLE = {
   competency: ['7ee4c2ea-b349-4bd2-81a3-ec31475d4833', '1973c966-f236-40c9-b2d4-5d71a89019be'],
   pathway: 'data-analytics', whatIf: 'ict-project-management',
 };
+const LEFT_ATTEMPTS = 4;
+const LEFT_RETRY_MS = 5000;
 const KIND_TEXT = { waive: 'Waived', substitute: 'Substituted' };
 
 /** The address keeps each exception as kind|requirement|credential|note (ids never hold '|'; a note may). */
@@ -135,7 +137,7 @@ async function showWhatIsLeft(results, question) {
   const summary = results.querySelector('#left-summary');
   let report;
   try {
-    report = await api.post('/api/audits', { ...question, whatIsLeft: true });
+    report = await askWhatIsLeft(question, summary);
   } catch (e) {
     summary.replaceChildren(problem(e));
     return;
@@ -159,6 +161,23 @@ async function showWhatIsLeft(results, question) {
   results.querySelector('[data-export="audit"]').replaceWith(auditExport(audits));
   summary.replaceChildren(leftComparison(audits) ?? '');
   summary.dataset.ready = 'true';
+}
+
+/**
+ * Asks for what is left; a planner busy with other advisors' requests says so at once (503), and it is asked again a
+ * few times, a few seconds apart, before the screen says it could not be worked out.
+ */
+async function askWhatIsLeft(question, summary) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await api.post('/api/audits', { ...question, whatIsLeft: true });
+    } catch (e) {
+      if (!(e instanceof api.ApiError) || e.status !== 503 || attempt >= LEFT_ATTEMPTS) throw e;
+      summary.querySelector('#left-working').textContent = 'The planner is busy working out what is left for other '
+        + 'advisors; asking again in a few seconds…';
+      await new Promise((resolve) => setTimeout(resolve, LEFT_RETRY_MS));
+    }
+  }
 }
 
 /** Every requirement node of the audited pathway, by id, with its name; the first occurrence wins. */
