@@ -98,6 +98,8 @@ public final class CairnServer implements AutoCloseable {
           post("/login", lti::login);
           post("/launch", lti::launch);
           get("/session", lti::session);
+          get("/members", lti::members);
+          get("/members/{userId}", lti::member);
           get("/config", lti::config);
           get("/jwks", deepLinks::jwks);
           get("/deep-link", deepLinks::choose);

@@ -2,6 +2,7 @@ package io.cairn.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.server.api.ApiException;
+import io.cairn.server.lti.CourseRosters;
 import io.cairn.server.lti.Launch;
 import io.cairn.server.lti.LaunchSessions;
 import io.cairn.server.lti.LtiTool;
@@ -70,6 +71,8 @@ final class LtiController {
     if (launch.role() == Launch.LaunchRole.ADVISOR) {
       url.append("advisor");
       launch.pathway().ifPresent(p -> url.append("&pathway=").append(encode(p)));
+      // the page lists the course's learners (Names and Role Provisioning) for an advisor opened from the LMS
+      url.append("&lti=1");
     } else {
       url.append("learner");
       launch.pathway().ifPresent(p -> url.append("&goalType=pathway&pathway=").append(encode(p)));
@@ -95,13 +98,20 @@ final class LtiController {
    * A SIS that cannot be read now leaves the learner with their own declarations, and the note says so.
    */
   private FromSis fromSis(Launch launch) {
-    if (launch.role() != Launch.LaunchRole.LEARNER || launch.personSourcedId().isEmpty()
-        || systems.sis().isEmpty()) {
+    if (launch.role() != Launch.LaunchRole.LEARNER) {
+      return new FromSis(List.of(), null);
+    }
+    return fromSis(launch.personSourcedId());
+  }
+
+  /** What the SIS says the person with {@code personSourcedId} has passed, read now; nothing without a SIS. */
+  private FromSis fromSis(java.util.Optional<String> personSourcedId) {
+    if (personSourcedId.isEmpty() || systems.sis().isEmpty()) {
       return new FromSis(List.of(), null);
     }
     io.cairn.server.sis.Sis reader = systems.sis().get();
     try {
-      return new FromSis(sis.view(reader.holdings(launch.personSourcedId().get()), reader).holdings(), null);
+      return new FromSis(sis.view(reader.holdings(personSourcedId.get()), reader).holdings(), null);
     } catch (io.cairn.server.sis.SisException e) {
       org.slf4j.LoggerFactory.getLogger(LtiController.class).warn("launch session without SIS holdings: {}",
           e.getMessage());
@@ -110,10 +120,53 @@ final class LtiController {
     }
   }
 
-  void session(Context ctx) {
-    Launch launch = systems.lti().sessions().get(ctx.cookie(SESSION_COOKIE)).orElseThrow(() -> new ApiException(
+  private Launch launched(Context ctx) {
+    return systems.lti().sessions().get(ctx.cookie(SESSION_COOKIE)).orElseThrow(() -> new ApiException(
         401, "No LTI launch", "no launch session: open Cairn from the LMS (sessions last "
             + LaunchSessions.LIFETIME.toMinutes() + " minutes)"));
+  }
+
+  /** A member of the course as the advisor's page shows it: no SIS id, no e-mail, only whether the SIS knows them. */
+  record MemberView(String userId, String name, String givenName, String familyName, List<String> roles,
+      String status, boolean learner, boolean sisId) {
+    static MemberView of(CourseRosters.Member m) {
+      return new MemberView(m.userId(), m.name(), m.givenName(), m.familyName(), m.roles(), m.status(), m.learner(),
+          m.personSourcedId().isPresent());
+    }
+  }
+
+  record RosterView(String context, String contextTitle, String pathway, List<MemberView> members) {}
+
+  /** {@code GET /lti/members}: the course's members, from the LMS (NRPS), for an advisor's launch. */
+  void members(Context ctx) {
+    Launch launch = launched(ctx);
+    CourseRosters.Roster roster = tool().rosters().roster(ctx.cookie(SESSION_COOKIE), launch);
+    ctx.header("Cache-Control", "no-store");
+    ctx.json(new RosterView(roster.contextId(), roster.contextTitle(), launch.pathway().orElse(null),
+        roster.members().stream().map(MemberView::of).toList()));
+  }
+
+  record MemberHoldingsView(MemberView member, List<SisController.HoldingView> holdings,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      String sisNote) {}
+
+  /** {@code GET /lti/members/{userId}}: one member of the advisor's course and what the SIS says they passed. */
+  void member(Context ctx) {
+    Launch launch = launched(ctx);
+    String userId = ctx.pathParam("userId");
+    CourseRosters.Member member = tool().rosters().roster(ctx.cookie(SESSION_COOKIE), launch).member(userId)
+        .orElseThrow(() -> ApiException.notFound("Course member", userId, "list the course's members with GET "
+            + "/lti/members"));
+    FromSis fromSis = member.personSourcedId().isEmpty() && systems.sis().isPresent()
+        ? new FromSis(List.of(), "the LMS gives no SIS id (lis_person_sourcedid) for " + member.name()
+            + ", so what the student information system says they passed cannot be read")
+        : fromSis(member.personSourcedId());
+    ctx.header("Cache-Control", "no-store");
+    ctx.json(new MemberHoldingsView(MemberView.of(member), fromSis.holdings(), fromSis.note()));
+  }
+
+  void session(Context ctx) {
+    Launch launch = launched(ctx);
     FromSis fromSis = fromSis(launch);
     ctx.header("Cache-Control", "no-store");
     ctx.json(new SessionView(launch.role().name().toLowerCase(java.util.Locale.ROOT), launch.name(),
@@ -137,16 +190,19 @@ final class LtiController {
             "https://purl.imsglobal.org/spec/lti/claim/context",
             "https://purl.imsglobal.org/spec/lti/claim/custom",
             "https://purl.imsglobal.org/spec/lti/claim/lis",
-            "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"), List.of("pathway=<a Cairn pathway id>")));
+            "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings",
+            "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice"), List.of("pathway=<a Cairn pathway id>")));
   }
 
   record PlatformView(String issuer, String clientId, String authEndpoint, List<String> jwks, List<String> keyIds,
-      Set<String> deployments, Map<String, String> courses) {
+      Set<String> deployments, Map<String, String> courses,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      String tokenEndpoint) {
     static PlatformView of(Platform p) {
       return new PlatformView(p.issuer(), p.clientId(), p.authEndpoint().toString(),
           p.jwksUrls().stream().map(Object::toString).toList(),
           p.keys().stream().map(k -> k.getKeyID() == null ? "(no kid)" : k.getKeyID()).toList(),
-          p.deployments(), p.coursePathways());
+          p.deployments(), p.coursePathways(), p.tokenEndpoint().map(Object::toString).orElse(null));
     }
   }
 

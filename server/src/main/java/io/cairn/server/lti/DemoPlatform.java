@@ -18,11 +18,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +30,9 @@ import java.util.UUID;
  * instructor" buttons that open Cairn in an iframe, and the OIDC authorization endpoint ({@code /auth}) that answers
  * Cairn's login redirect with a signed {@code id_token} posted into that iframe (LTI 1.3 Core section 5, 1EdTech
  * Security Framework 5.1.1). It holds no user store: the learner is whoever presses the button, sent with the LIS
- * person sourcedId given at start, so that Cairn reads their holdings from its SIS. For trying only.
+ * person sourcedId given at start, so that Cairn reads their holdings from its SIS. Its launches offer the course's
+ * roster (LTI Names and Role Provisioning Services 2.0, {@link DemoRoster}): a token endpoint ({@code /token}) and
+ * the membership container ({@code /memberships}). For trying only.
  */
 public final class DemoPlatform implements AutoCloseable {
   public static final String CLIENT_ID = "cairn-demo";
@@ -48,14 +47,17 @@ public final class DemoPlatform implements AutoCloseable {
   private final URI cairn;
   private final String learner;
   private final String pathway;
+  private final java.util.Optional<DemoRoster> roster;
 
-  private DemoPlatform(HttpServer server, RSAKey key, String issuer, URI cairn, String learner, String pathway) {
+  private DemoPlatform(HttpServer server, RSAKey key, String issuer, URI cairn, String learner, String pathway,
+      java.util.Optional<DemoRoster> roster) {
     this.server = server;
     this.key = key;
     this.issuer = issuer;
     this.cairn = cairn;
     this.learner = learner;
     this.pathway = pathway;
+    this.roster = roster;
   }
 
   /**
@@ -67,13 +69,30 @@ public final class DemoPlatform implements AutoCloseable {
    * @param pathway the Cairn pathway the course is about (sent as the custom parameter {@code pathway})
    */
   public static DemoPlatform start(String host, int port, URI cairn, String learner, String pathway) {
+    return start(host, port, cairn, learner, pathway, java.util.Optional.of(URI.create(
+        cairn.toString().replaceAll("/+$", "") + "/lti/jwks")));
+  }
+
+  /**
+   * As {@link #start(String, int, URI, String, String)}, with the tool's keys for the course roster read from
+   * {@code toolJwks} (as the LMS administrator entered Cairn's JWKS URL); with none, the LMS does not offer the
+   * roster (its launches carry no Names and Role Provisioning claim).
+   */
+  public static DemoPlatform start(String host, int port, URI cairn, String learner, String pathway,
+      java.util.Optional<URI> toolJwks) {
     try {
       RSAKey key = new RSAKeyGenerator(2048).keyID("demo-" + UUID.randomUUID().toString().substring(0, 8))
           .generate();
       HttpServer server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 0);
       String issuer = "http://" + host + ":" + server.getAddress().getPort();
       String base = cairn.toString().replaceAll("/+$", "");
-      DemoPlatform platform = new DemoPlatform(server, key, issuer, URI.create(base), learner, pathway);
+      java.util.Optional<DemoRoster> roster = toolJwks.map(jwks -> new DemoRoster(issuer, CLIENT_ID, jwks, COURSE,
+          learner));
+      DemoPlatform platform = new DemoPlatform(server, key, issuer, URI.create(base), learner, pathway, roster);
+      roster.ifPresent(r -> {
+        server.createContext("/token", r::token);
+        server.createContext("/memberships", r::memberships);
+      });
       server.createContext("/jwks", exchange -> platform.answer(exchange, 200, "application/json",
           new JWKSet(key.toPublicJWK()).toString()));
       server.createContext("/auth", platform::authorize);
@@ -109,6 +128,7 @@ public final class DemoPlatform implements AutoCloseable {
     body.putArray("jwks").add(issuer + "/jwks");
     body.putArray("deployments").add(DEPLOYMENT);
     body.putObject("courses").put(COURSE, pathway);
+    roster.ifPresent(r -> body.put("tokenEndpoint", r.tokenEndpoint()));
     return body.toString();
   }
 
@@ -162,7 +182,7 @@ public final class DemoPlatform implements AutoCloseable {
 
   private JWTClaimsSet claims(String nonce, boolean asLearner) {
     Instant now = Instant.now();
-    return new JWTClaimsSet.Builder()
+    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
         .issuer(issuer).audience(CLIENT_ID).claim("azp", CLIENT_ID).claim("nonce", nonce)
         .subject(asLearner ? "demo-learner-1" : "demo-instructor-1")
         .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
@@ -174,8 +194,9 @@ public final class DemoPlatform implements AutoCloseable {
             + (asLearner ? "Learner" : "Instructor")))
         .claim(LTI + "context", Map.of("id", COURSE, "label", "DS101", "title", "Data analytics 101"))
         .claim(LTI + "custom", Map.of("pathway", pathway))
-        .claim(LTI + "lis", asLearner ? Map.of("person_sourcedid", learner) : Map.of())
-        .build();
+        .claim(LTI + "lis", asLearner ? Map.of("person_sourcedid", learner) : Map.of());
+    roster.ifPresent(r -> claims.claim(LtiClaims.NRPS_CLAIM, r.claim()));
+    return claims.build();
   }
 
   private String sign(JWTClaimsSet claims) {
@@ -190,24 +211,11 @@ public final class DemoPlatform implements AutoCloseable {
   }
 
   private void answer(HttpExchange exchange, int status, String type, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
+    DemoRoster.answer(exchange, status, type, body, Map.of());
   }
 
   private static Map<String, String> query(String raw) {
-    Map<String, String> q = new LinkedHashMap<>();
-    if (raw != null) {
-      for (String pair : raw.split("&")) {
-        String[] kv = pair.split("=", 2);
-        q.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-            kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-      }
-    }
-    return q;
+    return DemoRoster.form(raw);
   }
 
   private static String hidden(String name, String value) {

@@ -39,11 +39,18 @@ public final class LtiTool {
   private final LoginStates logins = new LoginStates(MAX_AGE.plus(SKEW).plus(SKEW));
   private final LaunchSessions sessions = new LaunchSessions();
   private final ToolKey toolKey = new ToolKey();
+  private final CourseRosters rosters;
   private final Clock clock;
 
   public LtiTool(Platforms platforms, Clock clock) {
     this.platforms = platforms;
     this.clock = clock;
+    this.rosters = new CourseRosters(platforms, toolKey, clock);
+  }
+
+  /** The course rosters of advisors' launches (Names and Role Provisioning Services). */
+  public CourseRosters rosters() {
+    return rosters;
   }
 
   public Platforms platforms() {
@@ -284,7 +291,8 @@ public final class LtiTool {
     Launch launch = new Launch(platform.issuer(), platform.clientId(), deployment,
         claims.getSubject() == null ? "" : claims.getSubject(), name(claims), role, contextId,
         context.get("title") instanceof String t ? t : "", pathway,
-        person instanceof String p && !p.isBlank() ? Optional.of(p) : Optional.empty(), roles, settings);
+        person instanceof String p && !p.isBlank() ? Optional.of(p) : Optional.empty(), roles, settings,
+        membershipsUrl(claims));
     return new Opened(sessions.open(launch), launch);
   }
 
@@ -301,6 +309,21 @@ public final class LtiTool {
   /** Cairn's public key as a JWK Set: what a platform checks Cairn's Deep Linking responses against. */
   public com.nimbusds.jose.jwk.JWKSet jwks() {
     return toolKey.publicJwks();
+  }
+
+  /** The NRPS claim's context_memberships_url, when the platform offers the course's roster to Cairn. */
+  private static Optional<URI> membershipsUrl(JWTClaimsSet claims) {
+    if (object(claims, LtiClaims.NRPS_CLAIM).get("context_memberships_url") instanceof String url && !url.isBlank()) {
+      try {
+        URI uri = URI.create(url.trim());
+        if (uri.isAbsolute() && List.of("https", "http").contains(uri.getScheme())) {
+          return Optional.of(uri);
+        }
+      } catch (IllegalArgumentException e) {
+        // a malformed URL: as if the platform offered no roster, which the advisor is told when they ask for it
+      }
+    }
+    return Optional.empty();
   }
 
   private static LaunchException unknownDeployment(Platform platform, String deployment) {

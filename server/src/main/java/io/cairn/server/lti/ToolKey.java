@@ -43,6 +43,17 @@ final class ToolKey {
     return new JWKSet(key().toPublicJWK());
   }
 
+  /**
+   * A client assertion for the OAuth 2.0 client-credentials grant of LTI Advantage (1EdTech Security Framework
+   * 4.1, RFC 7523): Cairn's client id as issuer and subject, the platform's token endpoint as audience, valid for
+   * five minutes, with a fresh {@code jti}.
+   */
+  String clientAssertion(String clientId, java.net.URI tokenEndpoint, Instant now) {
+    return sign(new JWTClaimsSet.Builder().issuer(clientId).subject(clientId).audience(tokenEndpoint.toString())
+        .issueTime(java.util.Date.from(now)).expirationTime(java.util.Date.from(now.plusSeconds(300)))
+        .jwtID(java.util.UUID.randomUUID().toString()).build());
+  }
+
   /** {@code claims} signed RS256 with Cairn's key, its key id in the header. */
   String sign(JWTClaimsSet claims) {
     try {

@@ -4,7 +4,7 @@
 
 import * as api from './api.js';
 import { h, hours, money, put, screenUrl } from './dom.js';
-import { holdingSources, launchHoldings, sisField, withSisCredentials } from './launch.js';
+import { courseLearners, holdingSources, launchHoldings, sisField, withSisCredentials } from './launch.js';
 import { holdingsFields, pathways } from './pickers.js';
 import { exportLinks } from './export.js';
 import { problem } from './problem.js';
@@ -54,6 +54,9 @@ export async function render(main, params) {
       allPathways.map((p) => h('option', { value: p.id, selected: p.id === params.get(name) }, p.name))));
   const form = h('form', { class: 'panel no-print', method: 'get', action: '/', 'aria-labelledby': 'advisor-title' },
     h('input', { type: 'hidden', name: 'screen', value: 'advisor' }),
+    // the SIS field carries lti=1 when it is shown; an advisor's form carries it too, to keep the course's learners
+    params.has('lti') && !fromSis.launched ? h('input', { type: 'hidden', name: 'lti', value: '1' }) : null,
+    params.has('member') ? h('input', { type: 'hidden', name: 'member', value: params.get('member') }) : null,
     params.getAll('exception').map((v) => h('input', { type: 'hidden', name: 'exception', value: v })),
     h('fieldset', {}, h('legend', {}, "The learner's holdings"),
       h('div', { class: 'field' }, h('label', { for: 'learner-name' }, 'Name (for the printout)'),
@@ -70,6 +73,7 @@ export async function render(main, params) {
     h('h1', { id: 'advisor-title' }, 'Advisor: audit and what-if'),
     h('p', { class: 'lead no-print' }, "Check a learner's progress through a pathway's requirements, and what it ",
       'would look like on another pathway. ', h('a', { href: screenUrl('advisor', EXAMPLE) }, 'Try an example'), '.'),
+    fromSis.advisor || fromSis.member ? courseLearners(params) : null,
     form, results);
   if (!params.has('pathway')) {
     put(results, h('h2', { id: 'audit-title' }, 'Audit'),

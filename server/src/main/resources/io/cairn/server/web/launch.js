@@ -4,15 +4,23 @@
 
 import * as api from './api.js';
 import { h, listText } from './dom.js';
+import { problem } from './problem.js';
 
 /**
  * The launch's holdings from the SIS ({ holdings: [{ credential: {id, label}, course }], note }) when the address says
- * the page was opened by a launch (lti=1); none otherwise. An ended launch is said, not failed on.
+ * the page was opened by a launch (lti=1); none otherwise. An advisor's launch brings no holdings of its own
+ * (advisor: true); with member=ID in the address, the holdings are those of that learner of the advisor's course.
+ * An ended launch is said, not failed on.
  */
 export async function launchHoldings(params) {
   if (!params.has('lti')) return { launched: false, holdings: [], note: null };
   try {
+    if (params.has('member')) {
+      const chosen = await api.get(`/lti/members/${encodeURIComponent(params.get('member'))}`);
+      return { launched: true, holdings: chosen.holdings, note: chosen.sisNote ?? null, member: chosen.member };
+    }
     const session = await api.get('/lti/session');
+    if (session.role === 'advisor') return { launched: false, advisor: true, holdings: [], note: null };
     return { launched: true, holdings: session.holdings, note: session.sisNote ?? null };
   } catch (e) {
     if (e instanceof api.ApiError && e.status === 401) {
@@ -21,6 +29,38 @@ export async function launchHoldings(params) {
     }
     throw e;
   }
+}
+
+/**
+ * The learners of the advisor's course, from the LMS (Names and Role Provisioning), each a link to their audit with
+ * what the SIS says they passed; filled in once the LMS has answered, or a message saying why it could not be.
+ */
+export function courseLearners(params) {
+  const section = h('section', { class: 'panel no-print course-learners', id: 'course-learners',
+    'aria-labelledby': 'course-learners-title' }, h('h2', { id: 'course-learners-title' }, 'Learners in this course'),
+  h('p', { class: 'muted', id: 'course-learners-working' }, 'Asking the LMS for the course\'s learners…'));
+  api.get('/lti/members').then((roster) => {
+    const learners = roster.members.filter((m) => m.learner);
+    const link = (m) => {
+      const next = new URLSearchParams(params);
+      ['member', 'credential', 'competency', 'exception', 'name'].forEach((k) => next.delete(k));
+      next.set('member', m.userId);
+      next.set('name', m.name || m.userId);
+      return '/?' + next.toString();
+    };
+    section.replaceChildren(section.firstChild,
+      h('p', { class: 'muted' }, `${roster.contextTitle || roster.context}, as the LMS lists it now: open a learner's `,
+        'audit, with what the student information system says they passed.'),
+      learners.length ? h('ul', { class: 'learner-list' }, learners.map((m) => h('li', { 'data-member': m.userId },
+        h('a', { href: link(m), 'aria-current': m.userId === params.get('member') ? 'true' : null },
+          m.name || m.userId), m.sisId ? null : h('span', { class: 'tag-note' }, ' (no SIS id from the LMS)'))))
+        : h('p', { class: 'muted' }, 'The LMS lists no active learner in this course.'));
+    section.dataset.ready = 'true';
+  }, (e) => {
+    section.replaceChildren(section.firstChild, problem(e));
+    section.dataset.ready = 'true';
+  });
+  return section;
 }
 
 /** The request's credentials: those declared in the address and those from the SIS, each once. */

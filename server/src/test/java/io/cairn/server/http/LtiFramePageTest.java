@@ -6,16 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.interop.vc.Ob3Fixtures;
 import io.cairn.server.lti.DemoPlatform;
-import io.cairn.server.lti.LtiTool;
-import io.cairn.server.lti.Platforms;
-import io.cairn.server.sis.OneRosterClient;
-import io.cairn.server.sis.Sis;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code localhost}), the button posts the login initiation into the iframe, the platform's authorization endpoint
  * posts the signed id_token back into it, and Cairn's learner screen renders in the frame with its launch cookie (a
  * third-party cookie there) and the holdings the OneRoster test server says the learner passed, each labelled with
- * its source: from the SIS, declared by the learner, presented and verified.
+ * its source: from the SIS, declared by the learner, presented and verified. An instructor's launch lists the
+ * course's learners from the platform's roster (Names and Role Provisioning) and opens a learner's audit from it.
  */
 class LtiFramePageTest {
   private static final String ADMIN = "lti-frame-admin-token-0123456789";
@@ -43,10 +38,7 @@ class LtiFramePageTest {
   @BeforeAll
   static void start() {
     sis = TestOneRoster.start();
-    OneRosterClient client = new OneRosterClient(sis.base(), sis.base().resolve("/token"), TestOneRoster.CLIENT_ID,
-        TestOneRoster.SECRET, 50);
-    server = TestServer.startWith(new InstitutionSystems(new LtiTool(Platforms.none(), Clock.systemUTC()),
-        Optional.empty(), Optional.of(new Sis(client, OneRosterSyncTest.mapping())), Optional.empty()), ADMIN);
+    server = TestServer.startWithSis(sis, ADMIN);
     platform = DemoPlatform.start("127.0.0.1", 0, server.base(), "learner-0001", "data-analytics");
     HttpResponse<String> registered = server.post("/api/lti/platforms",
         platform.registration().getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json",
@@ -178,5 +170,22 @@ class LtiFramePageTest {
     assertTrue(url.contains("screen=advisor") && url.contains("pathway=data-analytics"), url);
     assertTrue(browser.find("#advisor-title").isDisplayed());
     assertTrue(browser.findAll("#from-sis").isEmpty(), "an instructor's launch brings no learner's SIS holdings");
+
+    // the course's learners, from the LMS's roster (Names and Role Provisioning): the instructor and the inactive
+    // learner are not listed; a learner opens their audit with what the SIS says they passed
+    new WebDriverWait(browser.driver(), Browser.WAIT).until(d -> !d.findElements(By.cssSelector(
+        "#course-learners[data-ready='true']")).isEmpty());
+    assertEquals(List.of("Dana Learner", "Lee Student", "Kim Newcomer"), browser.findAll("#course-learners li a")
+        .stream().map(WebElement::getText).toList(), browser.find("#course-learners").getText());
+    navigatingInFrame(() -> browser.find("#course-learners li[data-member='demo-learner-1'] a").click());
+    assertTrue(frameUrl().contains("member=demo-learner-1") && frameUrl().contains("pathway=data-analytics"),
+        frameUrl());
+    assertEquals(List.of("nb-mc-applied-statistics", "nb-mc-data-mining"), browser.findAll(
+        "#from-sis li[data-source='sis']").stream().map(li -> li.getAttribute("data-credential")).toList());
+    assertTrue(browser.find(".holdings-summary").getText().contains("Applied Statistics (from the SIS)"),
+        browser.find(".holdings-summary").getText());
+    assertEquals("Dana Learner", browser.find("#learner-name").getAttribute("value"));
+    assertEquals("true", browser.find("#course-learners li[data-member='demo-learner-1'] a")
+        .getAttribute("aria-current"));
   }
 }

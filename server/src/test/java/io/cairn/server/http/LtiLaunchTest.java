@@ -129,7 +129,7 @@ class LtiLaunchTest {
         TestPlatform.INSTRUCTOR).claim("https://purl.imsglobal.org/spec/lti/claim/custom",
         Map.of("pathway", "ict-project-management")).build()), auth.get("state"));
     assertEquals(303, r.statusCode(), r.body());
-    assertEquals("/?screen=advisor&pathway=ict-project-management&name=Ms+Jane+Marie+Doe",
+    assertEquals("/?screen=advisor&pathway=ict-project-management&lti=1&name=Ms+Jane+Marie+Doe",
         r.headers().firstValue("Location").orElseThrow());
   }
 
