@@ -38,14 +38,26 @@ public final class LtiTool {
   private final PlatformKeys keys = new PlatformKeys();
   private final LoginStates logins = new LoginStates(MAX_AGE.plus(SKEW).plus(SKEW));
   private final LaunchSessions sessions = new LaunchSessions();
-  private final ToolKey toolKey = new ToolKey();
+  private final ToolKey toolKey;
   private final CourseRosters rosters;
   private final Clock clock;
 
+  /** A tool whose key is generated at start (see {@link ToolKey}). */
   public LtiTool(Platforms platforms, Clock clock) {
+    this(platforms, clock, ToolKey.generated());
+  }
+
+  /** A tool that signs with {@code toolKey} (the operator's, from {@code --lti-key FILE}). */
+  public LtiTool(Platforms platforms, Clock clock, ToolKey toolKey) {
     this.platforms = platforms;
     this.clock = clock;
+    this.toolKey = toolKey;
     this.rosters = new CourseRosters(platforms, toolKey, clock);
+  }
+
+  /** Cairn's key as a tool. */
+  public ToolKey toolKey() {
+    return toolKey;
   }
 
   /** The course rosters of advisors' launches (Names and Role Provisioning Services). */
