@@ -41,6 +41,12 @@ class WhatIsLeftLoadTest {
     ServerLimits limits = ServerLimits.defaults().withRequestQueue(4, 64, Duration.ofSeconds(2));
     try (TestServer server = TestServer.start(limits);
         ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+      // planned apart, a what-is-left that cannot be answered is still the problem it always was, never a 500
+      RawHttp.Response unknown = RawHttp.exchange(server.port(), post("""
+          {"learner": {"credentials": []}, "pathway": "no-such-pathway", "whatIsLeft": true}"""), HANG);
+      assertEquals(422, unknown.status(), unknown.body());
+      assertTrue(unknown.body().contains("no-such-pathway"), unknown.body());
+
       AtomicInteger unanswered = new AtomicInteger(ADVISORS);
       CountDownLatch go = new CountDownLatch(1);
       List<Future<RawHttp.Response>> advisors = new ArrayList<>();
