@@ -115,7 +115,7 @@ public final class ToolKey {
       synchronized (this) {
         if (key == null) {
           try {
-            key = new RSAKeyGenerator(2048).keyID("cairn-" + Instant.now().getEpochSecond()).generate();
+            key = new RSAKeyGenerator(2048).keyIDFromThumbprint(true).generate();
           } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate Cairn's LTI key", e);
           }
