@@ -9,14 +9,15 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code cairn} command line: serve, load, validate, recommend, plan, audit, import, export, train, evaluate,
- * next-skills, search, show.
+ * next-skills, search, show, analyze, lti (a demo LMS to try the LTI launch).
  */
 @Command(name = "cairn", mixinStandardHelpOptions = true, version = "Cairn 0.1.0",
     description = "Competency-based, stackable pathway recommendations.",
     subcommands = {ServeCommand.class, StoreCommand.class, LoadCommand.class, ValidateCommand.class,
         RecommendCommand.class,
         PlanCommand.class, AuditCommand.class, ImportCommand.class, ExportCommand.class, TrainCommand.class,
-        EvaluateCommand.class, NextSkillsCommand.class, SearchCommand.class, ShowCommand.class, AnalyzeCommand.class})
+        EvaluateCommand.class, NextSkillsCommand.class, SearchCommand.class, ShowCommand.class, AnalyzeCommand.class,
+        LtiCommand.class})
 public final class CairnCommand implements Runnable {
 
   @CommandLine.Spec

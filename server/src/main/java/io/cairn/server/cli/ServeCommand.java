@@ -11,6 +11,7 @@ import io.cairn.labor.model.SkillValueModel;
 import io.cairn.server.http.InstitutionSystems;
 import io.cairn.server.lti.LtiTool;
 import io.cairn.server.lti.Platforms;
+import io.cairn.server.lti.ToolKey;
 import io.cairn.interop.ob3.BadgeIssuer;
 import io.cairn.server.sis.Sis;
 import io.cairn.server.sis.SisSettings;
@@ -60,6 +61,13 @@ final class ServeCommand implements Runnable {
       description = "LTI 1.3 platforms (LMSs) that may launch Cairn: issuer, client id, auth endpoint, JWKS, "
           + "deployments (default: $CAIRN_LTI_PLATFORMS; more are added with POST /api/lti/platforms)")
   Path ltiPlatforms;
+
+  @Option(names = "--lti-key", paramLabel = "FILE",
+      description = "Cairn's RSA private key as an LTI tool, a JWK or PEM PKCS#8 (default: $CAIRN_LTI_KEY; "
+          + "without it, a key is generated at each start and platforms read it from /lti/jwks)")
+  Path ltiKey;
+
+  private boolean ltiKeyLoaded;
 
   @Option(names = "--public-url", paramLabel = "URL",
       description = "The address browsers reach Cairn at (https://cairn.example.edu), for the LTI launch URL "
@@ -168,6 +176,8 @@ final class ServeCommand implements Runnable {
         : "LTI 1.3: " + systems.lti().platforms().all().size() + " platform(s) registered; tool configuration at "
             + systems.publicUrl().map(u -> u.toString().replaceAll("/+$", "")).orElse("http://" + shown(host) + ":"
             + actual) + "/lti/config");
+    System.out.println("LTI tool key " + systems.lti().toolKey().keyId() + (ltiKeyLoaded ? " (from --lti-key)"
+        : " (generated at this start: give --lti-key FILE to keep it across restarts)") + ", published at /lti/jwks.");
     System.out.println(systems.sis().map(r -> "Holdings from the SIS: " + r.source().describe() + ", "
         + r.mapping().courses().size() + " courses mapped to credentials.").orElse("No SIS (--sis FILE or "
         + "CAIRN_SIS): holdings are what learners declare or present."));
@@ -221,7 +231,15 @@ final class ServeCommand implements Runnable {
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage());
     }
-    return new InstitutionSystems(new LtiTool(platforms, Clock.systemUTC()), address, reader, badges);
+    Path toolKeyFile = ltiKey != null ? ltiKey : env("CAIRN_LTI_KEY").map(Path::of).orElse(null);
+    ToolKey toolKey;
+    try {
+      toolKey = toolKeyFile == null ? ToolKey.generated() : ToolKey.load(toolKeyFile);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage());
+    }
+    ltiKeyLoaded = toolKeyFile != null;
+    return new InstitutionSystems(new LtiTool(platforms, Clock.systemUTC(), toolKey), address, reader, badges);
   }
 
   private static Optional<String> env(String name) {

@@ -12,10 +12,12 @@ import io.javalin.http.Context;
 final class AdviceController {
   private final Cairn cairn;
   private final ObjectMapper json;
+  private final WhatIsLeftPlanning planning;
 
-  AdviceController(Cairn cairn, ObjectMapper json) {
+  AdviceController(Cairn cairn, ObjectMapper json, WhatIsLeftPlanning planning) {
     this.cairn = cairn;
     this.json = json;
+    this.planning = planning;
   }
 
   void recommend(Context ctx) {
@@ -28,8 +30,13 @@ final class AdviceController {
   void audit(Context ctx) {
     RequestBodies.AuditBody body = JsonBodies.read(ctx, json, RequestBodies.AuditBody.class);
     body.check();
-    Cairn.AuditReport report = cairn.audit(body.toLearner(), body.pathway().trim(), body.whatIfIds(), body.specs(),
-        body.leftAsked());
-    ctx.jsonStream(AuditViews.of(report));
+    if (!body.leftAsked()) {
+      ctx.jsonStream(AuditViews.of(cairn.audit(body.toLearner(), body.pathway().trim(), body.whatIfIds(),
+          body.specs())));
+      return;
+    }
+    // what is left is a planner run per open requirement: planned apart, so that it never holds up other requests
+    ctx.future(() -> planning.submit(() -> AuditViews.of(cairn.audit(body.toLearner(), body.pathway().trim(),
+        body.whatIfIds(), body.specs(), true))).thenAccept(ctx::jsonStream));
   }
 }

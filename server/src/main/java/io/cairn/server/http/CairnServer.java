@@ -53,7 +53,8 @@ public final class CairnServer implements AutoCloseable {
     CredentialController credentials = new CredentialController(cairn, standards);
     OccupationController occupations = new OccupationController(cairn);
     PathwayController pathways = new PathwayController(cairn, standards);
-    AdviceController advice = new AdviceController(cairn, json);
+    WhatIsLeftPlanning planning = WhatIsLeftPlanning.forLimits(limits);
+    AdviceController advice = new AdviceController(cairn, json, planning);
     PlanController plans = new PlanController(cairn, json);
     SystemController system = new SystemController(cairn);
     CoverageController coverage = new CoverageController(cairn);
@@ -62,8 +63,9 @@ public final class CairnServer implements AutoCloseable {
     ImportController imports = new ImportController(cairn, standards, adminToken);
     PostingController postings = new PostingController(cairn, json);
     WebPage web = new WebPage();
-    LtiController lti = new LtiController(systems, adminToken, json);
     SisController sis = new SisController(cairn, systems.sis(), adminToken);
+    LtiController lti = new LtiController(systems, adminToken, json, sis);
+    DeepLinkController deepLinks = new DeepLinkController(cairn, systems);
     BadgeController badges = new BadgeController(cairn, systems, adminToken, json);
     ProblemMapping problems = new ProblemMapping(json);
     Javalin app = Javalin.create(config -> {
@@ -72,6 +74,7 @@ public final class CairnServer implements AutoCloseable {
       config.http.prefer405over404 = true;
       config.startup.showJavalinBanner = false;
       JettyLimits.apply(config, limits, json);
+      config.events.serverStopped(planning::close);
       config.staticFiles.enableWebjars();
       config.staticFiles.add(files -> {
         files.hostedPath = WebPage.ASSET_PATH;
@@ -94,7 +97,12 @@ public final class CairnServer implements AutoCloseable {
           post("/login", lti::login);
           post("/launch", lti::launch);
           get("/session", lti::session);
+          get("/members", lti::members);
+          get("/members/{userId}", lti::member);
           get("/config", lti::config);
+          get("/jwks", deepLinks::jwks);
+          get("/deep-link", deepLinks::choose);
+          post("/deep-link", deepLinks::place);
         });
         path("/api", () -> {
           get("/about", system::about);

@@ -48,6 +48,10 @@ final class ProblemMapping {
           + " still answers reads from its last snapshot. Retry the write when the store is back (GET /health says"
           + " when it is)", ctx.path()));
     });
+    routes.exception(WhatIsLeftPlanning.Busy.class, (e, ctx) -> {
+      ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+      write(ctx, Problem.of(503, "Planner busy", e.getMessage(), ctx.path()));
+    });
     routes.exception(io.cairn.graph.StoreConflictException.class, (e, ctx) -> write(ctx,
         Problem.of(409, "Concurrent write", e.getMessage() + ". Retry the request", ctx.path())));
     routes.exception(io.cairn.interop.StandardFormatException.class, (e, ctx) -> write(ctx,

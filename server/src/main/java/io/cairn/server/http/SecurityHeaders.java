@@ -38,7 +38,10 @@ final class SecurityHeaders extends Handler.Wrapper {
     if (origins.isEmpty() || !(path.equals("/") || path.startsWith("/lti/"))) {
       return;
     }
-    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'",
+    // a handler may have widened the policy for its own answer (the Deep Linking return form): keep what it set
+    String current = ctx.res().getHeader("Content-Security-Policy");
+    String policy = current != null && current.contains("frame-ancestors 'none'") ? current : CONTENT_SECURITY_POLICY;
+    ctx.header("Content-Security-Policy", policy.replace("frame-ancestors 'none'",
         "frame-ancestors 'self' " + String.join(" ", origins)));
     // X-Frame-Options cannot name origins; browsers that know frame-ancestors ignore it, the rest must not be told DENY
     ctx.res().setHeader("X-Frame-Options", null);

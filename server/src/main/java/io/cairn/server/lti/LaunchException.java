@@ -27,6 +27,11 @@ public final class LaunchException extends RuntimeException {
     return new LaunchException(400, "Bad LTI request", detail);
   }
 
+  /** The course roster (Names and Role Provisioning) cannot be read: {@code status} says whose doing it is. */
+  static LaunchException roster(int status, String detail) {
+    return new LaunchException(status, "Course roster unavailable", detail);
+  }
+
   public int status() {
     return status;
   }

@@ -18,7 +18,21 @@ final class LtiClaims {
   static final String LIS = PREFIX + "lis";
 
   static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
+  static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
+  static final String DEEP_LINKING_RESPONSE = "LtiDeepLinkingResponse";
+
+  /** LTI Deep Linking 2.0 claims (sections 4.4 and 4.5). */
+  static final String DL_PREFIX = "https://purl.imsglobal.org/spec/lti-dl/claim/";
+  static final String DEEP_LINKING_SETTINGS = DL_PREFIX + "deep_linking_settings";
+  static final String CONTENT_ITEMS = DL_PREFIX + "content_items";
+  static final String DL_DATA = DL_PREFIX + "data";
+  static final String DL_MESSAGE = DL_PREFIX + "msg";
   static final String LTI_VERSION = "1.3.0";
+
+  /** LTI Names and Role Provisioning Services 2.0 (section 3.6.1: the claim; 4.1: the scope and media type). */
+  static final String NRPS_CLAIM = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
+  static final String NRPS_SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+  static final String NRPS_MEDIA_TYPE = "application/vnd.ims.lti-nrps.v2.membershipcontainer+json";
 
   /** Context (membership) roles and institution roles of the LIS v2 vocabulary. */
   static final String MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership#";

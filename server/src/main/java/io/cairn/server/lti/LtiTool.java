@@ -38,11 +38,31 @@ public final class LtiTool {
   private final PlatformKeys keys = new PlatformKeys();
   private final LoginStates logins = new LoginStates(MAX_AGE.plus(SKEW).plus(SKEW));
   private final LaunchSessions sessions = new LaunchSessions();
+  private final ToolKey toolKey;
+  private final CourseRosters rosters;
   private final Clock clock;
 
+  /** A tool whose key is generated at start (see {@link ToolKey}). */
   public LtiTool(Platforms platforms, Clock clock) {
+    this(platforms, clock, ToolKey.generated());
+  }
+
+  /** A tool that signs with {@code toolKey} (the operator's, from {@code --lti-key FILE}). */
+  public LtiTool(Platforms platforms, Clock clock, ToolKey toolKey) {
     this.platforms = platforms;
     this.clock = clock;
+    this.toolKey = toolKey;
+    this.rosters = new CourseRosters(platforms, toolKey, clock);
+  }
+
+  /** Cairn's key as a tool. */
+  public ToolKey toolKey() {
+    return toolKey;
+  }
+
+  /** The course rosters of advisors' launches (Names and Role Provisioning Services). */
+  public CourseRosters rosters() {
+    return rosters;
   }
 
   public Platforms platforms() {
@@ -244,9 +264,11 @@ public final class LtiTool {
       throw unknownDeployment(platform, deployment);
     }
     String type = string(claims, LtiClaims.MESSAGE_TYPE);
-    if (!type.equals(LtiClaims.RESOURCE_LINK_REQUEST)) {
+    boolean deepLinking = type.equals(LtiClaims.DEEP_LINKING_REQUEST);
+    if (!type.equals(LtiClaims.RESOURCE_LINK_REQUEST) && !deepLinking) {
       throw LaunchException.forbidden("the message type is " + (type.isEmpty() ? "missing" : "'" + type + "'")
-          + "; Cairn takes " + LtiClaims.RESOURCE_LINK_REQUEST + " launches");
+          + "; Cairn takes " + LtiClaims.RESOURCE_LINK_REQUEST + " and " + LtiClaims.DEEP_LINKING_REQUEST
+          + " launches");
     }
     String version = string(claims, LtiClaims.VERSION);
     if (!version.equals(LtiClaims.LTI_VERSION)) {
@@ -263,13 +285,15 @@ public final class LtiTool {
           + login.targetLinkUri() + ")");
     }
     Map<String, Object> link = object(claims, LtiClaims.RESOURCE_LINK);
-    if (!(link.get("id") instanceof String id) || id.isBlank()) {
+    if (!deepLinking && (!(link.get("id") instanceof String id) || id.isBlank())) {
       throw LaunchException.forbidden("the launch has no resource_link id");
     }
     List<String> roles = strings(claims, LtiClaims.ROLES);
     Launch.LaunchRole role = LaunchRoles.of(roles).orElseThrow(() -> LaunchException.forbidden("none of the roles "
         + roles + " is one Cairn serves: learners (membership#Learner) and instructors, mentors or content "
         + "developers (membership#Instructor, #Mentor, #ContentDeveloper)"));
+    Optional<Launch.DeepLinking> settings = deepLinking
+        ? Optional.of(DeepLinks.settings(object(claims, LtiClaims.DEEP_LINKING_SETTINGS), role)) : Optional.empty();
     Map<String, Object> context = object(claims, LtiClaims.CONTEXT);
     String contextId = context.get("id") instanceof String s ? s : "";
     Object custom = object(claims, LtiClaims.CUSTOM).get("pathway");
@@ -279,8 +303,39 @@ public final class LtiTool {
     Launch launch = new Launch(platform.issuer(), platform.clientId(), deployment,
         claims.getSubject() == null ? "" : claims.getSubject(), name(claims), role, contextId,
         context.get("title") instanceof String t ? t : "", pathway,
-        person instanceof String p && !p.isBlank() ? Optional.of(p) : Optional.empty(), roles);
+        person instanceof String p && !p.isBlank() ? Optional.of(p) : Optional.empty(), roles, settings,
+        membershipsUrl(claims));
     return new Opened(sessions.open(launch), launch);
+  }
+
+  /**
+   * The signed {@code LtiDeepLinkingResponse} that places {@code item} in the course of the Deep Linking request
+   * {@code launch} ({@link DeepLinks#response}).
+   *
+   * @param launchUrl where the placed link launches (Cairn's launch URL)
+   */
+  public String deepLinkingResponse(Launch launch, DeepLinks.LinkItem item, String launchUrl) {
+    return DeepLinks.response(launch, item, launchUrl, clock.instant(), toolKey);
+  }
+
+  /** Cairn's public key as a JWK Set: what a platform checks Cairn's Deep Linking responses against. */
+  public com.nimbusds.jose.jwk.JWKSet jwks() {
+    return toolKey.publicJwks();
+  }
+
+  /** The NRPS claim's context_memberships_url, when the platform offers the course's roster to Cairn. */
+  private static Optional<URI> membershipsUrl(JWTClaimsSet claims) {
+    if (object(claims, LtiClaims.NRPS_CLAIM).get("context_memberships_url") instanceof String url && !url.isBlank()) {
+      try {
+        URI uri = URI.create(url.trim());
+        if (uri.isAbsolute() && List.of("https", "http").contains(uri.getScheme())) {
+          return Optional.of(uri);
+        }
+      } catch (IllegalArgumentException e) {
+        // a malformed URL: as if the platform offered no roster, which the advisor is told when they ask for it
+      }
+    }
+    return Optional.empty();
   }
 
   private static LaunchException unknownDeployment(Platform platform, String deployment) {

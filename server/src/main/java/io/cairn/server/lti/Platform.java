@@ -12,10 +12,12 @@ import java.util.Set;
 /**
  * An LMS registered by the operator: the issuer and the client id it gave Cairn, its OIDC authorization endpoint,
  * where its keys are (JWKS URLs, and public keys given inline or from files), the deployment ids allowed to launch,
- * and which Cairn pathway each of its courses (LTI context ids) is about.
+ * which Cairn pathway each of its courses (LTI context ids) is about, and its OAuth 2.0 token endpoint, where Cairn
+ * asks for the access token of an LTI Advantage service (Names and Role Provisioning); without one, Cairn reads no
+ * course roster from it.
  */
 public record Platform(String issuer, String clientId, URI authEndpoint, List<URI> jwksUrls, List<JWK> keys,
-    Set<String> deployments, Map<String, String> coursePathways) {
+    Set<String> deployments, Map<String, String> coursePathways, java.util.Optional<URI> tokenEndpoint) {
 
   public Platform {
     if (blank(issuer) || blank(clientId) || authEndpoint == null) {
@@ -45,13 +47,20 @@ public record Platform(String issuer, String clientId, URI authEndpoint, List<UR
       throw new IllegalArgumentException("the platform " + issuer + " needs at least one deployment id in "
           + "\"deployments\" (the LMS shows it when the tool is deployed)");
     }
+    tokenEndpoint = tokenEndpoint == null ? java.util.Optional.empty() : tokenEndpoint;
+    URI token = tokenEndpoint.orElse(null);
+    if (token != null && (!token.isAbsolute() || !List.of("https", "http").contains(token.getScheme()))) {
+      throw new IllegalArgumentException("the tokenEndpoint of " + issuer + " must be an absolute http(s) URL, got "
+          + token);
+    }
     coursePathways = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(coursePathways == null ? Map.of()
         : coursePathways));
   }
 
   /**
    * This registration with what {@code more} adds: keys, JWKS URLs, deployments and course mappings are added,
-   * never removed or replaced, so that rotating a key is adding the new one. The endpoint stays as registered.
+   * never removed or replaced, so that rotating a key is adding the new one. The endpoints stay as registered (a
+   * token endpoint is added when there was none).
    *
    * @throws IllegalArgumentException when {@code more} maps a course already mapped to another pathway
    */
@@ -73,7 +82,8 @@ public record Platform(String issuer, String clientId, URI authEndpoint, List<UR
             + "pathway " + before + "; mappings are added, not edited: restart with the configuration changed");
       }
     });
-    return new Platform(issuer, clientId, authEndpoint, urls, allKeys, allDeployments, courses);
+    return new Platform(issuer, clientId, authEndpoint, urls, allKeys, allDeployments, courses,
+        tokenEndpoint.or(more::tokenEndpoint));
   }
 
   /** The web origin the LMS pages come from, allowed to frame Cairn: the issuer's and the endpoint's. */

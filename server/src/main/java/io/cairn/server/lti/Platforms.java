@@ -29,6 +29,7 @@ import java.util.Set;
  *   "authEndpoint": "https://canvas.example.edu/api/lti/authorize_redirect",
  *   "jwks": ["https://canvas.example.edu/api/lti/security/jwks", "old-platform-keys.jwks.json"],
  *   "deployments": ["1:8865aa05b4b79b64a91a86042e43af5ea8ae79eb"],
+ *   "tokenEndpoint": "https://canvas.example.edu/login/oauth2/token",
  *   "courses": {"course-context-id": "data-analytics"}}]}
  * }</pre>
  *
@@ -48,7 +49,7 @@ public final class Platforms {
   /** One registration as a file or the admin endpoint gives it. */
   @JsonIgnoreProperties(ignoreUnknown = false)
   public record PlatformBody(String issuer, String clientId, String authEndpoint, List<String> jwks, JsonNode keys,
-      List<String> deployments, Map<String, String> courses) {}
+      List<String> deployments, Map<String, String> courses, String tokenEndpoint) {}
 
   private record FileBody(List<PlatformBody> platforms) {}
 
@@ -120,17 +121,22 @@ public final class Platforms {
         throw new IllegalArgumentException("\"keys\" is not a JWK Set: " + e.getMessage());
       }
     }
-    URI auth;
-    try {
-      auth = body.authEndpoint() == null ? null : URI.create(body.authEndpoint().trim());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the authEndpoint is not a URL: " + e.getMessage());
-    }
+    URI auth = url("authEndpoint", body.authEndpoint());
+    URI token = url("tokenEndpoint", body.tokenEndpoint());
     Set<String> deployments = new LinkedHashSet<>();
     if (body.deployments() != null) {
       body.deployments().stream().filter(d -> d != null && !d.isBlank()).map(String::trim).forEach(deployments::add);
     }
-    return new Platform(body.issuer(), body.clientId(), auth, urls, keys, deployments, body.courses());
+    return new Platform(body.issuer(), body.clientId(), auth, urls, keys, deployments, body.courses(),
+        Optional.ofNullable(token));
+  }
+
+  private static URI url(String name, String value) {
+    try {
+      return value == null || value.isBlank() ? null : URI.create(value.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the " + name + " is not a URL: " + e.getMessage());
+    }
   }
 
   private static List<JWK> read(Path file) {

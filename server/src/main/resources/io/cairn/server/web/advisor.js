@@ -4,6 +4,7 @@
 
 import * as api from './api.js';
 import { h, hours, money, put, screenUrl } from './dom.js';
+import { courseLearners, holdingSources, launchHoldings, sisField, withSisCredentials } from './launch.js';
 import { holdingsFields, pathways } from './pickers.js';
 import { exportLinks } from './export.js';
 import { problem } from './problem.js';
@@ -18,6 +19,8 @@ const EXAMPLE = {
   competency: ['7ee4c2ea-b349-4bd2-81a3-ec31475d4833', '1973c966-f236-40c9-b2d4-5d71a89019be'],
   pathway: 'data-analytics', whatIf: 'ict-project-management',
 };
+const LEFT_ATTEMPTS = 4;
+const LEFT_RETRY_MS = 5000;
 const KIND_TEXT = { waive: 'Waived', substitute: 'Substituted' };
 
 /** The address keeps each exception as kind|requirement|credential|note (ids never hold '|'; a note may). */
@@ -44,16 +47,21 @@ function withExceptions(params, exceptions) {
 }
 
 export async function render(main, params) {
-  const [holdings, allPathways] = await Promise.all([holdingsFields(params), pathways()]);
+  const [holdings, allPathways, fromSis] = await Promise.all([holdingsFields(params), pathways(),
+    launchHoldings(params)]);
   const select = (id, name, label, empty) => h('div', { class: 'field' }, h('label', { for: id }, label),
     h('select', { id, name }, h('option', { value: '' }, empty),
       allPathways.map((p) => h('option', { value: p.id, selected: p.id === params.get(name) }, p.name))));
   const form = h('form', { class: 'panel no-print', method: 'get', action: '/', 'aria-labelledby': 'advisor-title' },
     h('input', { type: 'hidden', name: 'screen', value: 'advisor' }),
+    // the SIS field carries lti=1 when it is shown; an advisor's form carries it too, to keep the course's learners
+    params.has('lti') && !fromSis.launched ? h('input', { type: 'hidden', name: 'lti', value: '1' }) : null,
+    params.has('member') ? h('input', { type: 'hidden', name: 'member', value: params.get('member') }) : null,
     params.getAll('exception').map((v) => h('input', { type: 'hidden', name: 'exception', value: v })),
     h('fieldset', {}, h('legend', {}, "The learner's holdings"),
       h('div', { class: 'field' }, h('label', { for: 'learner-name' }, 'Name (for the printout)'),
         h('input', { id: 'learner-name', name: 'name', type: 'text', value: params.get('name') ?? '' })),
+      sisField(fromSis),
       holdings.credentials.element,
       holdings.competencies.element),
     h('fieldset', {}, h('legend', {}, 'Pathways'),
@@ -65,6 +73,7 @@ export async function render(main, params) {
     h('h1', { id: 'advisor-title' }, 'Advisor: audit and what-if'),
     h('p', { class: 'lead no-print' }, "Check a learner's progress through a pathway's requirements, and what it ",
       'would look like on another pathway. ', h('a', { href: screenUrl('advisor', EXAMPLE) }, 'Try an example'), '.'),
+    fromSis.advisor || fromSis.member ? courseLearners(params) : null,
     form, results);
   if (!params.has('pathway')) {
     put(results, h('h2', { id: 'audit-title' }, 'Audit'),
@@ -75,17 +84,22 @@ export async function render(main, params) {
   const sameAsAudited = params.getAll('whatIf').includes(params.get('pathway'));
   const whatIf = [...new Set(params.getAll('whatIf').filter((w) => w && w !== params.get('pathway')))];
   const exceptions = params.getAll('exception').map(parseException);
-  const heldCredentials = [...holdings.credentials.chips.querySelectorAll('li.chip')]
+  const declared = [...holdings.credentials.chips.querySelectorAll('li.chip')]
     .map((li) => ({ id: li.querySelector('input').value, label: li.querySelector('span').textContent }));
+  const sisIds = new Set(fromSis.holdings.map((held) => held.credential.id));
+  const heldCredentials = [...fromSis.holdings.map((held) => held.credential),
+    ...declared.filter((c) => !sisIds.has(c.id))];
   const question = {
-    learner: { credentials: params.getAll('credential'), competencies: params.getAll('competency') },
+    learner: { credentials: withSisCredentials(params.getAll('credential'), fromSis),
+      competencies: params.getAll('competency') },
     pathway: params.get('pathway'),
     whatIf,
     exceptions: exceptions.map(toApi),
   };
   try {
     const report = await api.post('/api/audits', question);
-    const held = [...document.querySelectorAll('.choice-field .chip > span:first-child')].map((el) => el.textContent);
+    const held = [...fromSis.holdings.map((item) => `${item.credential.label} (from the SIS)`),
+      ...[...document.querySelectorAll('.choice-field .chip > span:first-child')].map((el) => el.textContent)];
     const names = nodeNames(report.audit);
     const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date());
     put(results, 
@@ -94,6 +108,7 @@ export async function render(main, params) {
       h('p', { class: 'print-head', id: 'print-head' }, `Prepared for ${params.get('name') || 'the learner'} on `,
         `${today}. Pathway: ${report.audit.pathway.label}; catalog version ${report.catalogVersion}.`),
       h('p', { class: 'holdings-summary' }, h('strong', {}, 'Holdings: '), held.length ? held.join('; ') : 'none'),
+      holdingSources(fromSis, declared, []),
       sameAsAudited ? h('p', { class: 'notice', id: 'what-if-same', role: 'status' }, 'The what-if names the audited ',
         'pathway itself, so there is nothing to compare; choose another pathway under "What if they switched to".')
         : null,
@@ -126,7 +141,7 @@ async function showWhatIsLeft(results, question) {
   const summary = results.querySelector('#left-summary');
   let report;
   try {
-    report = await api.post('/api/audits', { ...question, whatIsLeft: true });
+    report = await askWhatIsLeft(question, summary);
   } catch (e) {
     summary.replaceChildren(problem(e));
     return;
@@ -150,6 +165,23 @@ async function showWhatIsLeft(results, question) {
   results.querySelector('[data-export="audit"]').replaceWith(auditExport(audits));
   summary.replaceChildren(leftComparison(audits) ?? '');
   summary.dataset.ready = 'true';
+}
+
+/**
+ * Asks for what is left; a planner busy with other advisors' requests says so at once (503), and it is asked again a
+ * few times, a few seconds apart, before the screen says it could not be worked out.
+ */
+async function askWhatIsLeft(question, summary) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await api.post('/api/audits', { ...question, whatIsLeft: true });
+    } catch (e) {
+      if (!(e instanceof api.ApiError) || e.status !== 503 || attempt >= LEFT_ATTEMPTS) throw e;
+      summary.querySelector('#left-working').textContent = 'The planner is busy working out what is left for other '
+        + 'advisors; asking again in a few seconds…';
+      await new Promise((resolve) => setTimeout(resolve, LEFT_RETRY_MS));
+    }
+  }
 }
 
 /** Every requirement node of the audited pathway, by id, with its name; the first occurrence wins. */

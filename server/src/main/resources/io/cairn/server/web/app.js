@@ -25,6 +25,8 @@ async function start() {
   const current = NAV_OF[name] ?? name;
   document.querySelectorAll('nav a[data-screen]').forEach((a) => {
     if (a.dataset.screen === current) a.setAttribute('aria-current', 'page');
+    // opened from the LMS: the other screens read the launch's SIS holdings too
+    if (params.has('lti')) a.href = `${a.getAttribute('href')}&lti=1`;
   });
   const main = document.getElementById('main');
   main.replaceChildren();

@@ -11,6 +11,7 @@ import { exportLinks } from './export.js';
 import { problem } from './problem.js';
 import { GOAL_FIELDS } from './words.js';
 import { presented, presentedField, presentedResults } from './presented.js';
+import { holdingSources, launchHoldings, sisField, withSisCredentials } from './launch.js';
 
 const EXAMPLE = {
   credential: ['sf-spreadsheet-essentials', 'sf-remote-teamwork'],
@@ -23,16 +24,19 @@ const FIELDS = { ...GOAL_FIELDS, k: { id: 'k', label: 'How many suggestions', pa
 
 export async function render(main, params) {
   const goalType = goalTypeOf(params);
+  // what the SIS says a launched learner holds is read first: the question needs it
+  const fromSis = await launchHoldings(params);
   // asked at once, beside the label look-ups below, so the answer is not kept waiting for them
   const answer = params.has('goalType')
-    ? api.post('/api/recommendations', request(params, goalType)).then((list) => ({ list }), (error) => ({ error }))
+    ? api.post('/api/recommendations', request(params, goalType, fromSis)).then((list) => ({ list }),
+      (error) => ({ error }))
     : null;
   const [holdings, goal] = await Promise.all([holdingsFields(params), goalFieldset(params, goalType)]);
 
   const form = h('form', { class: 'panel', method: 'get', action: '/', 'aria-labelledby': 'learner-title' },
     h('input', { type: 'hidden', name: 'screen', value: 'learner' }),
-    h('fieldset', {}, h('legend', {}, 'What you hold'), holdings.credentials.element, holdings.competencies.element,
-      presentedField()),
+    h('fieldset', {}, h('legend', {}, 'What you hold'), sisField(fromSis), holdings.credentials.element,
+      holdings.competencies.element, presentedField()),
     goal,
     h('fieldset', { class: 'constraints' }, h('legend', {}, 'Constraints'),
       limitFields(params),
@@ -59,12 +63,16 @@ export async function render(main, params) {
   if (error) {
     put(results, h('h2', { id: 'results-title' }, 'Suggestions'), problem(error, FIELDS, params));
   } else {
-    showSuggestions(results, list, params);
+    const declared = [...holdings.credentials.chips.querySelectorAll('li.chip')]
+      .map((li) => ({ id: li.querySelector('input').value, label: li.querySelector('span').textContent }));
+    showSuggestions(results, list, params, holdingSources(fromSis, declared, list.holdings?.verified ?? []));
   }
 }
 
-function request(params, goalType) {
-  return { ...requestParts(params, goalType, presented), k: number(params.get('k')) ?? 5 };
+function request(params, goalType, fromSis) {
+  const parts = requestParts(params, goalType, presented);
+  parts.learner.credentials = withSisCredentials(parts.learner.credentials, fromSis);
+  return { ...parts, k: number(params.get('k')) ?? 5 };
 }
 
 /** The plan screen with this screen's learner, goal and limits. */
@@ -77,7 +85,7 @@ function planUrl(params) {
   return screenUrl('plan', state);
 }
 
-function showSuggestions(results, list, params) {
+function showSuggestions(results, list, params, sources) {
   const total = list.goal.goalSkills;
   const met = list.goal.metTargets;
   const nowPct = percent(met, total);
@@ -91,7 +99,7 @@ function showSuggestions(results, list, params) {
         "A pathway's goal skills are the skills its requirements name and those the credentials they name teach; ",
         h('a', { href: screenUrl('designer', { pathway: list.goal.id }) }, 'the Curriculum screen'),
         ' counts the same ones as "required by the pathway".') : null),
-    presentedResults(list.holdings),
+    sources, presentedResults(list.holdings),
     h('p', { class: 'plan-cta' }, h('a', { href: planUrl(params), id: 'plan-whole-path', class: 'button-link' },
       'Plan the whole path'), ' — the ordered set of credentials that reaches the goal, with its cost and time.'));
   if (list.items.length === 0) {

@@ -131,7 +131,9 @@ class ApiContractTest {
         "POST /api/imports",
         "GET /api/model", "POST /api/skills/next", "POST /api/postings/skills",
         "POST /api/postings/match",
-        "GET /lti/login", "POST /lti/login", "POST /lti/launch", "GET /lti/session", "GET /lti/config",
+        "GET /lti/login", "POST /lti/login", "POST /lti/launch", "GET /lti/session", "GET /lti/members",
+        "GET /lti/members/{userId}", "GET /lti/config",
+        "GET /lti/jwks", "GET /lti/deep-link", "POST /lti/deep-link",
         "GET /api/lti/platforms", "POST /api/lti/platforms", "GET /api/sis/holdings", "POST /api/badges",
         "GET /api/analytics/overlap", "GET /api/analytics/inflation", "GET /api/analytics/gaps"));
     assertEquals(routes, documented);
@@ -146,6 +148,7 @@ class ApiContractTest {
     for (Map.Entry<String, String> e : ids.entrySet()) {
       concrete = concrete.replace(e.getKey() + "{id}", e.getKey() + enc(e.getValue()));
     }
+    concrete = concrete.replace("/lti/members/{userId}", "/lti/members/demo-learner-1");
     if (concrete.equals("/api/coverage")) {
       concrete += "?occupation=" + enc(occupationId);
     }
@@ -157,12 +160,15 @@ class ApiContractTest {
    * This server runs without a skill-value model, so the model's own operations answer their documented
    * no-model problem here (ModelApiTest runs them on a server with a model).
    */
-  private static final Map<String, Integer> WITHOUT_MODEL = Map.of("/api/model", 404, "/api/skills/next", 409,
+  private static final Map<String, Integer> WITHOUT_MODEL = Map.ofEntries(
+      Map.entry("/api/model", 404), Map.entry("/api/skills/next", 409),
       // and without an admin token, so imports are off (ImportApiTest runs them with one)
-      "/api/imports", 403,
+      Map.entry("/api/imports", 403),
       // nor LTI platforms, a SIS or a badge key: LtiLaunchTest and OneRosterSyncTest run these with them
-      "/api/lti/platforms", 403, "/api/sis/holdings", 403, "/api/badges", 403,
-      "/lti/login", 400, "/lti/launch", 400, "/lti/session", 401);
+      Map.entry("/api/lti/platforms", 403), Map.entry("/api/sis/holdings", 403), Map.entry("/api/badges", 403),
+      Map.entry("/lti/login", 400), Map.entry("/lti/launch", 400), Map.entry("/lti/session", 401),
+      Map.entry("/lti/deep-link", 401),
+      Map.entry("/lti/members", 401), Map.entry("/lti/members/{userId}", 401));
 
   @Test
   void everyDocumentedOperationAnswers200WithItsDocumentedShape() {

@@ -106,7 +106,7 @@ class LtiLaunchTest {
     HttpResponse<String> r = launch(platform.sign(platform.launchClaims(auth.get("nonce"), target(),
         TestPlatform.LEARNER).build()), auth.get("state"));
     assertEquals(303, r.statusCode(), r.body());
-    assertEquals("/?screen=learner&goalType=pathway&pathway=data-analytics&name=Ms+Jane+Marie+Doe",
+    assertEquals("/?screen=learner&goalType=pathway&pathway=data-analytics&lti=1&name=Ms+Jane+Marie+Doe",
         r.headers().firstValue("Location").orElseThrow());
     String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
     for (String attribute : List.of("HttpOnly", "Secure", "SameSite=None", "Partitioned", "Max-Age=900")) {
@@ -119,6 +119,7 @@ class LtiLaunchTest {
     assertEquals("learner", session.get("role").asText());
     assertEquals("course-ds-101", session.get("context").asText());
     assertEquals("data-analytics", session.get("pathway").asText());
+    assertEquals(0, session.get("holdings").size(), "no SIS here, so no holdings from one: " + session);
   }
 
   @Test
@@ -128,7 +129,7 @@ class LtiLaunchTest {
         TestPlatform.INSTRUCTOR).claim("https://purl.imsglobal.org/spec/lti/claim/custom",
         Map.of("pathway", "ict-project-management")).build()), auth.get("state"));
     assertEquals(303, r.statusCode(), r.body());
-    assertEquals("/?screen=advisor&pathway=ict-project-management&name=Ms+Jane+Marie+Doe",
+    assertEquals("/?screen=advisor&pathway=ict-project-management&lti=1&name=Ms+Jane+Marie+Doe",
         r.headers().firstValue("Location").orElseThrow());
   }
 
@@ -160,8 +161,16 @@ class LtiLaunchTest {
             "https://purl.imsglobal.org/spec/lti/claim/deployment_id", "2:unregistered").build()), 403,
             "deployment '2:unregistered' is not registered"),
         broken("wrong message type", n -> platform.sign(claims(n).claim(
-            "https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiDeepLinkingRequest").build()), 403,
-            "message type is 'LtiDeepLinkingRequest'"),
+            "https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiSubmissionReviewRequest").build()), 403,
+            "message type is 'LtiSubmissionReviewRequest'"),
+        broken("deep linking as a learner", n -> platform.sign(deepLinkingClaims(n, TestPlatform.LEARNER,
+            Map.of("deep_link_return_url", "https://lms.example/return", "accept_types", List.of("ltiResourceLink")))
+            .build()), 403, "only its instructors"),
+        broken("deep linking without a return URL", n -> platform.sign(deepLinkingClaims(n, TestPlatform.INSTRUCTOR,
+            Map.of("accept_types", List.of("ltiResourceLink"))).build()), 403, "no deep_link_return_url"),
+        broken("deep linking that takes no resource links", n -> platform.sign(deepLinkingClaims(n,
+            TestPlatform.INSTRUCTOR, Map.of("deep_link_return_url", "https://lms.example/return", "accept_types",
+            List.of("file"))).build()), 403, "do not include ltiResourceLink"),
         broken("wrong version", n -> platform.sign(claims(n).claim(
             "https://purl.imsglobal.org/spec/lti/claim/version", "1.1").build()), 403, "LTI version is '1.1'"),
         broken("target link elsewhere", n -> platform.sign(claims(n).claim(
@@ -239,6 +248,79 @@ class LtiLaunchTest {
 
   private static Arguments broken(String name, Function<String, String> token, int status, String detail) {
     return Arguments.of(name, token, status, detail);
+  }
+
+  /** An instructor's (or another role's) Deep Linking request with {@code settings}. */
+  private static JWTClaimsSet.Builder deepLinkingClaims(String nonce, String role, Map<String, Object> settings) {
+    return platform.launchClaims(nonce, target(), role)
+        .claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiDeepLinkingRequest")
+        .claim("https://purl.imsglobal.org/spec/lti/claim/resource_link", null)
+        .claim("https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings", settings);
+  }
+
+  @Test
+  void anInstructorsDeepLinkingRequestPlacesACairnPlanThatThePlatformCanVerify() throws Exception {
+    Map<String, String> auth = login();
+    String returnUrl = platform.issuer() + "/deep-link-return";
+    HttpResponse<String> r = launch(platform.sign(deepLinkingClaims(auth.get("nonce"), TestPlatform.INSTRUCTOR,
+        Map.of("deep_link_return_url", returnUrl, "accept_types", List.of("ltiResourceLink", "link"),
+            "data", "opaque-42")).build()), auth.get("state"));
+    assertEquals(303, r.statusCode(), r.body());
+    assertEquals("/lti/deep-link", r.headers().firstValue("Location").orElseThrow());
+    String cookie = r.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+
+    HttpResponse<String> choose = server.send(java.net.http.HttpRequest.newBuilder(server.base().resolve(
+        "/lti/deep-link")).header("Cookie", cookie).GET());
+    OpenApiContract.load().assertResponseMatches("/lti/deep-link", "get", choose);
+    assertTrue(choose.body().contains("<option value=\"data-analytics\" selected>"), choose.body());
+
+    HttpResponse<String> unknown = place(cookie, "no-such-pathway");
+    assertRefused(unknown, 400, "there is no pathway no-such-pathway");
+    HttpResponse<String> placed = place(cookie, "ict-project-management");
+    assertEquals(200, placed.statusCode(), placed.body());
+    OpenApiContract.load().assertResponseMatches("/lti/deep-link", "post", placed);
+    assertTrue(placed.headers().firstValue("Content-Security-Policy").orElseThrow()
+        .contains("form-action 'self' " + platform.issuer()), placed.headers().toString());
+    java.util.regex.Matcher form = java.util.regex.Pattern.compile(
+        "<form method=\"post\" action=\"([^\"]+)\" id=\"deep-link-return\">\\s*<input type=\"hidden\" "
+            + "name=\"JWT\" value=\"([^\"]+)\">").matcher(placed.body());
+    assertTrue(form.find(), placed.body());
+    assertEquals(returnUrl, form.group(1));
+
+    // the platform's side: Cairn's key from its JWKS URL verifies the response, whose claims are Deep Linking 2.0's
+    JWKSet keys = JWKSet.parse(TestServer.okJson(server.get("/lti/jwks")).toString());
+    com.nimbusds.jwt.SignedJWT response = com.nimbusds.jwt.SignedJWT.parse(form.group(2));
+    assertEquals(com.nimbusds.jose.JWSAlgorithm.RS256, response.getHeader().getAlgorithm());
+    RSAKey cairnKey = keys.getKeyByKeyId(response.getHeader().getKeyID()).toRSAKey();
+    assertTrue(response.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(cairnKey)));
+    JWTClaimsSet claims = response.getJWTClaimsSet();
+    assertEquals(TestPlatform.CLIENT_ID, claims.getIssuer());
+    assertEquals(List.of(platform.issuer()), claims.getAudience());
+    assertTrue(claims.getExpirationTime().toInstant().isAfter(Instant.now()));
+    assertTrue(claims.getClaim("nonce") instanceof String n && !n.isBlank());
+    assertEquals("LtiDeepLinkingResponse", claims.getClaim("https://purl.imsglobal.org/spec/lti/claim/message_type"));
+    assertEquals("1.3.0", claims.getClaim("https://purl.imsglobal.org/spec/lti/claim/version"));
+    assertEquals(TestPlatform.DEPLOYMENT, claims.getClaim("https://purl.imsglobal.org/spec/lti/claim/deployment_id"));
+    assertEquals("opaque-42", claims.getClaim("https://purl.imsglobal.org/spec/lti-dl/claim/data"));
+    List<?> items = (List<?>) claims.getClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items");
+    assertEquals(1, items.size(), items.toString());
+    Map<?, ?> item = (Map<?, ?>) items.get(0);
+    assertEquals("ltiResourceLink", item.get("type"));
+    assertEquals(target(), item.get("url"));
+    assertEquals(Map.of("pathway", "ict-project-management"), item.get("custom"));
+    assertTrue(String.valueOf(item.get("title")).startsWith("Cairn plan: "), item.toString());
+
+    // a resource link launch's session places nothing
+    Map<String, String> other = login();
+    String learnerCookie = launch(platform.sign(claims(other.get("nonce")).build()), other.get("state")).headers()
+        .firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+    assertRefused(place(learnerCookie, "data-analytics"), 403, "not a Deep Linking request");
+  }
+
+  private static HttpResponse<String> place(String cookie, String pathway) {
+    return server.send(java.net.http.HttpRequest.newBuilder(server.base().resolve("/lti/deep-link"))
+        .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("pathway=" + enc(pathway))));
   }
 
   private static JWTClaimsSet.Builder claims(String nonce) {

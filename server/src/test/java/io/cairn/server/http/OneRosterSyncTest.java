@@ -1,6 +1,7 @@
 package io.cairn.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -144,7 +145,18 @@ class OneRosterSyncTest {
         "id_token=" + enc(token) + "&state=" + enc(q.get("state")));
     assertEquals(303, launched.statusCode(), launched.body());
     String screen = launched.headers().firstValue("Location").orElseThrow();
-    assertTrue(screen.contains("&credential=nb-mc-applied-statistics&credential=nb-mc-data-mining&"), screen);
+    // the address names no holding (it may be bookmarked or shared): the page reads them from the launch session,
+    // each with its source
+    assertFalse(screen.contains("credential="), screen);
+    assertTrue(screen.contains("&lti=1"), screen);
+    String cookie = launched.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+    HttpResponse<String> sessionResponse = server.send(HttpRequest.newBuilder(server.base().resolve("/lti/session"))
+        .header("Cookie", cookie).GET());
+    CONTRACT.assertResponseMatches("/lti/session", "get", sessionResponse);
+    JsonNode session = TestServer.okJson(sessionResponse);
+    assertEquals(List.of("nb-mc-applied-statistics", "nb-mc-data-mining"), TestServer.texts(
+        TestServer.JSON.valueToTree(session.get("holdings").findValues("credential")), "id"));
+    session.get("holdings").forEach(h -> assertEquals("SIS", h.get("source").asText(), h.toString()));
 
     String empty = "{\"learner\": {\"credentials\": []}, \"pathway\": \"data-analytics\"}";
     String fromSis = "{\"learner\": {\"credentials\": [\"nb-mc-applied-statistics\", \"nb-mc-data-mining\"]},"

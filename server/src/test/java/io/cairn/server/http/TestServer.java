@@ -96,6 +96,19 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
     return start(GraphStore.inMemory(), null, ServerLimits.defaults(), AdminToken.of(adminToken), null, systems);
   }
 
+  /**
+   * A server tied into the institution as the LTI tests need it: LTI on (no platform registered yet), the OneRoster
+   * test server {@code sis} as its student information system (with OneRosterSyncTest's course mapping), and
+   * admin requests taken from clients that send {@code adminToken}.
+   */
+  static TestServer startWithSis(TestOneRoster sis, String adminToken) {
+    io.cairn.server.sis.OneRosterClient client = new io.cairn.server.sis.OneRosterClient(sis.base(),
+        sis.base().resolve("/token"), TestOneRoster.CLIENT_ID, TestOneRoster.SECRET, 50);
+    return startWith(new InstitutionSystems(new io.cairn.server.lti.LtiTool(io.cairn.server.lti.Platforms.none(),
+        java.time.Clock.systemUTC()), java.util.Optional.empty(), java.util.Optional.of(new io.cairn.server.sis.Sis(
+        client, OneRosterSyncTest.mapping())), java.util.Optional.empty()), adminToken);
+  }
+
   private static TestServer start(GraphStore store, io.cairn.labor.model.SkillValueModel model, ServerLimits limits,
       AdminToken adminToken, io.cairn.labor.titles.TitleModel titles) {
     return start(store, model, limits, adminToken, titles, InstitutionSystems.none());
