@@ -15,6 +15,8 @@ import java.util.Optional;
  * <p>Thread-safe: nothing in it changes after construction.
  */
 public final class CatalogSnapshot {
+  /** Up to this many held credentials, what they teach is merged set by set rather than through a bit set. */
+  private static final int SMALL_HOLDINGS = 8;
   private final long version;
   private final Instant builtAt;
   private final List<Competency> competencies;
@@ -259,6 +261,14 @@ public final class CatalogSnapshot {
 
   /** Competencies held through the given credentials (what their learning outcomes align to). */
   public IntSet competenciesTaughtBy(IntSet heldCredentials) {
+    if (heldCredentials.size() <= SMALL_HOLDINGS) {
+      // a learner holds a few credentials: merging their sorted sets beats marking the whole competency range
+      IntSet taught = IntSet.empty();
+      for (int i = 0; i < heldCredentials.size(); i++) {
+        taught = taught.union(credentials.get(heldCredentials.get(i)).teaches());
+      }
+      return taught;
+    }
     BitSet bits = new BitSet(competencies.size());
     heldCredentials.stream().forEach(c -> credentials.get(c).teaches().stream().forEach(bits::set));
     return IntSet.of(bits);
