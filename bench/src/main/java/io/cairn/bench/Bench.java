@@ -84,6 +84,7 @@ public final class Bench {
     java.time.Duration planTimeLimit = io.cairn.plan.Planner.Builder.DEFAULT_TIME_LIMIT;
     boolean planOnly;
     boolean analyticsOnly;
+    boolean recoOnly;
     boolean skipPlan;
 
     static Options parse(String[] args) {
@@ -128,6 +129,7 @@ public final class Bench {
           case "--plan-time-limit-ms" -> o.planTimeLimit = java.time.Duration.ofMillis(Long.parseLong(args[++i]));
           case "--plan-only" -> o.planOnly = true;
           case "--analytics-only" -> o.analyticsOnly = true;
+          case "--reco-only" -> o.recoOnly = true;
           case "--skip-plan" -> o.skipPlan = true;
           case "--help", "-h" -> {
             System.out.println(HELP);
@@ -169,6 +171,7 @@ public final class Bench {
       m.put("planTimeLimitMs", planTimeLimit.toMillis());
       m.put("planOnly", planOnly);
       m.put("analyticsOnly", analyticsOnly);
+      m.put("recoOnly", recoOnly);
       m.put("store", store == null ? null : store.toString());
       return m;
     }
@@ -205,8 +208,11 @@ public final class Bench {
                               for the notebook: writes bench-results/latest-analytics.json; --store DIR as below
         --plan-only           only the planner's evaluation (and the store it needs): with --store DIR an existing
                               store (ESCO + generated catalog, e.g. kept by --keep) is reused, or built there once
-        --store DIR           with --plan-only or --analytics-only: the TDB2 store to reuse or build (default: a
-                              fresh temporary one)
+        --reco-only           only the in-process recommendation latency (transparent scorer) and a digest of
+                              every answer (equal digests: equal answers), on the store: writes
+                              bench-results/latest-reco.json; --store DIR as below
+        --store DIR           with --plan-only, --analytics-only or --reco-only: the TDB2 store to reuse or build
+                              (default: a fresh temporary one)
       Writes bench-results/bench-<timestamp>.json and bench-results/latest.json, prints a table.""";
 
   private final List<Map<String, Object>> timeline = new ArrayList<>();
@@ -266,11 +272,25 @@ public final class Bench {
     List<Target> targets = new ArrayList<>();
     if (o.planOnly) {
       return onStoreOnly(o, work, "plan", results, targets,
-          snapshot -> planner(o, snapshot, "", results, targets), "bench-" + stamp + "-plan.json", "latest-plan.json");
+          catalog -> planner(o, catalog.snapshot(), "", results, targets), "bench-" + stamp + "-plan.json",
+          "latest-plan.json");
     }
     if (o.analyticsOnly) {
-      return onStoreOnly(o, work, "analytics", results, targets, snapshot -> analytics(o, snapshot, results, targets),
-          "bench-" + stamp + "-analytics.json", "latest-analytics.json");
+      return onStoreOnly(o, work, "analytics", results, targets,
+          catalog -> analytics(o, catalog.snapshot(), results, targets), "bench-" + stamp + "-analytics.json",
+          "latest-analytics.json");
+    }
+    if (o.recoOnly) {
+      return onStoreOnly(o, work, "recommendation", results, targets, catalog -> {
+        Cairn cairn = Cairn.over(catalog);
+        List<RequestGenerator.Question> questions = new RequestGenerator(catalog.snapshot(), o.seed + 1)
+            .questions(o.requests, o.k);
+        progress("recommendation latency in-process: %d learner/goal pairs, k=%d", questions.size(), o.k);
+        results.put("recommendation", recommend(cairn, questions, targets, "transparent", 0.1, 0.5));
+        String digest = AnswerDigest.of(cairn, questions);
+        progress("    answers digest (SHA-256 of every answer, whole): %s", digest);
+        results.put("answersDigest", digest);
+      }, "bench-" + stamp + "-reco.json", "latest-reco.json");
     }
     Path storeDir = work.resolve("tdb2-cairn");
     LiveCatalog catalog = null;
@@ -524,7 +544,7 @@ public final class Bench {
   /** A step that needs the catalog only, run on the store of one. */
   @FunctionalInterface
   private interface StoreStep {
-    void run(CatalogSnapshot snapshot) throws Exception;
+    void run(LiveCatalog catalog) throws Exception;
   }
 
   /**
@@ -537,7 +557,7 @@ public final class Bench {
     int status = 0;
     progress("%s only: the store at %s", what, storeDir);
     try (io.cairn.graph.LiveCatalog catalog = BenchStore.open(storeDir, o.shared, o.seed, o.credentials)) {
-      step.run(catalog.snapshot());
+      step.run(catalog);
     } catch (Exception | OutOfMemoryError e) {
       status = failed(e, results);
     } finally {
