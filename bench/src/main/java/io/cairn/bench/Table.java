@@ -206,6 +206,10 @@ final class Table {
         a.get("overlapPairs"), a.get("overlapClusters"), a.get("overlapCandidates"), a.get("allPairs")), "", "", ""));
     target(rows, targets, "analytics: inflation", "");
     rows.add(row("  signals", String.valueOf(a.get("inflationSignals")), "", "", ""));
+    if (a.get("inflationSharedOverlapSeconds") != null) {
+      rows.add(row("  inflation reusing the cached catalog overlap",
+          f("%.2f s", a.get("inflationSharedOverlapSeconds")), "", "", ""));
+    }
     target(rows, targets, "analytics: gaps", "");
     rows.add(row("  gaps / essential skills needed", f("%,d / %,d", a.get("gaps"), a.get("gapsSkillsConsidered")), "",
         "", ""));

@@ -61,8 +61,15 @@ public final class Analytics {
 
   /** The inflation signals and value index of the scope's credentials. */
   public InflationReport inflation(AnalysisScope scope) {
-    return (InflationReport) results.get(new InflationKey(scope.kind(), scope.id()), k -> InflationAnalysis.of(
-        snapshot, scope, demand, overlap(AnalysisScope.catalog(snapshot), NEAR_DUPLICATE)));
+    InflationKey key = new InflationKey(scope.kind(), scope.id());
+    Object cached = results.getIfPresent(key);
+    if (cached != null) {
+      return (InflationReport) cached;
+    }
+    // the catalog overlap is looked up (or computed and cached) first, outside the inflation's computation: the
+    // cache must not be written from within one of its own mapping functions
+    OverlapReport catalogOverlap = overlap(AnalysisScope.catalog(snapshot), NEAR_DUPLICATE);
+    return (InflationReport) results.get(key, k -> InflationAnalysis.of(snapshot, scope, demand, catalogOverlap));
   }
 
   /** The skills the scope's occupations need that no credential teaches, or only expensive ones do. */

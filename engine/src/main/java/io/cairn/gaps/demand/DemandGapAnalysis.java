@@ -2,6 +2,7 @@ package io.cairn.gaps.demand;
 
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.Credential;
+import io.cairn.catalog.CredentialFacts;
 import io.cairn.catalog.IntSet;
 import io.cairn.catalog.Occupation;
 import io.cairn.gaps.inflation.ValueDistribution;
@@ -46,17 +47,26 @@ public final class DemandGapAnalysis {
         demand.demandedOccupations(k)}));
     double expensive = expensiveAbove(snapshot);
     List<DemandGap> gaps = new ArrayList<>();
+    CredentialFacts facts = snapshot.facts();
     need.forEach((k, n) -> {
       IntSet teachers = snapshot.coveredBy(k);
-      List<Credential> byCost = teachers.stream().mapToObj(snapshot::credential)
-          .sorted(Comparator.comparing((Credential c) -> !c.costKnown()).thenComparingDouble(Credential::cost)
-              .thenComparingInt(Credential::index)).toList();
-      Double cheapest = byCost.isEmpty() || !byCost.get(0).costKnown() ? null : byCost.get(0).cost();
+      // most skills are taught cheaply: a scan for the cheapest known price settles them; only a gap's teachers
+      // are sorted, for the few it shows
+      double cheapestCost = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < teachers.size(); i++) {
+        int c = teachers.get(i);
+        if (facts.costKnown(c)) {
+          cheapestCost = Math.min(cheapestCost, facts.cost(c));
+        }
+      }
+      Double cheapest = cheapestCost == Double.POSITIVE_INFINITY ? null : cheapestCost;
       DemandGap.Reason reason = teachers.isEmpty() ? DemandGap.Reason.UNTAUGHT
           : cheapest != null && cheapest > expensive ? DemandGap.Reason.ONLY_EXPENSIVE : null;
       if (reason != null) {
-        gaps.add(new DemandGap(k, n[0], (int) n[1], null, reason, cheapest,
-            byCost.stream().limit(TEACHERS_SHOWN).map(Credential::index).toList()));
+        List<Integer> byCost = teachers.stream().mapToObj(snapshot::credential)
+            .sorted(Comparator.comparing((Credential c) -> !c.costKnown()).thenComparingDouble(Credential::cost)
+                .thenComparingInt(Credential::index)).limit(TEACHERS_SHOWN).map(Credential::index).toList();
+        gaps.add(new DemandGap(k, n[0], (int) n[1], null, reason, cheapest, byCost));
       }
     });
     gaps.sort(Comparator.comparingLong(DemandGap::jobOffers).reversed()

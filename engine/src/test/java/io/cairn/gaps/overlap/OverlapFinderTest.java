@@ -2,6 +2,7 @@ package io.cairn.gaps.overlap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.Competency;
@@ -94,6 +95,12 @@ class OverlapFinderTest {
     assertEquals(0.75, similarity.score(0, 1).containment(), 1e-9);
     // with no related skill it is the plain Jaccard: {python, sql} vs {sql, statistics} = 1 / 3
     assertEquals(1.0 / 3, similarity.score(1, 2).jaccard(), 1e-9);
+    // the finder's bound before scoring is reached when every unshared skill is related: 1 shared of 2 + 2
+    assertEquals(similarity.score(0, 1).jaccard(), OverlapFinder.upperBound(1, 4), 1e-12);
+    assertEquals(1.0, OverlapFinder.upperBound(2, 4), 1e-12, "all shared");
+    // with B's side exact: python is related to programming (1 related), so the bound stays 0.6; with none, lower
+    assertEquals(0.6, OverlapFinder.upperBound(2, 2, 1, 1), 1e-12);
+    assertEquals(1.25 / 2.75, OverlapFinder.upperBound(2, 2, 1, 0), 1e-12);
   }
 
   static Stream<Arguments> seeds() {
@@ -128,8 +135,14 @@ class OverlapFinderTest {
     Set<List<Integer>> expected = new HashSet<>();
     for (int a = 0; a < teaches.size(); a++) {
       for (int b = a + 1; b < teaches.size(); b++) {
-        boolean shareOne = teaches.get(a).intersectionSize(teaches.get(b)) > 0;
-        if (shareOne && similarity.score(a, b).jaccard() >= threshold - 1e-12) {
+        int shared = teaches.get(a).intersectionSize(teaches.get(b));
+        double jaccard = similarity.score(a, b).jaccard();
+        int sizeSum = teaches.get(a).size() + teaches.get(b).size();
+        if (jaccard > OverlapFinder.upperBound(shared, sizeSum) + 1e-12) {
+          fail("seed " + seed + ": " + a + "~" + b + " Jaccard " + jaccard + " above the finder's bound on " + shared
+              + " shared skills");
+        }
+        if (shared > 0 && jaccard >= threshold - 1e-12) {
           expected.add(List.of(a, b));
         }
       }
@@ -145,6 +158,8 @@ class OverlapFinderTest {
     assertTrue(missed.isEmpty() && extra.isEmpty(), "seed " + seed + ": missed " + missed + ", extra " + extra);
     assertTrue(expected.size() > 5, "seed " + seed + ": the generator makes near-duplicates: " + expected.size());
     assertTrue(report.candidates() < 300L * 299 / 2, "seed " + seed + ": the index proposes fewer than all pairs");
+    assertTrue(report.scored() <= report.candidates() && report.scored() >= found.size(), "seed " + seed + ": "
+        + report.scored() + " scored of " + report.candidates() + " candidates, " + found.size() + " found");
   }
 
   static CatalogSnapshot tiny(List<IntSet> broader, List<IntSet> teaches) {

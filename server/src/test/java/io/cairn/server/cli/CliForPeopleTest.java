@@ -128,7 +128,7 @@ class CliForPeopleTest {
       assertTrue(summary.endsWith("."), m.group(1) + " is cut mid-sentence: " + summary);
       seen++;
     }
-    assertEquals(14, seen, "every command is listed: " + commands);
+    assertEquals(15, seen, "every command is listed: " + commands);
     assertTrue(commands.contains("search") && commands.contains("show"), commands);
   }
 

@@ -1,5 +1,7 @@
 package io.cairn.server.http;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -30,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium driven through its own chromedriver, both named by path so that nothing is looked up
  * or downloaded (bin/test installs the packages when they are missing). One per test class.
  */
-final class Browser implements AutoCloseable {
+final class Browser implements AutoCloseable, AfterAllCallback {
   static final Path CHROMIUM = Path.of(System.getProperty("cairn.chromium", "/usr/bin/chromium"));
   static final Path CHROMEDRIVER = Path.of(System.getProperty("cairn.chromedriver", "/usr/bin/chromedriver"));
   static final Duration WAIT = Duration.ofSeconds(30);
@@ -206,6 +208,15 @@ final class Browser implements AutoCloseable {
           loadMs: Math.round(nav.loadEventEnd),
           typeahead: window.cairnTimings.typeahead,
         };""");
+  }
+
+  /**
+   * Closes the browser after the class's last test, so a page test class declares it with the server it drives:
+   * {@code @RegisterExtension static final Browser browser = Browser.start(server);}
+   */
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   @Override

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,17 +34,8 @@ class CurriculumPageTest {
 
   @RegisterExtension
   static final TestServer server = TestServer.start();
-  private static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    browser = Browser.start(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-  }
+  @RegisterExtension
+  static final Browser browser = Browser.start(server);
 
   @BeforeEach
   void desktop() {

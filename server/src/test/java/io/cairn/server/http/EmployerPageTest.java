@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,17 +40,8 @@ class EmployerPageTest {
 
   @RegisterExtension
   static final TestServer server = TestServer.start();
-  private static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    browser = Browser.start(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-  }
+  @RegisterExtension
+  static final Browser browser = Browser.start(server);
 
   @BeforeEach
   void desktop() {

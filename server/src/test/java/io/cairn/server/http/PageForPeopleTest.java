@@ -9,8 +9,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
@@ -29,17 +27,8 @@ class PageForPeopleTest {
   private static final String PROGRAMMING = "da-bsc-programming";
   @RegisterExtension
   static final TestServer server = TestServer.start();
-  private static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    browser = Browser.start(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-  }
+  @RegisterExtension
+  static final Browser browser = Browser.start(server);
 
   private static String nodeClass(String requirement) {
     return browser.find("article.audit li.node[data-requirement='" + requirement + "']").getAttribute("class");

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -35,17 +33,8 @@ class PlanPageTest {
   private static final Pattern SO_FAR = Pattern.compile("So far: (€[\\d,]+|free)[^;]*; (\\d+)% of the goal");
   @RegisterExtension
   static final TestServer server = TestServer.start();
-  private static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    browser = Browser.start(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-  }
+  @RegisterExtension
+  static final Browser browser = Browser.start(server);
 
   private static List<String> steps(WebElement plan) {
     return plan.findElements(By.cssSelector(".timeline > li.step")).stream().map(li -> li.getAttribute("data-credential"))

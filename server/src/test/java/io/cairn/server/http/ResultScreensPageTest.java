@@ -12,8 +12,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -29,17 +27,8 @@ import org.openqa.selenium.support.ui.Select;
 class ResultScreensPageTest {
   @RegisterExtension
   static final TestServer server = TestServer.start();
-  private static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    browser = Browser.start(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-  }
+  @RegisterExtension
+  static final Browser browser = Browser.start(server);
 
   /** The text a download link carries (a data: URL), decoded. */
   private static String download(String css) {

@@ -62,14 +62,15 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
 
   /** A server over {@code catalog} (closed with the server). */
   static TestServer over(LiveCatalog catalog) {
-    Cairn cairn = Cairn.over(catalog);
+    // the real job offers, as every server of the tests has them (a round trip compares answers that carry them)
+    Cairn cairn = Cairn.over(catalog).withJobOffers(jobOffers());
     CairnServer server = CairnServer.create(cairn);
     return new TestServer(cairn, server, server.start("127.0.0.1", 0));
   }
 
   /** A server over {@code catalog} (closed with it), taking imports from clients that send {@code adminToken}. */
   static TestServer over(LiveCatalog catalog, String adminToken) {
-    Cairn cairn = Cairn.over(catalog);
+    Cairn cairn = Cairn.over(catalog).withJobOffers(jobOffers());
     CairnServer server = CairnServer.create(cairn, ServerLimits.defaults(), io.cairn.Standards.fromSettings(),
         AdminToken.of(adminToken));
     return new TestServer(cairn, server, server.start("127.0.0.1", 0));
