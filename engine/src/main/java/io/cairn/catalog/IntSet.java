@@ -41,6 +41,26 @@ public final class IntSet {
     return new IntSet(n == copy.length ? copy : Arrays.copyOf(copy, n));
   }
 
+  /**
+   * The set whose values are {@code sortedDistinct}, kept without a copy: for a decoder that owns the array.
+   *
+   * @throws IllegalArgumentException when the values are not strictly ascending and non-negative
+   */
+  static IntSet ofSortedDistinct(int[] sortedDistinct) {
+    if (sortedDistinct.length == 0) {
+      return EMPTY;
+    }
+    if (sortedDistinct[0] < 0) {
+      throw new IllegalArgumentException("negative index " + sortedDistinct[0]);
+    }
+    for (int i = 1; i < sortedDistinct.length; i++) {
+      if (sortedDistinct[i] <= sortedDistinct[i - 1]) {
+        throw new IllegalArgumentException("values not strictly ascending at position " + i);
+      }
+    }
+    return new IntSet(sortedDistinct);
+  }
+
   public static IntSet of(Collection<Integer> values) {
     int[] array = new int[values.size()];
     int n = 0;
