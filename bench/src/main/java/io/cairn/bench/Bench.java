@@ -85,6 +85,7 @@ public final class Bench {
     boolean planOnly;
     boolean analyticsOnly;
     boolean recoOnly;
+    boolean snapshotOnly;
     boolean skipPlan;
 
     static Options parse(String[] args) {
@@ -130,6 +131,7 @@ public final class Bench {
           case "--plan-only" -> o.planOnly = true;
           case "--analytics-only" -> o.analyticsOnly = true;
           case "--reco-only" -> o.recoOnly = true;
+          case "--snapshot-only" -> o.snapshotOnly = true;
           case "--skip-plan" -> o.skipPlan = true;
           case "--help", "-h" -> {
             System.out.println(HELP);
@@ -172,6 +174,7 @@ public final class Bench {
       m.put("planOnly", planOnly);
       m.put("analyticsOnly", analyticsOnly);
       m.put("recoOnly", recoOnly);
+      m.put("snapshotOnly", snapshotOnly);
       m.put("store", store == null ? null : store.toString());
       return m;
     }
@@ -211,8 +214,11 @@ public final class Bench {
         --reco-only           only the in-process recommendation latency (transparent scorer) and a digest of
                               every answer (equal digests: equal answers), on the store: writes
                               bench-results/latest-reco.json; --store DIR as below
-        --store DIR           with --plan-only, --analytics-only or --reco-only: the TDB2 store to reuse or build
-                              (default: a fresh temporary one)
+        --snapshot-only       only a restart's snapshot: compiled from the graph, against loaded from the persisted
+                              file (written into the store's directory: give it a copy of a store to keep as it
+                              is), with a digest of both answers: writes bench-results/latest-snapshot.json
+        --store DIR           with --plan-only, --analytics-only, --reco-only or --snapshot-only: the TDB2 store to
+                              reuse or build (default: a fresh temporary one)
       Writes bench-results/bench-<timestamp>.json and bench-results/latest.json, prints a table.""";
 
   private final List<Map<String, Object>> timeline = new ArrayList<>();
@@ -291,6 +297,14 @@ public final class Bench {
         progress("    answers digest (SHA-256 of every answer, whole): %s", digest);
         results.put("answersDigest", digest);
       }, "bench-" + stamp + "-reco.json", "latest-reco.json");
+    }
+    if (o.snapshotOnly) {
+      // the questions are drawn while the store is open; the restarts need it closed
+      List<List<RequestGenerator.Question>> questions = new ArrayList<>();
+      return onStoreOnly(o, work, "snapshot (the persisted file is written into the store)", results, targets,
+          catalog -> questions.add(new RequestGenerator(catalog.snapshot(), o.seed + 1).questions(o.requests, o.k)),
+          storeDir -> results.put("snapshot", SnapshotBench.run(storeDir, questions.getFirst(), targets)),
+          "bench-" + stamp + "-snapshot.json", "latest-snapshot.json");
     }
     Path storeDir = work.resolve("tdb2-cairn");
     LiveCatalog catalog = null;
@@ -547,17 +561,30 @@ public final class Bench {
     void run(LiveCatalog catalog) throws Exception;
   }
 
+  /** What runs on the store's directory once the step's catalog is closed again. */
+  private interface ClosedStoreStep {
+    void run(Path storeDir) throws Exception;
+  }
+
   /**
    * Only one step (the planner's evaluation, or the analytics), on a reused (or newly built) store; writes the same
    * JSON and table as a whole run, under its own names.
    */
   private int onStoreOnly(Options o, Path work, String what, Map<String, Object> results, List<Target> targets,
       StoreStep step, String fileName, String latestName) throws Exception {
+    return onStoreOnly(o, work, what, results, targets, step, storeDir -> { }, fileName, latestName);
+  }
+
+  private int onStoreOnly(Options o, Path work, String what, Map<String, Object> results, List<Target> targets,
+      StoreStep step, ClosedStoreStep then, String fileName, String latestName) throws Exception {
     Path storeDir = o.store != null ? o.store : work.resolve("tdb2-cairn");
     int status = 0;
     progress("%s only: the store at %s", what, storeDir);
-    try (io.cairn.graph.LiveCatalog catalog = BenchStore.open(storeDir, o.shared, o.seed, o.credentials)) {
-      step.run(catalog);
+    try {
+      try (io.cairn.graph.LiveCatalog catalog = BenchStore.open(storeDir, o.shared, o.seed, o.credentials)) {
+        step.run(catalog);
+      }
+      then.run(storeDir);
     } catch (Exception | OutOfMemoryError e) {
       status = failed(e, results);
     } finally {

@@ -87,15 +87,16 @@ public final class PersistedSnapshot {
    * compiled by {@code compiler} and (when writable, and no commit fell during the compile) written to the file.
    */
   CatalogSnapshot loadOrCompile(GraphStore store, SnapshotCompiler compiler) {
+    long start = System.nanoTime();
     Optional<StoreKey> before = key(store);
     if (before.isEmpty()) {
       return compiler.compile(store);
     }
-    long start = System.nanoTime();
+    long keyed = System.nanoTime();
     Optional<CatalogSnapshot> loaded = load(before.get());
     if (loaded.isPresent()) {
-      LOG.info("Loaded the catalog snapshot of store version {} from {} in {} ms", before.get().version(), file,
-          (System.nanoTime() - start) / 1_000_000);
+      LOG.info("Loaded the catalog snapshot of store version {} from {} in {} ms (the store's key in {} ms)",
+          before.get().version(), file, (System.nanoTime() - start) / 1_000_000, (keyed - start) / 1_000_000);
       return loaded.get();
     }
     CatalogSnapshot built = compiler.compile(store);
@@ -183,6 +184,12 @@ public final class PersistedSnapshot {
     try {
       Path directory = file.toAbsolutePath().getParent();
       Files.createDirectories(directory);
+      // a process killed while writing leaves its temporary file: the next write clears it
+      try (var leftovers = Files.newDirectoryStream(directory, file.getFileName() + "*.tmp")) {
+        for (Path leftover : leftovers) {
+          Files.deleteIfExists(leftover);
+        }
+      }
       temp = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         channel.position(HEADER_BYTES);
