@@ -27,18 +27,26 @@ import java.util.regex.Pattern;
  * writes new blocks and records each tree's new root and allocation limits in its {@code .bpt} state file, and the
  * object file's committed length in its {@code .bdf} file; blocks are not reused until a compaction, which moves
  * the store to a new {@code Data-NNNN} generation. The state hashes the generation's name, every {@code .bpt}
- * and {@code .bdf} file whole, and the object files' length and last {@value #TAIL_BYTES} bytes (where the
- * newest terms are). So after any commit the state differs from every state before it in the directory's history,
- * and the version is only a second witness. Reading and opening the store write none of these files (a test
- * checks it: a store closed and opened again has the same key).
+ * and {@code .bdf} file whole, the object files' length and last {@value #TAIL_BYTES} bytes (where the newest
+ * terms are), and each tree's newest {@value #TAIL_BYTES} bytes of nodes and of records (the blocks just below
+ * the limits its {@code .bpt} file records, where the latest commit wrote). So after any commit the state differs
+ * from every state before it in the directory's history, and the version is only a second witness; and a copy of
+ * the store that took other writes differs too, in the newest blocks, unless it took the very same writes. Reading
+ * and opening the store write none of these files (a test checks it: a store closed and opened again has the same
+ * key).
  *
- * <p>The key is taken twice around a compile and the snapshot kept only when both agree (see
- * {@link PersistedSnapshot#save}): no commit then fell between the two, so the snapshot is exactly what the
- * committed store held at that key.
+ * <p>Nothing commits while a key is taken and its snapshot loaded or compiled: no other process can open the
+ * directory while this one holds it (TDB2's process lock), and in this one every write goes through
+ * {@link LiveCatalog}, whose lock {@link PersistedSnapshot#loadOrCompile} runs under. As a second guard, the key is
+ * taken again after a compile and the snapshot written only when both agree, so a write made straight to the
+ * {@link GraphStore} meanwhile costs a rebuild at the next start, never a stale file.
+ *
  */
 record StoreKey(long version, byte[] storeState, byte[] compiler) {
   private static final Pattern GENERATION = Pattern.compile("Data-\\d{4}");
   private static final int TAIL_BYTES = 64 * 1024;
+  /** TDB2's block size. */
+  private static final long BLOCK_BYTES = 8192;
   private static final List<String> WHOLE = List.of(".bpt", ".bdf");
 
   StoreKey {
@@ -75,7 +83,11 @@ record StoreKey(long version, byte[] storeState, byte[] compiler) {
         boolean whole = WHOLE.stream().anyMatch(name::endsWith);
         if (whole || name.endsWith(".obj")) {
           sha.update(name.getBytes(StandardCharsets.UTF_8));
-          sha.update(whole ? Files.readAllBytes(file) : tail(file));
+          byte[] bytes = whole ? Files.readAllBytes(file) : tail(file, Long.MAX_VALUE);
+          sha.update(bytes);
+          if (name.endsWith(".bpt")) {
+            newestBlocks(sha, generation, name.substring(0, name.length() - 4), bytes);
+          }
         }
       }
       return sha.digest();
@@ -84,10 +96,30 @@ record StoreKey(long version, byte[] storeState, byte[] compiler) {
     }
   }
 
-  /** The file's length, then its last {@link #TAIL_BYTES} bytes. */
-  private static byte[] tail(Path file) throws IOException {
+  /**
+   * The newest blocks of one B+tree: its {@code .bpt} state holds its root, then the block limits of its nodes
+   * ({@code .idn}) and records ({@code .dat}); the {@link #TAIL_BYTES} below each limit are what the latest commits
+   * wrote. A state that does not read so adds nothing (the state file itself is hashed whole anyway).
+   */
+  private static void newestBlocks(MessageDigest sha, Path generation, String tree, byte[] state) throws IOException {
+    if (state.length < 24) {
+      return;
+    }
+    ByteBuffer limits = ByteBuffer.wrap(state);
+    long nodes = limits.getLong(8);
+    long records = limits.getLong(16);
+    for (var part : List.of(java.util.Map.entry(".idn", nodes), java.util.Map.entry(".dat", records))) {
+      Path file = generation.resolve(tree + part.getKey());
+      if (part.getValue() > 0 && part.getValue() < Long.MAX_VALUE / BLOCK_BYTES && Files.isRegularFile(file)) {
+        sha.update(tail(file, part.getValue() * BLOCK_BYTES));
+      }
+    }
+  }
+
+  /** The file's length, then the {@link #TAIL_BYTES} bytes before {@code end} (or before its end, if sooner). */
+  private static byte[] tail(Path file, long end) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      long size = channel.size();
+      long size = Math.min(channel.size(), end);
       int n = (int) Math.min(size, TAIL_BYTES);
       ByteBuffer buffer = ByteBuffer.allocate(8 + n).putLong(size);
       channel.position(size - n);
