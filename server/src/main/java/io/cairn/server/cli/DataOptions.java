@@ -30,9 +30,9 @@ final class DataOptions {
   @Option(names = "--in-memory", description = "Use an in-memory store loaded with the sample instead of --data")
   boolean inMemory;
 
-  @Option(names = "--snapshot-cache", paramLabel = "DIR",
+  @Option(names = "--snapshot-dir", paramLabel = "DIR",
       description = "Where the compiled catalog is kept between starts, so that a start over an unchanged store"
-          + " loads it instead of compiling it (default: $CAIRN_SNAPSHOT_CACHE, or inside the --data directory)")
+          + " loads it instead of compiling it (default: $CAIRN_SNAPSHOT_DIR, or inside the --data directory)")
   Path snapshotCache;
 
   @Option(names = "--no-snapshot-cache", description = "Compile the catalog from the store at every start and keep"
@@ -111,7 +111,7 @@ final class DataOptions {
     if (noSnapshotCache || opened.directory().isEmpty()) {
       return java.util.Optional.empty();
     }
-    String env = System.getenv("CAIRN_SNAPSHOT_CACHE");
+    String env = System.getenv("CAIRN_SNAPSHOT_DIR");
     Path cache = snapshotCache != null ? snapshotCache : env == null || env.isBlank() ? null : Path.of(env);
     Path file = PersistedSnapshot.fileFor(opened.directory().get(), cache);
     return java.util.Optional.of(opened.readOnly() ? PersistedSnapshot.readOnlyAt(file) : PersistedSnapshot.at(file));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line keeps the compiled catalog where it says: inside the data directory by default, in
- * {@code --snapshot-cache DIR} when given, nowhere with {@code --no-snapshot-cache}; and a command that only reads
+ * {@code --snapshot-dir DIR} when given, nowhere with {@code --no-snapshot-cache}; and a command that only reads
  * loads it (its log says so) without writing one.
  */
 class SnapshotCacheOptionTest {
@@ -32,7 +32,7 @@ class SnapshotCacheOptionTest {
     assertTrue(search.err().contains("Loaded the catalog snapshot"), search.err());
 
     Path cache = dir.resolve("cache");
-    assertEquals(0, CliRun.of("load", "--data", data.toString(), "--snapshot-cache", cache.toString(),
+    assertEquals(0, CliRun.of("load", "--data", data.toString(), "--snapshot-dir", cache.toString(),
         extra.toString()).exit());
     assertTrue(Files.isRegularFile(PersistedSnapshot.fileFor(data, cache)), "kept in the cache directory");
 
