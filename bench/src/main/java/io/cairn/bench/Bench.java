@@ -84,6 +84,8 @@ public final class Bench {
     java.time.Duration planTimeLimit = io.cairn.plan.Planner.Builder.DEFAULT_TIME_LIMIT;
     boolean planOnly;
     boolean analyticsOnly;
+    boolean recoOnly;
+    boolean snapshotOnly;
     boolean skipPlan;
 
     static Options parse(String[] args) {
@@ -128,6 +130,8 @@ public final class Bench {
           case "--plan-time-limit-ms" -> o.planTimeLimit = java.time.Duration.ofMillis(Long.parseLong(args[++i]));
           case "--plan-only" -> o.planOnly = true;
           case "--analytics-only" -> o.analyticsOnly = true;
+          case "--reco-only" -> o.recoOnly = true;
+          case "--snapshot-only" -> o.snapshotOnly = true;
           case "--skip-plan" -> o.skipPlan = true;
           case "--help", "-h" -> {
             System.out.println(HELP);
@@ -169,6 +173,8 @@ public final class Bench {
       m.put("planTimeLimitMs", planTimeLimit.toMillis());
       m.put("planOnly", planOnly);
       m.put("analyticsOnly", analyticsOnly);
+      m.put("recoOnly", recoOnly);
+      m.put("snapshotOnly", snapshotOnly);
       m.put("store", store == null ? null : store.toString());
       return m;
     }
@@ -205,8 +211,14 @@ public final class Bench {
                               for the notebook: writes bench-results/latest-analytics.json; --store DIR as below
         --plan-only           only the planner's evaluation (and the store it needs): with --store DIR an existing
                               store (ESCO + generated catalog, e.g. kept by --keep) is reused, or built there once
-        --store DIR           with --plan-only or --analytics-only: the TDB2 store to reuse or build (default: a
-                              fresh temporary one)
+        --reco-only           only the in-process recommendation latency (transparent scorer) and a digest of
+                              every answer (equal digests: equal answers), on the store: writes
+                              bench-results/latest-reco.json; --store DIR as below
+        --snapshot-only       only a restart's snapshot: compiled from the graph, against loaded from the persisted
+                              file (written into the store's directory: give it a copy of a store to keep as it
+                              is), with a digest of both answers: writes bench-results/latest-snapshot.json
+        --store DIR           with --plan-only, --analytics-only, --reco-only or --snapshot-only: the TDB2 store to
+                              reuse or build (default: a fresh temporary one)
         --scale               the long run at registry scale, 20,000 to 1,000,000 credentials in one growing store
                               (hours; see bin/bench --scale --help)
       Writes bench-results/bench-<timestamp>.json and bench-results/latest.json, prints a table.""";
@@ -271,11 +283,33 @@ public final class Bench {
     List<Target> targets = new ArrayList<>();
     if (o.planOnly) {
       return onStoreOnly(o, work, "plan", results, targets,
-          snapshot -> planner(o, snapshot, "", results, targets), "bench-" + stamp + "-plan.json", "latest-plan.json");
+          catalog -> planner(o, catalog.snapshot(), "", results, targets), "bench-" + stamp + "-plan.json",
+          "latest-plan.json");
     }
     if (o.analyticsOnly) {
-      return onStoreOnly(o, work, "analytics", results, targets, snapshot -> analytics(o, snapshot, results, targets),
-          "bench-" + stamp + "-analytics.json", "latest-analytics.json");
+      return onStoreOnly(o, work, "analytics", results, targets,
+          catalog -> analytics(o, catalog.snapshot(), results, targets), "bench-" + stamp + "-analytics.json",
+          "latest-analytics.json");
+    }
+    if (o.recoOnly) {
+      return onStoreOnly(o, work, "recommendation", results, targets, catalog -> {
+        Cairn cairn = Cairn.over(catalog);
+        List<RequestGenerator.Question> questions = new RequestGenerator(catalog.snapshot(), o.seed + 1)
+            .questions(o.requests, o.k);
+        progress("recommendation latency in-process: %d learner/goal pairs, k=%d", questions.size(), o.k);
+        results.put("recommendation", recommend(cairn, questions, targets, "transparent", 0.1, 0.5));
+        String digest = AnswerDigest.of(cairn, questions);
+        progress("    answers digest (SHA-256 of every answer, whole): %s", digest);
+        results.put("answersDigest", digest);
+      }, "bench-" + stamp + "-reco.json", "latest-reco.json");
+    }
+    if (o.snapshotOnly) {
+      // the questions are drawn while the store is open; the restarts need it closed
+      List<List<RequestGenerator.Question>> questions = new ArrayList<>();
+      return onStoreOnly(o, work, "snapshot (the persisted file is written into the store)", results, targets,
+          catalog -> questions.add(new RequestGenerator(catalog.snapshot(), o.seed + 1).questions(o.requests, o.k)),
+          storeDir -> results.put("snapshot", SnapshotBench.run(storeDir, questions.getFirst(), targets)),
+          "bench-" + stamp + "-snapshot.json", "latest-snapshot.json");
     }
     Path storeDir = work.resolve("tdb2-cairn");
     LiveCatalog catalog = null;
@@ -529,7 +563,12 @@ public final class Bench {
   /** A step that needs the catalog only, run on the store of one. */
   @FunctionalInterface
   private interface StoreStep {
-    void run(CatalogSnapshot snapshot) throws Exception;
+    void run(LiveCatalog catalog) throws Exception;
+  }
+
+  /** What runs on the store's directory once the step's catalog is closed again. */
+  private interface ClosedStoreStep {
+    void run(Path storeDir) throws Exception;
   }
 
   /**
@@ -538,11 +577,19 @@ public final class Bench {
    */
   private int onStoreOnly(Options o, Path work, String what, Map<String, Object> results, List<Target> targets,
       StoreStep step, String fileName, String latestName) throws Exception {
+    return onStoreOnly(o, work, what, results, targets, step, storeDir -> { }, fileName, latestName);
+  }
+
+  private int onStoreOnly(Options o, Path work, String what, Map<String, Object> results, List<Target> targets,
+      StoreStep step, ClosedStoreStep then, String fileName, String latestName) throws Exception {
     Path storeDir = o.store != null ? o.store : work.resolve("tdb2-cairn");
     int status = 0;
     progress("%s only: the store at %s", what, storeDir);
-    try (io.cairn.graph.LiveCatalog catalog = BenchStore.open(storeDir, o.shared, o.seed, o.credentials)) {
-      step.run(catalog.snapshot());
+    try {
+      try (io.cairn.graph.LiveCatalog catalog = BenchStore.open(storeDir, o.shared, o.seed, o.credentials)) {
+        step.run(catalog);
+      }
+      then.run(storeDir);
     } catch (Exception | OutOfMemoryError e) {
       status = failed(e, results);
     } finally {

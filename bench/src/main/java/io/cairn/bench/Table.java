@@ -125,6 +125,15 @@ final class Table {
     }
     plan(rows, targets, map(r, "planner"));
     analytics(rows, targets, map(r, "analytics"));
+    Map<String, Object> snapshot = map(r, "snapshot");
+    if (snapshot != null) {
+      section(rows, "Restart: snapshot of " + snapshot.get("credentials") + " credentials, "
+          + snapshot.get("competencies") + " competencies, compiled or loaded (" + f("%.1f MiB", snapshot.get("fileMiB"))
+          + " file)");
+      target(rows, targets, "snapshot compile on restart", "");
+      target(rows, targets, "persisted snapshot load on restart", "issue 18: well under a second");
+      target(rows, targets, "loaded snapshot answers differ", "SHA-256 of every answer, both ways");
+    }
     if (r.containsKey("error")) {
       section(rows, "ERROR: " + r.get("error"));
     }

@@ -1,7 +1,6 @@
 package io.cairn.catalog;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +14,8 @@ import java.util.Optional;
  * <p>Thread-safe: nothing in it changes after construction.
  */
 public final class CatalogSnapshot {
+  /** Up to this many held credentials, what they teach is merged set by set rather than through a bit set. */
+  private static final int SMALL_HOLDINGS = 8;
   private final long version;
   private final Instant builtAt;
   private final List<Competency> competencies;
@@ -71,10 +72,7 @@ public final class CatalogSnapshot {
     int nc = competencies.size();
     this.broader = broader.toArray(IntSet[]::new);
     this.narrower = invert(this.broader, nc);
-    this.ancestors = new IntSet[nc];
-    for (int i = 0; i < nc; i++) {
-      ancestors[i] = closure(i, this.broader);
-    }
+    this.ancestors = closures(this.broader);
     int nk = credentials.size();
     IntSet[] teaches = new IntSet[nk];
     IntSet[] stacks = new IntSet[nk];
@@ -85,23 +83,12 @@ public final class CatalogSnapshot {
       requires[c.index()] = c.requiredCredentials();
     }
     this.taughtBy = invert(teaches, nc);
-    this.covers = new IntSet[nk];
-    for (int c = 0; c < nk; c++) {
-      IntSet covered = teaches[c];
-      for (int i = 0; i < teaches[c].size(); i++) {
-        covered = covered.union(ancestors[teaches[c].get(i)]);
-      }
-      covers[c] = covered;
-    }
+    this.covers = covering(teaches, ancestors, nc);
     this.coveredBy = invert(covers, nc);
     this.stackedFrom = invert(stacks, nk);
     this.unlocks = invert(requires, nk);
-    this.stackClosureUp = new IntSet[nk];
-    this.stackClosureDown = new IntSet[nk];
-    for (int i = 0; i < nk; i++) {
-      stackClosureUp[i] = closure(i, stacks);
-      stackClosureDown[i] = closure(i, stackedFrom);
-    }
+    this.stackClosureUp = closures(stacks);
+    this.stackClosureDown = closures(stackedFrom);
     this.facts = new CredentialFacts(this.credentials, stackClosureUp);
     this.taughtWithoutPrerequisites = new BitSet(nc);
     for (int k = 0; k < nc; k++) {
@@ -259,6 +246,14 @@ public final class CatalogSnapshot {
 
   /** Competencies held through the given credentials (what their learning outcomes align to). */
   public IntSet competenciesTaughtBy(IntSet heldCredentials) {
+    if (heldCredentials.size() <= SMALL_HOLDINGS) {
+      // a learner holds a few credentials: merging their sorted sets beats marking the whole competency range
+      IntSet taught = IntSet.empty();
+      for (int i = 0; i < heldCredentials.size(); i++) {
+        taught = taught.union(credentials.get(heldCredentials.get(i)).teaches());
+      }
+      return taught;
+    }
     BitSet bits = new BitSet(competencies.size());
     heldCredentials.stream().forEach(c -> credentials.get(c).teaches().stream().forEach(bits::set));
     return IntSet.of(bits);
@@ -285,7 +280,8 @@ public final class CatalogSnapshot {
       keys.merge(id.apply(item), index.applyAsInt(item), (a, b) -> a.equals(b) ? a : -1);
     }
     keys.values().removeIf(v -> v < 0);
-    return Map.copyOf(keys);
+    // not Map.copyOf: copying tens of thousands of keys into another table costs a restart more than it saves
+    return java.util.Collections.unmodifiableMap(keys);
   }
 
   private static <T> void checkDense(List<T> items, java.util.function.ToIntFunction<T> index, String what) {
@@ -296,36 +292,111 @@ public final class CatalogSnapshot {
     }
   }
 
+  /** For each target, the sources whose set holds it (ascending, as the sources are visited in order). */
   private static IntSet[] invert(IntSet[] forward, int targetCount) {
-    List<List<Integer>> inverse = new ArrayList<>(targetCount);
-    for (int i = 0; i < targetCount; i++) {
-      inverse.add(new ArrayList<>());
+    int[] counts = new int[targetCount];
+    for (IntSet targets : forward) {
+      for (int i = 0; i < targets.size(); i++) {
+        counts[targets.get(i)]++;
+      }
     }
+    int[][] sources = new int[targetCount][];
+    for (int t = 0; t < targetCount; t++) {
+      sources[t] = new int[counts[t]];
+    }
+    int[] filled = new int[targetCount];
     for (int source = 0; source < forward.length; source++) {
-      final int s = source;
-      forward[source].stream().forEach(t -> inverse.get(t).add(s));
+      IntSet targets = forward[source];
+      for (int i = 0; i < targets.size(); i++) {
+        int t = targets.get(i);
+        sources[t][filled[t]++] = source;
+      }
     }
     IntSet[] result = new IntSet[targetCount];
-    for (int i = 0; i < targetCount; i++) {
-      result[i] = IntSet.of(inverse.get(i));
+    for (int t = 0; t < targetCount; t++) {
+      result[t] = IntSet.ofSortedDistinct(sources[t]);
     }
     return result;
   }
 
-  private static IntSet closure(int start, IntSet[] edges) {
-    BitSet seen = new BitSet();
-    ArrayList<Integer> stack = new ArrayList<>();
-    stack.add(start);
-    while (!stack.isEmpty()) {
-      int node = stack.remove(stack.size() - 1);
-      edges[node].stream().forEach(next -> {
-        if (!seen.get(next)) {
-          seen.set(next);
-          stack.add(next);
+  /** For each credential, what it teaches and every ancestor of that, merged through one stamp array. */
+  private static IntSet[] covering(IntSet[] teaches, IntSet[] ancestors, int nc) {
+    IntSet[] result = new IntSet[teaches.length];
+    int[] stamp = new int[nc];
+    int[] found = new int[64];
+    for (int c = 0; c < teaches.length; c++) {
+      IntSet taught = teaches[c];
+      int count = 0;
+      for (int i = 0; i < taught.size(); i++) {
+        int k = taught.get(i);
+        IntSet above = ancestors[k];
+        if (found.length < count + 1 + above.size()) {
+          found = java.util.Arrays.copyOf(found, 2 * (count + 1 + above.size()));
         }
-      });
+        if (stamp[k] != c + 1) {
+          stamp[k] = c + 1;
+          found[count++] = k;
+        }
+        for (int j = 0; j < above.size(); j++) {
+          int a = above.get(j);
+          if (stamp[a] != c + 1) {
+            stamp[a] = c + 1;
+            found[count++] = a;
+          }
+        }
+      }
+      int[] covered = java.util.Arrays.copyOf(found, count);
+      java.util.Arrays.sort(covered);
+      result[c] = IntSet.ofSortedDistinct(covered);
     }
-    seen.clear(start);
-    return IntSet.of(seen);
+    return result;
+  }
+
+  /**
+   * For each node, every node reachable from it along {@code edges} (itself excluded, even on a cycle); one stamp
+   * array (a node is seen from {@code start} when it holds {@code start + 1}) and one stack serve every node.
+   */
+  private static IntSet[] closures(IntSet[] edges) {
+    int n = edges.length;
+    IntSet[] result = new IntSet[n];
+    int[] seen = new int[n];
+    int[] stack = new int[16];
+    int[] found = new int[16];
+    for (int start = 0; start < n; start++) {
+      if (edges[start].isEmpty()) {
+        result[start] = IntSet.empty();
+        continue;
+      }
+      int top = 0;
+      int count = 0;
+      stack[top++] = start;
+      while (top > 0) {
+        IntSet next = edges[stack[--top]];
+        for (int i = 0; i < next.size(); i++) {
+          int node = next.get(i);
+          if (seen[node] != start + 1) {
+            seen[node] = start + 1;
+            if (count == found.length) {
+              found = java.util.Arrays.copyOf(found, 2 * count);
+            }
+            found[count++] = node;
+            if (top == stack.length) {
+              stack = java.util.Arrays.copyOf(stack, 2 * top);
+            }
+            stack[top++] = node;
+          }
+        }
+      }
+      int kept = 0;
+      for (int i = 0; i < count; i++) {
+        if (found[i] != start) {
+          found[kept++] = found[i];
+        }
+      }
+      int[] reachable = java.util.Arrays.copyOf(found, kept);
+      java.util.Arrays.sort(reachable);
+      result[start] = IntSet.ofSortedDistinct(reachable);
+    }
+    return result;
   }
 }

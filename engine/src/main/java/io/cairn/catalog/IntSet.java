@@ -26,15 +26,48 @@ public final class IntSet {
     if (values.length == 0) {
       return EMPTY;
     }
-    int[] copy = IntStream.of(values).sorted().distinct().toArray();
+    // sort and drop duplicates in place: sets are built on every request, streams cost more than the work
+    int[] copy = values.clone();
+    Arrays.sort(copy);
     if (copy[0] < 0) {
       throw new IllegalArgumentException("negative index " + copy[0]);
     }
-    return new IntSet(copy);
+    int n = 1;
+    for (int i = 1; i < copy.length; i++) {
+      if (copy[i] != copy[n - 1]) {
+        copy[n++] = copy[i];
+      }
+    }
+    return new IntSet(n == copy.length ? copy : Arrays.copyOf(copy, n));
+  }
+
+  /**
+   * The set whose values are {@code sortedDistinct}, kept without a copy: for a decoder that owns the array.
+   *
+   * @throws IllegalArgumentException when the values are not strictly ascending and non-negative
+   */
+  static IntSet ofSortedDistinct(int[] sortedDistinct) {
+    if (sortedDistinct.length == 0) {
+      return EMPTY;
+    }
+    if (sortedDistinct[0] < 0) {
+      throw new IllegalArgumentException("negative index " + sortedDistinct[0]);
+    }
+    for (int i = 1; i < sortedDistinct.length; i++) {
+      if (sortedDistinct[i] <= sortedDistinct[i - 1]) {
+        throw new IllegalArgumentException("values not strictly ascending at position " + i);
+      }
+    }
+    return new IntSet(sortedDistinct);
   }
 
   public static IntSet of(Collection<Integer> values) {
-    return of(values.stream().mapToInt(Integer::intValue).toArray());
+    int[] array = new int[values.size()];
+    int n = 0;
+    for (Integer v : values) {
+      array[n++] = v;
+    }
+    return of(array);
   }
 
   public static IntSet of(BitSet bits) {

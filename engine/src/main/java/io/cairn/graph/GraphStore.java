@@ -50,13 +50,15 @@ public final class GraphStore implements AutoCloseable {
   private final String description;
   private final boolean readOnly;
   private final RemoteStore remote;
+  private final Path directory;
 
-  private GraphStore(Dataset dataset, String description, boolean readOnly) {
-    this(dataset, description, readOnly, null);
+  private GraphStore(Dataset dataset, String description, boolean readOnly, Path directory) {
+    this(dataset, description, readOnly, null, directory);
   }
 
-  private GraphStore(Dataset dataset, String description, boolean readOnly, RemoteStore remote) {
+  private GraphStore(Dataset dataset, String description, boolean readOnly, RemoteStore remote, Path directory) {
     this.dataset = dataset;
+    this.directory = directory;
     this.checks = new LoadCheck(ShapeValidator.cairn());
     this.description = description;
     this.readOnly = readOnly;
@@ -75,7 +77,7 @@ public final class GraphStore implements AutoCloseable {
       throw new java.io.UncheckedIOException("cannot create data directory " + directory, e);
     }
     return new GraphStore(TDB2Factory.connectDataset(directory.toString()), "TDB2 at " + directory.toAbsolutePath(),
-        false);
+        false, directory);
   }
 
   /**
@@ -89,7 +91,7 @@ public final class GraphStore implements AutoCloseable {
       throw new IllegalArgumentException("no Cairn store in " + directory.toAbsolutePath());
     }
     return new GraphStore(TDB2Factory.connectDataset(directory.toString()),
-        "TDB2 at " + directory.toAbsolutePath() + " (read-only)", true);
+        "TDB2 at " + directory.toAbsolutePath() + " (read-only)", true, directory);
   }
 
   /** True when {@code directory} holds a TDB2 database (opening anything else would create one). */
@@ -112,7 +114,7 @@ public final class GraphStore implements AutoCloseable {
    * @throws StoreUnavailableException when the store cannot be read
    */
   public static GraphStore mirrorOf(RemoteStore remote) {
-    GraphStore store = new GraphStore(DatasetFactory.createTxnMem(), "Fuseki at " + remote.url(), false, remote);
+    GraphStore store = new GraphStore(DatasetFactory.createTxnMem(), "Fuseki at " + remote.url(), false, remote, null);
     store.resync();
     return store;
   }
@@ -142,7 +144,12 @@ public final class GraphStore implements AutoCloseable {
 
   /** A transactional in-memory store, for tests and throwaway runs. */
   public static GraphStore inMemory() {
-    return new GraphStore(DatasetFactory.createTxnMem(), "in-memory", false);
+    return new GraphStore(DatasetFactory.createTxnMem(), "in-memory", false, (Path) null);
+  }
+
+  /** The TDB2 directory the store lives in; empty in memory and for a mirror of a shared store. */
+  public java.util.Optional<Path> directory() {
+    return java.util.Optional.ofNullable(directory);
   }
 
   /** Where the data lives, for people. */

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class LiveCatalog implements AutoCloseable {
   private final GraphStore store;
   private final SnapshotCompiler compiler;
+  private final PersistedSnapshot persisted;
   private final AtomicReference<CatalogSnapshot> current = new AtomicReference<>(CatalogSnapshot.empty());
   private StoreWatch watch;
 
@@ -20,8 +21,22 @@ public final class LiveCatalog implements AutoCloseable {
   }
 
   public LiveCatalog(GraphStore store, Clock clock) {
+    this(store, clock, null);
+  }
+
+  /**
+   * A catalog whose snapshot is kept in {@code persisted} between starts: loaded from it when it fits the store,
+   * compiled (and written to it) when it does not, and written again after every change (see
+   * {@link PersistedSnapshot}).
+   */
+  public LiveCatalog(GraphStore store, PersistedSnapshot persisted) {
+    this(store, Clock.systemUTC(), persisted);
+  }
+
+  private LiveCatalog(GraphStore store, Clock clock, PersistedSnapshot persisted) {
     this.store = store;
     this.compiler = new SnapshotCompiler(clock);
+    this.persisted = persisted;
     refresh();
   }
 
@@ -112,7 +127,7 @@ public final class LiveCatalog implements AutoCloseable {
     long version = store.version();
     CatalogSnapshot snapshot = current.get();
     if (snapshot.version() != version || snapshot.builtAt().equals(java.time.Instant.EPOCH)) {
-      snapshot = compiler.compile(store);
+      snapshot = persisted == null ? compiler.compile(store) : persisted.loadOrCompile(store, compiler);
       current.set(snapshot);
     }
     return snapshot;

@@ -35,6 +35,16 @@ final class SnapshotCompiler {
   // the credentials' transaction runs on a thread of its own (daemon: it must not keep the JVM alive)
   private static final Executor SIDE_THREAD = task -> Thread.ofPlatform().daemon().name("snapshot-credentials")
       .start(task);
+  /**
+   * Every query a compile runs, by name ({@link #select} refuses any other): their texts are part of what a
+   * persisted snapshot is keyed on (see {@link #fingerprint}).
+   */
+  static final List<String> QUERIES = List.of("competencies", "competency-alt-labels", "competency-broader",
+      "competency-demand", "competency-hidden-labels", "competency-labels", "competency-matches",
+      "competency-schemes", "credential-facts", "credential-outcomes", "credential-prerequisites",
+      "credential-stacking", "credential-types", "issuers", "occupation-labels", "occupation-skills", "occupations",
+      "pathway-destinations", "pathways", "requirement-children", "requirement-nodes");
+  private static final Set<String> QUERY_SET = Set.copyOf(QUERIES);
   private final Clock clock;
 
   SnapshotCompiler(Clock clock) {
@@ -72,6 +82,45 @@ final class SnapshotCompiler {
       }
       return new CatalogSnapshot(concepts.version(), clock.instant(), c.competencies(), c.occupations(), credentials,
           c.issuers(), pathways.value(), c.broader());
+    }
+  }
+
+  /**
+   * SHA-256 of what turns the store's triples into a snapshot, other than the triples: the codec's format
+   * version, the texts of the {@link #QUERIES}, and the class files of the compiler, the row readers it uses and
+   * the codec (with their nested classes). A Cairn whose compile could give another snapshot from the same store
+   * has another fingerprint, so it never loads a snapshot persisted by this one.
+   */
+  static byte[] fingerprint() {
+    java.security.MessageDigest sha = sha256();
+    sha.update(java.nio.ByteBuffer.allocate(4).putInt(io.cairn.catalog.SnapshotCodec.FORMAT_VERSION).array());
+    for (String query : QUERIES) {
+      sha.update(query.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      sha.update(SparqlQueries.text("io/cairn/graph/queries/" + query + ".rq")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    for (Class<?> host : List.of(SnapshotCompiler.class, CredentialRows.class, CompetencyMatches.class,
+        io.cairn.catalog.SnapshotCodec.class)) {
+      for (Class<?> c : host.getNestMembers()) {
+        String resource = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
+        try (java.io.InputStream in = c.getResourceAsStream(resource)) {
+          if (in == null) {
+            throw new IllegalStateException("cannot read the class file of " + c.getName());
+          }
+          sha.update(in.readAllBytes());
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    }
+    return sha.digest();
+  }
+
+  static java.security.MessageDigest sha256() {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
     }
   }
 
@@ -501,6 +550,9 @@ final class SnapshotCompiler {
   }
 
   static void select(Sparql graph, String query, Consumer<QuerySolution> consumer) {
+    if (!QUERY_SET.contains(query)) {
+      throw new IllegalStateException("query " + query + " is not in SnapshotCompiler.QUERIES");
+    }
     try (QueryExecution exec = graph.execute(SparqlQueries.get(query))) {
       ResultSet results = exec.execSelect();
       while (results.hasNext()) {

@@ -28,7 +28,8 @@ final class SparqlQueries {
     return QueryFactory.create(text("io/cairn/graph/queries/" + name + ".rq"));
   }
 
-  private static String text(String resource) {
+  /** The text of a SPARQL resource on the class path. */
+  static String text(String resource) {
     try (InputStream in = SparqlQueries.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing SPARQL " + resource);

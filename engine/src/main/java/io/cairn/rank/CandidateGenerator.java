@@ -7,7 +7,6 @@ import io.cairn.catalog.Credential;
 import io.cairn.catalog.CredentialFacts;
 import io.cairn.catalog.IntSet;
 import io.cairn.learner.ResolvedLearner;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
@@ -18,22 +17,28 @@ import java.util.List;
 final class CandidateGenerator {
 
   /**
-   * The candidates that fit the constraints ({@code eligible}), and the counts behind them: {@code candidates}
+   * How many candidates fit the constraints ({@code eligible}), and the counts behind them: {@code candidates}
    * advance the goal and can be taken now or one step away, {@code advancing} advance the goal at all; what the
    * constraints and prerequisites left out is in {@code exclusions}.
    */
-  record Result(List<Candidate> eligible, int candidates, int advancing, Exclusions exclusions) {}
+  record Result(int eligible, int candidates, int advancing, Exclusions exclusions) {}
 
-  /** The candidates toward {@code goal}, whose per-credential coverage {@code coverage} already holds. */
+  /**
+   * The candidates toward {@code goal}, whose per-credential coverage {@code coverage} already holds; those that fit
+   * the constraints are added to {@code eligible} (which must be clear).
+   */
   Result generate(CatalogSnapshot snapshot, GoalTargets goal, ResolvedLearner learner, GoalCoverage coverage,
-      ConstraintCheck check) {
+      ConstraintCheck check, EligibleCandidates eligible) {
     List<OpenLeaf> openLeaves = goal.audit().map(AuditResult::openLeaves).orElse(List.of());
     CredentialFacts facts = snapshot.facts();
-    List<Candidate> eligible = new ArrayList<>(coverage.touchedCount());
     Exclusions exclusions = new Exclusions();
     int candidates = 0;
     int advancing = 0;
-    for (int c : reachable(snapshot, coverage, openLeaves)) {
+    // without open requirements the reachable credentials are the touched ones: no copy of them is made
+    int[] reachable = openLeaves.isEmpty() ? null : reachable(snapshot, coverage, openLeaves);
+    int n = reachable == null ? coverage.touchedCount() : reachable.length;
+    for (int r = 0; r < n; r++) {
+      int c = reachable == null ? coverage.touched(r) : reachable[r];
       if (learner.credentials().contains(c)) {
         continue;
       }
@@ -67,28 +72,20 @@ final class CandidateGenerator {
         exclusions.add(violation);
         continue;
       }
-      eligible.add(new Candidate(c, snapshot, goal.unmet(), coverage.count(c),
-          coverage.weight(c), steps, missingCredentials, missingCompetencies, cost, hours));
+      eligible.add(c, steps, missingCredentials, missingCompetencies, cost, hours);
     }
-    return new Result(eligible, candidates, advancing, exclusions);
+    return new Result(eligible.size(), candidates, advancing, exclusions);
   }
 
   /**
    * Every credential that could advance the goal: those teaching an unmet target (the coverage pass found them),
    * and for a pathway those that are, stack into, or teach an open requirement. The rest of the catalog is never
-   * touched.
+   * touched. Called with open requirements only (without, the touched credentials are all).
    */
   private static int[] reachable(CatalogSnapshot snapshot, GoalCoverage coverage, List<OpenLeaf> openLeaves) {
-    int[] touched = new int[coverage.touchedCount()];
-    for (int i = 0; i < touched.length; i++) {
-      touched[i] = coverage.touched(i);
-    }
-    if (openLeaves.isEmpty()) {
-      return touched;
-    }
     BitSet reach = new BitSet(snapshot.credentials().size());
-    for (int c : touched) {
-      reach.set(c);
+    for (int i = 0; i < coverage.touchedCount(); i++) {
+      reach.set(coverage.touched(i));
     }
     for (OpenLeaf leaf : openLeaves) {
       if (leaf.credentialLeaf()) {

@@ -38,6 +38,11 @@ final class DiversityReranker implements Reranker {
     // each candidate's highest similarity to anything picked so far, updated with the latest pick only
     double[] maxSimilarity = new double[n];
     boolean[] taken = new boolean[n];
+    // what each teaches, looked up once rather than once per pick
+    IntSet[] teaches = new IntSet[n];
+    for (int i = 0; i < n; i++) {
+      teaches[i] = snapshot.credential(ranked.get(i).candidate().credential()).teaches();
+    }
     while (picked.size() < Math.min(k, n)) {
       int best = -1;
       double bestScore = Double.NaN;
@@ -54,11 +59,10 @@ final class DiversityReranker implements Reranker {
       taken[best] = true;
       Ranked r = ranked.get(best);
       picked.add(new Ranked(r.candidate(), r.relevance(), bestScore));
-      IntSet latest = snapshot.credential(r.candidate().credential()).teaches();
+      IntSet latest = teaches[best];
       for (int i = 0; i < n; i++) {
         if (!taken[i]) {
-          maxSimilarity[i] = Math.max(maxSimilarity[i],
-              jaccard(snapshot.credential(ranked.get(i).candidate().credential()).teaches(), latest));
+          maxSimilarity[i] = Math.max(maxSimilarity[i], jaccard(teaches[i], latest));
         }
       }
     }

@@ -41,17 +41,23 @@ final class Explainer {
 
   /** {@code workload} and {@code cost} when the credential, or a prerequisite still to take, leaves it out. */
   private static List<String> unknown(CatalogSnapshot snapshot, Candidate candidate) {
-    List<Credential> taken = new ArrayList<>();
-    taken.add(snapshot.credential(candidate.credential()));
+    Credential own = snapshot.credential(candidate.credential());
+    boolean workloadUnknown = !own.workloadKnown();
+    boolean costUnknown = !own.costKnown();
     IntSet missing = candidate.missingPrerequisites();
     for (int i = 0; i < missing.size(); i++) {
-      taken.add(snapshot.credential(missing.get(i)));
+      Credential prerequisite = snapshot.credential(missing.get(i));
+      workloadUnknown |= !prerequisite.workloadKnown();
+      costUnknown |= !prerequisite.costKnown();
     }
-    List<String> unknown = new ArrayList<>();
-    if (taken.stream().anyMatch(c -> !c.workloadKnown())) {
+    if (!workloadUnknown && !costUnknown) {
+      return List.of();
+    }
+    List<String> unknown = new ArrayList<>(2);
+    if (workloadUnknown) {
       unknown.add(Credential.Fact.WORKLOAD.label());
     }
-    if (taken.stream().anyMatch(c -> !c.costKnown())) {
+    if (costUnknown) {
       unknown.add(Credential.Fact.COST.label());
     }
     return unknown;

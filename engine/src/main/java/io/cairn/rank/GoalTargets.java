@@ -2,7 +2,6 @@ package io.cairn.rank;
 
 import io.cairn.audit.AuditResult;
 import io.cairn.catalog.IntSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +22,8 @@ public record GoalTargets(
 
   public GoalTargets {
     targets = Map.copyOf(targets);
-    if (!unmet.equals(IntSet.of(List.copyOf(targets.keySet())))) {
+    // unmet is a set and the keys are distinct: as many of each, and each unmet a key, is the same set
+    if (!sameKeys(unmet, targets)) {
       throw new IllegalArgumentException("unmet must be the targets' competencies");
     }
   }
@@ -31,8 +31,25 @@ public record GoalTargets(
   /** Targets with {@link #unmet()} computed once, since scorers ask for it per candidate. */
   public static GoalTargets of(String kind, String id, String label, Map<Integer, Target> targets,
       IntSet metTargets, Optional<AuditResult> audit) {
-    return new GoalTargets(kind, id, label, targets, metTargets, audit, IntSet.of(List.copyOf(targets.keySet())),
-        TargetWeights.of(targets));
+    int[] keys = new int[targets.size()];
+    int n = 0;
+    for (Integer k : targets.keySet()) {
+      keys[n++] = k;
+    }
+    IntSet unmet = IntSet.of(keys);
+    return new GoalTargets(kind, id, label, targets, metTargets, audit, unmet, TargetWeights.of(unmet, targets));
+  }
+
+  private static boolean sameKeys(IntSet unmet, Map<Integer, Target> targets) {
+    if (unmet.size() != targets.size()) {
+      return false;
+    }
+    for (int i = 0; i < unmet.size(); i++) {
+      if (!targets.containsKey(unmet.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public double weight(int competency) {

@@ -5,10 +5,9 @@ import io.cairn.learner.Goal;
 import io.cairn.learner.ResolvedLearner;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.PriorityQueue;
-import java.util.Queue;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -20,8 +19,12 @@ final class ScoringRecommender implements Recommender {
   private final TargetResolver targets;
   private final CandidateGenerator generator;
   private final Reranker reranker;
-  // coverage arrays as large as the catalog, reused across requests rather than allocated for each
-  private final Queue<GoalCoverage> scratch = new ConcurrentLinkedQueue<>();
+  // coverage arrays as large as the catalog, and the eligible candidates' arrays, reused across requests rather
+  // than allocated for each
+  private final Queue<Scratch> scratch = new ConcurrentLinkedQueue<>();
+
+  /** One request's scratch space. */
+  private record Scratch(GoalCoverage coverage, EligibleCandidates eligible) {}
 
   ScoringRecommender(Scorer scorer, TargetResolver targets, CandidateGenerator generator, Reranker reranker) {
     this.scorer = scorer;
@@ -34,13 +37,17 @@ final class ScoringRecommender implements Recommender {
   public RecommendationList recommend(CatalogSnapshot snapshot, RecommendationRequest request) {
     ResolvedLearner learner = ResolvedLearner.resolve(snapshot, request.learner());
     GoalTargets goal = targets.resolve(snapshot, request.goal(), learner);
-    GoalCoverage coverage = scratch.poll();
-    coverage = (coverage == null ? new GoalCoverage() : coverage).fill(snapshot, goal);
+    Scratch space = scratch.poll();
+    if (space == null) {
+      space = new Scratch(new GoalCoverage(), new EligibleCandidates());
+    }
+    GoalCoverage coverage = space.coverage().fill(snapshot, goal);
     try {
-      return recommend(snapshot, request, learner, goal, coverage);
+      return recommend(snapshot, request, learner, goal, coverage, space.eligible());
     } finally {
       coverage.reset();
-      scratch.offer(coverage);
+      space.eligible().clear();
+      scratch.offer(space);
     }
   }
 
@@ -50,26 +57,27 @@ final class ScoringRecommender implements Recommender {
   }
 
   private RecommendationList recommend(CatalogSnapshot snapshot, RecommendationRequest request,
-      ResolvedLearner learner, GoalTargets goal, GoalCoverage coverage) {
+      ResolvedLearner learner, GoalTargets goal, GoalCoverage coverage, EligibleCandidates eligible) {
     ConstraintCheck check = new ConstraintCheck(snapshot, request.constraints());
-    CandidateGenerator.Result generated = generator.generate(snapshot, goal, learner, coverage, check);
+    CandidateGenerator.Result generated = generator.generate(snapshot, goal, learner, coverage, check, eligible);
     ScoringContext context = new ScoringContext(snapshot, goal, learner, request.constraints(), coverage);
     Scorer scorer = this.scorer.forRequest(context);
-    // a bounded heap, worst on top: only the pool the re-ranker chooses from is ever kept or sorted
-    int pool = reranker.poolSize(request.k());
-    PriorityQueue<Ranked> best = new PriorityQueue<>(pool + 1, (a, b) -> Ranked.bestFirst(b, a));
-    for (Candidate candidate : generated.eligible()) {
-      double score = scorer.score(candidate, context);
-      Ranked ranked = new Ranked(candidate, score, score);
-      if (best.size() < pool) {
-        best.add(ranked);
-      } else if (Ranked.bestFirst(ranked, best.peek()) < 0) {
-        best.poll();
-        best.add(ranked);
+    // only the pool the re-ranker chooses from is kept or sorted, and only its candidates become objects
+    ScorePool best = new ScorePool(reranker.poolSize(request.k()));
+    if (scorer instanceof TermScorer terms) {
+      scoreByTerms(terms, eligible, coverage, context, best);
+    } else {
+      for (int i = 0; i < eligible.size(); i++) {
+        best.offer(i, eligible.credential(i), scorer.score(eligible.candidate(i, snapshot, coverage, goal.unmet()),
+            context));
       }
     }
-    List<Ranked> ranked = new ArrayList<>(best);
-    ranked.sort(Ranked::bestFirst);
+    best.sortBestFirst();
+    List<Ranked> ranked = new ArrayList<>(best.size());
+    for (int i = 0; i < best.size(); i++) {
+      double score = best.score(i);
+      ranked.add(new Ranked(eligible.candidate(best.position(i), snapshot, coverage, goal.unmet()), score, score));
+    }
     List<Ranked> picked = reranker.select(snapshot, ranked, request.k());
     List<Recommendation> items = new ArrayList<>(picked.size());
     for (Ranked r : picked) {
@@ -82,5 +90,26 @@ final class ScoringRecommender implements Recommender {
         : Optional.of(ShortListReason.of(snapshot, goal, generated, excluded, request));
     return new RecommendationList(goal, items, reason, generated.candidates(), excluded, scorer.name(),
         snapshot.version(), learner.holdings());
+  }
+
+  /**
+   * Scores from the candidates' terms, no object per candidate; once the pool is full, a candidate whose upper
+   * bound cannot enter it is not scored at all.
+   */
+  private static void scoreByTerms(TermScorer terms, EligibleCandidates eligible, GoalCoverage coverage,
+      ScoringContext context, ScorePool best) {
+    for (int i = 0; i < eligible.size(); i++) {
+      int c = eligible.credential(i);
+      double weight = coverage.weight(c);
+      double requirements = eligible.requirementProgress(i);
+      double cost = eligible.totalCost(i);
+      double hours = eligible.totalHours(i);
+      boolean oneStep = eligible.oneStepAway(i);
+      if (best.size() == best.capacity()
+          && !best.admits(terms.upperBound(c, weight, requirements, cost, hours, oneStep, context), c)) {
+        continue;
+      }
+      best.offer(i, c, terms.score(c, weight, requirements, cost, hours, oneStep, context));
+    }
   }
 }

@@ -10,7 +10,7 @@ final class ShortListReason {
 
   static String of(CatalogSnapshot snapshot, GoalTargets goal, CandidateGenerator.Result generated,
       Map<String, Integer> excluded, RecommendationRequest request) {
-    int eligible = generated.eligible().size();
+    int eligible = generated.eligible();
     boolean openRequirements = goal.audit().map(a -> !a.openLeaves().isEmpty()).orElse(false);
     if (goal.targets().isEmpty() && !openRequirements) {
       return "goal already reached: the learner holds every competency and requirement '" + goal.label()

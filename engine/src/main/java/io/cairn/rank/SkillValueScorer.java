@@ -112,7 +112,7 @@ public final class SkillValueScorer implements Scorer {
   }
 
   /** The scorer for one request: the learned credit of every credential, tabulated once. */
-  private final class Prepared implements Scorer {
+  private final class Prepared implements Scorer, TermScorer {
     private final IntSet held;
     private final int[] goalSkills;
     private final double[] goalValues;
@@ -139,6 +139,12 @@ public final class SkillValueScorer implements Scorer {
     @Override
     public double score(Candidate candidate, ScoringContext context) {
       return weights.net(credit[candidate.credential()], candidate);
+    }
+
+    @Override
+    public double score(int credential, double coverage, double requirements, double totalCost,
+        double totalHours, boolean oneStepAway, ScoringContext context) {
+      return weights.net(credit[credential], requirements, totalCost, totalHours, oneStepAway);
     }
 
     @Override

@@ -32,6 +32,8 @@ final class TargetResolver {
 
   private final Auditor auditor;
   private final SkillValueSource values;
+  // the occupations' targets of the snapshot last asked about; a new snapshot replaces them
+  private volatile OccupationTargets occupations;
 
   /** A resolver without a skill-value model: goal-free goals are refused. */
   TargetResolver(Auditor auditor) {
@@ -58,10 +60,24 @@ final class TargetResolver {
         "occupation", List.of(goal.id()), "find valid ones with GET /api/occupations"));
     Map<Integer, Target> targets = new HashMap<>();
     List<Integer> met = new ArrayList<>();
-    add(snapshot, occupation.essential(), 1.0, "essential", learner, targets, met);
-    add(snapshot, occupation.optional(), OPTIONAL_FACTOR, "optional", learner, targets, met);
+    for (Target target : occupationTargets(snapshot).targets(occupation)) {
+      if (learner.competencies().contains(target.competency())) {
+        met.add(target.competency());
+      } else {
+        targets.put(target.competency(), target);
+      }
+    }
     return GoalTargets.of("occupation", occupation.id(), occupation.label(), targets, IntSet.of(met),
         Optional.empty());
+  }
+
+  private OccupationTargets occupationTargets(CatalogSnapshot snapshot) {
+    OccupationTargets current = occupations;
+    if (current == null || !current.of(snapshot)) {
+      current = new OccupationTargets(snapshot);
+      occupations = current;
+    }
+    return current;
   }
 
   private GoalTargets pathway(CatalogSnapshot snapshot, Goal.PathwayGoal goal, ResolvedLearner learner) {
@@ -136,13 +152,14 @@ final class TargetResolver {
 
   private static void add(CatalogSnapshot snapshot, IntSet competencies, double factor, String reason,
       ResolvedLearner learner, Map<Integer, Target> targets, List<Integer> met) {
-    competencies.stream().forEach(k -> {
+    for (int i = 0; i < competencies.size(); i++) {
+      int k = competencies.get(i);
       if (learner.competencies().contains(k)) {
         met.add(k);
-      } else {
-        targets.putIfAbsent(k, new Target(k, factor * demandFactor(snapshot.competency(k)), reason));
+      } else if (!targets.containsKey(k)) {
+        targets.put(k, new Target(k, factor * demandFactor(snapshot.competency(k)), reason));
       }
-    });
+    }
   }
 
   /** In-demand skills weigh up to twice as much as skills with no demand figure. */

@@ -17,8 +17,9 @@ public final class TargetWeights {
     this.weights = weights;
   }
 
-  static TargetWeights of(Map<Integer, Target> targets) {
-    int[] keys = targets.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+  /** @param unmet the targets' competencies */
+  static TargetWeights of(IntSet unmet, Map<Integer, Target> targets) {
+    int[] keys = unmet.toArray();
     double[] w = new double[keys.length];
     for (int i = 0; i < keys.length; i++) {
       w[i] = targets.get(keys[i]).weight();

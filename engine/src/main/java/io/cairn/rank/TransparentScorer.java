@@ -8,7 +8,7 @@ import io.cairn.catalog.IntSet;
  * targets a credential newly covers, plus progress on open requirements and on stacks toward the goal, minus
  * cost and time; a credential one prerequisite away is discounted.
  */
-public final class TransparentScorer implements Scorer {
+public final class TransparentScorer implements Scorer, TermScorer {
   private final Weights weights;
 
   /**
@@ -39,15 +39,29 @@ public final class TransparentScorer implements Scorer {
      * stands first: the terms every scorer shares, whatever it counts as the gain.
      */
     public double net(double gain, Candidate candidate) {
-      double requirements = 0;
-      for (RequirementStep step : candidate.steps()) {
-        requirements += step.direct() ? 1.0 : 0.5;
-      }
+      return net(gain, requirementProgress(candidate.steps()), candidate.totalCost(), candidate.totalHours(),
+          candidate.oneStepAway());
+    }
+
+    /**
+     * {@link #net(double, Candidate)} from a candidate's terms alone, for candidates not built as objects:
+     * {@code requirements} is {@link #requirementProgress} of its steps.
+     */
+    public double net(double gain, double requirements, double totalCost, double totalHours, boolean oneStepAway) {
       double score = gain
           + requirement * requirements
-          - costPer1000 * candidate.totalCost() / 1000.0
-          - hoursPer100 * candidate.totalHours() / 100.0;
-      return candidate.oneStepAway() ? score * (score > 0 ? oneStepFactor : 1 / oneStepFactor) : score;
+          - costPer1000 * totalCost / 1000.0
+          - hoursPer100 * totalHours / 100.0;
+      return oneStepAway ? score * (score > 0 ? oneStepFactor : 1 / oneStepFactor) : score;
+    }
+
+    /** The open requirements {@code steps} advance: 1 for each fulfilled directly, 0.5 for each by stacking. */
+    public static double requirementProgress(java.util.List<RequirementStep> steps) {
+      double requirements = 0;
+      for (RequirementStep step : steps) {
+        requirements += step.direct() ? 1.0 : 0.5;
+      }
+      return requirements;
     }
 
     public static Weights defaults() {
@@ -75,8 +89,33 @@ public final class TransparentScorer implements Scorer {
 
   @Override
   public double score(Candidate candidate, ScoringContext context) {
+    return score(candidate.credential(), candidate.coverage(), Weights.requirementProgress(candidate.steps()),
+        candidate.totalCost(), candidate.totalHours(), candidate.oneStepAway(), context);
+  }
+
+  @Override
+  public double score(int credential, double coverage, double requirements, double totalCost, double totalHours,
+      boolean oneStepAway, ScoringContext context) {
+    return weights.net(weights.coverage() * coverage + weights.stacking() * stacking(credential, context),
+        requirements, totalCost, totalHours, oneStepAway);
+  }
+
+  /**
+   * At least the score: the stacking term counted as if the goal wanted every skill of every larger credential
+   * (each share is at most 1), and the score grows with its gain, so nothing it bounds can beat it.
+   */
+  @Override
+  public double upperBound(int credential, double coverage, double requirements, double totalCost,
+      double totalHours, boolean oneStepAway, ScoringContext context) {
     CatalogSnapshot snapshot = context.snapshot();
-    int credential = candidate.credential();
+    int wholes = snapshot.facts().stacks(credential) ? snapshot.stacksIntoClosure(credential).size() : 0;
+    return weights.net(weights.coverage() * coverage + weights.stacking() * wholes, requirements, totalCost,
+        totalHours, oneStepAway);
+  }
+
+  /** The summed share of the goal in each larger credential it stacks into that the learner does not hold. */
+  private static double stacking(int credential, ScoringContext context) {
+    CatalogSnapshot snapshot = context.snapshot();
     double stacking = 0;
     if (snapshot.facts().stacks(credential)) {
       IntSet wholes = snapshot.stacksIntoClosure(credential);
@@ -87,7 +126,7 @@ public final class TransparentScorer implements Scorer {
         }
       }
     }
-    return weights.net(weights.coverage() * candidate.coverage() + weights.stacking() * stacking, candidate);
+    return stacking;
   }
 
   @Override

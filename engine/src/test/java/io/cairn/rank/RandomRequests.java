@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-/** Seeded random learners, goals and constraints drawn from a catalog. */
-final class RandomRequests {
+/** Seeded random learners, goals and constraints drawn from a catalog (for any catalog with a pathway). */
+public final class RandomRequests {
   private static final double[] COSTS = {Double.POSITIVE_INFINITY, 0, 50, 200, 1000, 5000};
   private static final double[] HOURS = {Double.POSITIVE_INFINITY, 15, 60, 200, 1000};
   private static final int[] EQF = {8, 4, 5, 6, 7};
 
   private RandomRequests() {}
 
-  static RecommendationRequest draw(CatalogSnapshot s, Random random) {
+  public static RecommendationRequest draw(CatalogSnapshot s, Random random) {
     List<String> held = new ArrayList<>();
     int heldCount = random.nextInt(7);
     for (int i = 0; i < heldCount; i++) {

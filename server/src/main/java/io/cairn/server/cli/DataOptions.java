@@ -3,6 +3,7 @@ package io.cairn.server.cli;
 import io.cairn.Cairn;
 import io.cairn.graph.GraphStore;
 import io.cairn.graph.LiveCatalog;
+import io.cairn.graph.PersistedSnapshot;
 import io.cairn.graph.RemoteStore;
 import io.cairn.graph.SampleData;
 import io.cairn.graph.StoreUnavailableException;
@@ -28,6 +29,15 @@ final class DataOptions {
 
   @Option(names = "--in-memory", description = "Use an in-memory store loaded with the sample instead of --data")
   boolean inMemory;
+
+  @Option(names = "--snapshot-dir", paramLabel = "DIR",
+      description = "Where the compiled catalog is kept between starts, so that a start over an unchanged store"
+          + " loads it instead of compiling it (default: $CAIRN_SNAPSHOT_DIR, or inside the --data directory)")
+  Path snapshotCache;
+
+  @Option(names = "--no-snapshot-cache", description = "Compile the catalog from the store at every start and keep"
+      + " no copy of it")
+  boolean noSnapshotCache;
 
   Path directory() {
     if (data != null) {
@@ -77,7 +87,7 @@ final class DataOptions {
 
   /** Opens the store for writing and its catalog, loading the embedded sample first if the store is empty. */
   LiveCatalog openCatalog() {
-    LiveCatalog catalog = new LiveCatalog(openStore());
+    LiveCatalog catalog = catalogOver(openStore());
     if (catalog.loadSampleIfEmpty()) {
       System.err.println("Loaded the embedded sample into " + catalog.store().description());
     }
@@ -86,7 +96,25 @@ final class DataOptions {
 
   /** The catalog over {@link #openStoreForReading()}: for commands that only read. */
   LiveCatalog openCatalogForReading() {
-    return new LiveCatalog(openStoreForReading());
+    return catalogOver(openStoreForReading());
+  }
+
+  private LiveCatalog catalogOver(GraphStore opened) {
+    return persisted(opened).map(p -> new LiveCatalog(opened, p)).orElseGet(() -> new LiveCatalog(opened));
+  }
+
+  /**
+   * Where the compiled catalog of a store on disk is kept between starts: written by commands that write the
+   * store, only read by those that read it. None for a store in memory or a cluster's shared store, or when asked.
+   */
+  private java.util.Optional<PersistedSnapshot> persisted(GraphStore opened) {
+    if (noSnapshotCache || opened.directory().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    String env = System.getenv("CAIRN_SNAPSHOT_DIR");
+    Path cache = snapshotCache != null ? snapshotCache : env == null || env.isBlank() ? null : Path.of(env);
+    Path file = PersistedSnapshot.fileFor(opened.directory().get(), cache);
+    return java.util.Optional.of(opened.readOnly() ? PersistedSnapshot.readOnlyAt(file) : PersistedSnapshot.at(file));
   }
 
   /** {@link #openCatalogForReading()} wrapped in the engine. */

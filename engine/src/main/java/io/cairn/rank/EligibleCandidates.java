@@ -1,0 +1,101 @@
+package io.cairn.rank;
+
+import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.catalog.IntSet;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The candidates that fit a request's constraints, kept as parallel arrays rather than one {@link Candidate} each:
+ * most of them never make the pool the re-ranker chooses from, so a {@code Candidate} is built only for those that
+ * do ({@link #candidate}). The few object-valued terms (requirement steps, missing prerequisites) are kept only
+ * where they are not empty.
+ *
+ * <p>Scratch space reused across requests ({@link #clear}); one is used by one request at a time.
+ */
+final class EligibleCandidates {
+  private int size;
+  private int[] credential = new int[64];
+  private double[] requirementProgress = new double[64];
+  private double[] totalCost = new double[64];
+  private double[] totalHours = new double[64];
+  private boolean[] oneStepAway = new boolean[64];
+  private Object[] steps = new Object[64];
+  private IntSet[] missingCredentials = new IntSet[64];
+  private IntSet[] missingCompetencies = new IntSet[64];
+
+  /** Adds one eligible candidate; {@code steps} and the missing sets may be empty, never null. */
+  void add(int c, List<RequirementStep> requirementSteps, IntSet missingCreds, IntSet missingComps, double cost,
+      double hours) {
+    if (size == credential.length) {
+      grow();
+    }
+    credential[size] = c;
+    requirementProgress[size] = TransparentScorer.Weights.requirementProgress(requirementSteps);
+    totalCost[size] = cost;
+    totalHours[size] = hours;
+    oneStepAway[size] = missingCreds.size() + missingComps.size() > 0;
+    steps[size] = requirementSteps.isEmpty() ? null : requirementSteps;
+    missingCredentials[size] = missingCreds.isEmpty() ? null : missingCreds;
+    missingCompetencies[size] = missingComps.isEmpty() ? null : missingComps;
+    size++;
+  }
+
+  /** Forgets every candidate, dropping the references it held. */
+  void clear() {
+    Arrays.fill(steps, 0, size, null);
+    Arrays.fill(missingCredentials, 0, size, null);
+    Arrays.fill(missingCompetencies, 0, size, null);
+    size = 0;
+  }
+
+  int size() {
+    return size;
+  }
+
+  int credential(int i) {
+    return credential[i];
+  }
+
+  /** Open requirements advanced: 1 for each it fulfils directly, 0.5 for each it progresses by stacking. */
+  double requirementProgress(int i) {
+    return requirementProgress[i];
+  }
+
+  double totalCost(int i) {
+    return totalCost[i];
+  }
+
+  double totalHours(int i) {
+    return totalHours[i];
+  }
+
+  boolean oneStepAway(int i) {
+    return oneStepAway[i];
+  }
+
+  /** The {@code i}-th candidate as a {@link Candidate}, built on this call. */
+  @SuppressWarnings("unchecked")
+  Candidate candidate(int i, CatalogSnapshot snapshot, GoalCoverage coverage, IntSet unmet) {
+    int c = credential[i];
+    return new Candidate(c, snapshot, unmet, coverage.count(c), coverage.weight(c),
+        steps[i] == null ? List.of() : (List<RequirementStep>) steps[i],
+        orEmpty(missingCredentials[i]), orEmpty(missingCompetencies[i]), totalCost[i], totalHours[i]);
+  }
+
+  private static IntSet orEmpty(IntSet set) {
+    return set == null ? IntSet.empty() : set;
+  }
+
+  private void grow() {
+    int n = credential.length * 2;
+    credential = Arrays.copyOf(credential, n);
+    requirementProgress = Arrays.copyOf(requirementProgress, n);
+    totalCost = Arrays.copyOf(totalCost, n);
+    totalHours = Arrays.copyOf(totalHours, n);
+    oneStepAway = Arrays.copyOf(oneStepAway, n);
+    steps = Arrays.copyOf(steps, n);
+    missingCredentials = Arrays.copyOf(missingCredentials, n);
+    missingCompetencies = Arrays.copyOf(missingCompetencies, n);
+  }
+}

@@ -1,0 +1,28 @@
+package io.cairn.rank;
+
+/**
+ * A {@link Scorer} that scores a candidate from its terms alone, without a {@link Candidate} object: the
+ * recommender then builds objects only for the candidates that make the pool. Its scores must equal
+ * {@link Scorer#score} on the same candidate, to the bit.
+ */
+interface TermScorer {
+
+  /**
+   * The candidate's score.
+   *
+   * @param coverage the summed weight of the unmet targets it teaches
+   * @param requirements {@link TransparentScorer.Weights#requirementProgress} of the open requirements it advances
+   * @param oneStepAway true when a prerequisite stands between the learner and it
+   */
+  double score(int credential, double coverage, double requirements, double totalCost, double totalHours,
+      boolean oneStepAway, ScoringContext context);
+
+  /**
+   * A cheap number the score never exceeds, so that a candidate whose bound cannot enter the pool is not scored;
+   * the score itself by default.
+   */
+  default double upperBound(int credential, double coverage, double requirements, double totalCost,
+      double totalHours, boolean oneStepAway, ScoringContext context) {
+    return score(credential, coverage, requirements, totalCost, totalHours, oneStepAway, context);
+  }
+}
