@@ -78,8 +78,9 @@ function request(params, goalType, fromSis) {
 /** The plan screen with this screen's learner, goal and limits. */
 function planUrl(params) {
   const state = {};
+  // a launch's lti=1 (and an advisor's member=ID) go along: the plan screen reads the same SIS holdings
   for (const key of ['credential', 'competency', 'goalType', 'occupation', 'pathway', 'goalCompetency', 'maxCost',
-    'maxHours', 'mode', 'creditBearingOnly']) {
+    'maxHours', 'mode', 'creditBearingOnly', 'lti', 'member']) {
     state[key] = params.getAll(key);
   }
   return screenUrl('plan', state);

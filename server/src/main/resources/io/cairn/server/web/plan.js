@@ -13,6 +13,7 @@ import { holdingsFields, labelled } from './pickers.js';
 import { problem } from './problem.js';
 import { GOAL_FIELDS } from './words.js';
 import { presented, presentedField, presentedResults } from './presented.js';
+import { launchHoldings, sisField, withSisCredentials } from './launch.js';
 
 /** Weeks in a term when the plan is laid out on a calendar: a quarter. */
 const TERM_WEEKS = 13;
@@ -36,8 +37,10 @@ const FIELDS = {
 
 export async function render(main, params) {
   const goalType = goalTypeOf(params);
+  // what the SIS says a launched learner holds is read first: the plan starts from it
+  const fromSis = await launchHoldings(params);
   const answer = params.has('goalType')
-    ? api.post('/api/plans', request(params, goalType)).then((plans) => ({ plans }), (error) => ({ error }))
+    ? api.post('/api/plans', request(params, goalType, fromSis)).then((plans) => ({ plans }), (error) => ({ error }))
     : null;
   const [holdings, goal, pinned, excluded] = await Promise.all([holdingsFields(params), goalFieldset(params, goalType),
     labelled('credentials', params.getAll('include')), labelled('credentials', params.getAll('exclude'))]);
@@ -49,7 +52,7 @@ export async function render(main, params) {
     h('fieldset', {}, h('legend', {}, 'The learner'),
       h('div', { class: 'field' }, h('label', { for: 'learner-name' }, 'Name (for the printout)'),
         h('input', { id: 'learner-name', name: 'name', type: 'text', value: params.get('name') ?? '' })),
-      holdings.credentials.element, holdings.competencies.element, presentedField()),
+      sisField(fromSis), holdings.credentials.element, holdings.competencies.element, presentedField()),
     goal,
     h('fieldset', { class: 'constraints' }, h('legend', {}, 'Limits and pace'), limitFields(params),
       numberField('hours-per-week', 'hoursPerWeek', 'Study hours per week (lays the plan out in terms)', params)),
@@ -87,9 +90,11 @@ export async function render(main, params) {
   showPlans(results, plans, params, pinned, excluded, main);
 }
 
-function request(params, goalType) {
+function request(params, goalType, fromSis) {
+  const parts = requestParts(params, goalType, presented);
+  parts.learner.credentials = withSisCredentials(parts.learner.credentials, fromSis);
   return {
-    ...requestParts(params, goalType, presented),
+    ...parts,
     objective: params.get('objective') || undefined,
     reach: goalType === 'pathway' ? undefined : number(params.get('reach')),
     hoursPerWeek: number(params.get('hoursPerWeek')),

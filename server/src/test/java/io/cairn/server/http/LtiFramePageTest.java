@@ -161,6 +161,21 @@ class LtiFramePageTest {
     assertEquals(List.of("sis", "sis"), List.copyOf(sources().values()), sources().toString());
     assertTrue(browser.find(".holdings-summary").getText().contains("Applied Statistics (from the SIS)"),
         browser.find(".holdings-summary").getText());
+
+    // "Plan the whole path" from the learner screen plans from the same SIS holdings: shown, and never earned again
+    navigatingInFrame(() -> browser.script(
+        "location.href = '/?screen=learner&lti=1&goalType=pathway&pathway=data-analytics'"));
+    browser.waitFor("#plan-whole-path");
+    navigatingInFrame(() -> browser.find("#plan-whole-path").click());
+    assertTrue(frameUrl().contains("screen=plan") && frameUrl().contains("lti=1"), frameUrl());
+    assertEquals(List.of("nb-mc-applied-statistics", "nb-mc-data-mining"), browser.findAll(
+        "#from-sis li[data-source='sis']").stream().map(li -> li.getAttribute("data-credential")).toList());
+    browser.waitFor("article.plan");
+    List<String> steps = browser.findAll("article.plan .timeline > li.step").stream()
+        .map(li -> li.getAttribute("data-credential")).toList();
+    assertFalse(steps.isEmpty(), browser.find("#results").getText());
+    assertFalse(steps.contains("nb-mc-applied-statistics") || steps.contains("nb-mc-data-mining"),
+        "a plan never earns what the SIS says is passed: " + steps);
   }
 
   @Test
