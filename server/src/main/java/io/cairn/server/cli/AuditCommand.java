@@ -131,9 +131,8 @@ final class AuditCommand implements Runnable {
     int n = left.credentials().size();
     return "earn " + ids(left.credentials())
         + (left.granted().isEmpty() ? "" : " (then granted: " + ids(left.granted()) + ")")
-        + String.format(Locale.ROOT, ": %d credential%s, %s %s, %s h, %s ECTS", n, n == 1 ? "" : "s",
-            number(left.cost()), left.currency() == null ? "" : left.currency(), number(left.hours()),
-            number(left.ects())).replace("  ", " ");
+        + String.format(Locale.ROOT, ": %d credential%s, %s, %s h, %s ECTS", n, n == 1 ? "" : "s", cost(left),
+            number(left.hours()), number(left.ects()));
   }
 
   /** The table's short form: the totals, then at most three credentials to earn. */
@@ -143,9 +142,14 @@ final class AuditCommand implements Runnable {
     }
     int n = left.credentials().size();
     List<Views.Ref> named = left.credentials().subList(0, Math.min(n, 3));
-    return String.format(Locale.ROOT, "%d credential%s, %s %s, %s h: ", n, n == 1 ? "" : "s", number(left.cost()),
-        left.currency() == null ? "" : left.currency(), number(left.hours())).replace("  ", " ")
+    return String.format(Locale.ROOT, "%d credential%s, %s, %s h: ", n, n == 1 ? "" : "s", cost(left),
+        number(left.hours()))
         + ids(named) + (n > named.size() ? " and " + (n - named.size()) + " more" : "");
+  }
+
+  /** "1900 EUR", or the bare figure when the catalog names no currency. */
+  private static String cost(AuditViews.LeftView left) {
+    return left.currency() == null ? number(left.cost()) : number(left.cost()) + " " + left.currency();
   }
 
   private static String ids(List<Views.Ref> refs) {
