@@ -85,6 +85,7 @@ public final class Bench {
     boolean planOnly;
     boolean analyticsOnly;
     boolean recoOnly;
+    boolean httpOnly;
     boolean snapshotOnly;
     boolean skipPlan;
 
@@ -131,6 +132,7 @@ public final class Bench {
           case "--plan-only" -> o.planOnly = true;
           case "--analytics-only" -> o.analyticsOnly = true;
           case "--reco-only" -> o.recoOnly = true;
+          case "--http-only" -> o.httpOnly = true;
           case "--snapshot-only" -> o.snapshotOnly = true;
           case "--skip-plan" -> o.skipPlan = true;
           case "--help", "-h" -> {
@@ -174,6 +176,7 @@ public final class Bench {
       m.put("planOnly", planOnly);
       m.put("analyticsOnly", analyticsOnly);
       m.put("recoOnly", recoOnly);
+      m.put("httpOnly", httpOnly);
       m.put("snapshotOnly", snapshotOnly);
       m.put("store", store == null ? null : store.toString());
       return m;
@@ -214,10 +217,12 @@ public final class Bench {
         --reco-only           only the in-process recommendation latency (transparent scorer) and a digest of
                               every answer (equal digests: equal answers), on the store: writes
                               bench-results/latest-reco.json; --store DIR as below
+        --http-only           only the HTTP load (Cairn, then a bare Javalin handler replaying Cairn's answers as the
+                              ceiling of this machine), on the store: writes bench-results/latest-http.json
         --snapshot-only       only a restart's snapshot: compiled from the graph, against loaded from the persisted
                               file (written into the store's directory: give it a copy of a store to keep as it
                               is), with a digest of both answers: writes bench-results/latest-snapshot.json
-        --store DIR           with --plan-only, --analytics-only, --reco-only or --snapshot-only: the TDB2 store to
+        --store DIR           with --plan-only, --analytics-only, --reco-only, --http-only or --snapshot-only: the store to
                               reuse or build (default: a fresh temporary one)
         --scale               the long run at registry scale, 20,000 to 1,000,000 credentials in one growing store
                               (hours; see bin/bench --scale --help)
@@ -302,6 +307,13 @@ public final class Bench {
         progress("    answers digest (SHA-256 of every answer, whole): %s", digest);
         results.put("answersDigest", digest);
       }, "bench-" + stamp + "-reco.json", "latest-reco.json");
+    }
+    if (o.httpOnly) {
+      return onStoreOnly(o, work, "HTTP", results, targets, catalog -> {
+        List<RequestGenerator.Question> questions = new RequestGenerator(catalog.snapshot(), o.seed + 1)
+            .questions(o.requests, o.k);
+        http(o, Cairn.over(catalog), questions, work, results, targets);
+      }, "bench-" + stamp + "-http.json", "latest-http.json");
     }
     if (o.snapshotOnly) {
       // the questions are drawn while the store is open; the restarts need it closed
@@ -449,15 +461,7 @@ public final class Bench {
       if (!o.skipHttp) {
         phase("http");
         progress("5/7 HTTP throughput of POST /api/recommendations");
-        List<Map<String, Object>> bodies = questions.stream().limit(o.bodies).map(RequestGenerator.Question::body)
-            .toList();
-        Map<String, Object> http = new HttpBench(cairn, bodies, work).run(o.httpSeconds, o.httpWarmupSeconds,
-            o.connections, o.javaClient);
-        results.put("http", http);
-        targets.add(Target.atLeast("HTTP requests/s (" + o.connections + " connections)",
-            ((Number) http.get("requestsPerSecond")).doubleValue(), 12_000, "req/s", "%,.0f"));
-        targets.add(Target.atMost("HTTP errors (non-2xx + socket)", ((Number) http.get("errors")).doubleValue(), 0,
-            "", "%,.0f"));
+        http(o, cairn, questions, work, results, targets);
       }
 
       // ------------------------------------------------------------------ 6. search
@@ -602,6 +606,21 @@ public final class Bench {
   }
 
   // ------------------------------------------------------------------ phases
+
+  private void http(Options o, Cairn cairn, List<RequestGenerator.Question> questions, Path work,
+      Map<String, Object> results, List<Target> targets) throws Exception {
+    List<Map<String, Object>> bodies = questions.stream().limit(o.bodies).map(RequestGenerator.Question::body)
+        .toList();
+    Map<String, Object> http = new HttpBench(cairn, bodies, work).run(o.httpSeconds, o.httpWarmupSeconds,
+        o.connections, o.javaClient);
+    results.put("http", http);
+    targets.add(Target.atLeast("HTTP requests/s (" + o.connections + " connections)",
+        ((Number) http.get("requestsPerSecond")).doubleValue(), 12_000, "req/s", "%,.0f"));
+    targets.add(Target.atMost("HTTP errors (non-2xx + socket)", ((Number) http.get("errors")).doubleValue(), 0,
+        "", "%,.0f"));
+    targets.add(Target.atLeast("HTTP share of the ceiling (same run)",
+        ((Number) http.get("shareOfCeiling")).doubleValue(), 0.5, "", "%.2f"));
+  }
 
   private Map<String, Object> bulkLoad(Dataset dataset, Path work, long escoTriples, long importNanos,
       List<Target> targets) throws Exception {

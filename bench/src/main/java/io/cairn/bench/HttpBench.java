@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,18 +36,34 @@ final class HttpBench {
     this.calls = list;
   }
 
+  /**
+   * Cairn under the load, then the {@link CeilingServer} replaying Cairn's answers under the same load: its
+   * figures go under {@code ceiling}, and {@code shareOfCeiling} is Cairn's requests/s over the ceiling's.
+   */
   Map<String, Object> run(int seconds, int warmupSeconds, int connections, boolean forceJava) throws Exception {
     Map<String, Object> out = new LinkedHashMap<>();
+    String wrk = forceJava ? null : HttpLoad.findOnPath("wrk");
+    String tool = wrk != null ? "wrk" : "Java client (wrk not found)";
+    Map<String, byte[]> answers = new HashMap<>();
     try (Listening server = Listening.on(cairn)) {
       out.put("bind", "127.0.0.1:" + server.port());
       out.put("bodies", calls.size());
-      out.put("sanity", sanity(server.port()));
-      String wrk = forceJava ? null : HttpLoad.findOnPath("wrk");
-      String tool = wrk != null ? "wrk" : "Java client (wrk not found)";
+      out.put("sanity", sanity(server.port(), answers));
       Bench.progress("HTTP warm-up: %s %d s at %d connections", tool, warmupSeconds, connections);
       HttpLoad.run(wrk, work, "recommendations", calls, server.port(), warmupSeconds, connections);
       Bench.progress("HTTP: %s %d s at %d connections on 127.0.0.1:%d", tool, seconds, connections, server.port());
       out.putAll(HttpLoad.run(wrk, work, "recommendations", calls, server.port(), seconds, connections));
+    }
+    out.put("meanResponseBytes", answers.values().stream().mapToInt(b -> b.length).average().orElse(0));
+    try (CeilingServer ceiling = CeilingServer.replaying(answers)) {
+      Bench.progress("HTTP ceiling: a bare Javalin handler replaying Cairn's answers, %s %d s warm-up then %d s",
+          tool, warmupSeconds, seconds);
+      HttpLoad.run(wrk, work, "ceiling", calls, ceiling.port(), warmupSeconds, connections);
+      Map<String, Object> measured = HttpLoad.run(wrk, work, "ceiling", calls, ceiling.port(), seconds, connections);
+      measured.remove("wrkOutput");
+      out.put("ceiling", measured);
+      out.put("shareOfCeiling", ((Number) out.get("requestsPerSecond")).doubleValue()
+          / ((Number) measured.get("requestsPerSecond")).doubleValue());
     }
     return out;
   }
@@ -64,14 +81,18 @@ final class HttpBench {
     }
   }
 
-  /** One request of each body must answer 200 with a list; otherwise the load figures would mean nothing. */
-  private Map<String, Object> sanity(int port) throws Exception {
+  /**
+   * One request of each body must answer 200 with a list; otherwise the load figures would mean nothing. Each
+   * answer goes into {@code answers}, for the ceiling to replay.
+   */
+  private Map<String, Object> sanity(int port, Map<String, byte[]> answers) throws Exception {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     int ok = 0;
     int results = 0;
     List<String> problems = new ArrayList<>();
     for (HttpLoad.Call call : calls) {
       HttpResponse<String> r = client.send(HttpLoad.request(port, call), HttpResponse.BodyHandlers.ofString());
+      answers.put(call.body(), r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       if (r.statusCode() == 200) {
         ok++;
         JsonNode list = JSON.readTree(r.body()).get("items");
