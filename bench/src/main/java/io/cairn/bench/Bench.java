@@ -80,7 +80,9 @@ public final class Bench {
     Path model;
     boolean noModel;
     Path store;
-    int planLearners = 500;
+    // 150 keeps the default run under ten minutes on 2 cores (issue 18); the planner's evaluation in the notebook
+    // runs --plan-only --plan-learners 500
+    int planLearners = 150;
     java.time.Duration planTimeLimit = io.cairn.plan.Planner.Builder.DEFAULT_TIME_LIMIT;
     boolean planOnly;
     boolean analyticsOnly;
@@ -207,7 +209,7 @@ public final class Bench {
         --model FILE          skill-value model (cairn train) for the learned scorer's recommendation latency;
                               without it a quick one is trained on the benchmark's ESCO (about a minute or two)
         --no-model            measure the transparent scorer only
-        --plan-learners N     seeded learners for the planner's evaluation (default 500; --quick: 50)
+        --plan-learners N     seeded learners for the planner's evaluation (default 150; --quick: 50)
         --plan-time-limit-ms N  the planner's solver time limit per request (default 150)
         --skip-plan           no planner evaluation
         --analytics-only      only the curriculum analytics (and the store they need), with their distributions
