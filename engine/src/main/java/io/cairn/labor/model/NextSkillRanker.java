@@ -31,6 +31,11 @@ public final class NextSkillRanker {
     this.scorer = scorer;
   }
 
+  /** The feature extraction over this snapshot (for tests that compare scorers on real candidate pools). */
+  FeatureExtractor extractor() {
+    return extractor;
+  }
+
   /** The snapshot this ranker answers for; rebind when the catalog's version moves. */
   public CatalogSnapshot snapshot() {
     return snapshot;

@@ -1,0 +1,180 @@
+package io.cairn.labor.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.labor.features.Feature;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.Model;
+import org.tribuo.common.xgboost.XGBoostModel;
+import org.tribuo.regression.Regressor;
+
+/**
+ * A Tribuo XGBoost regression model's trees in flat arrays, scored over a dense row of {@link Feature} values
+ * without Tribuo's per-example objects or XGBoost's native matrices. Read once from the booster's own JSON model,
+ * which keeps every threshold and leaf value at float precision, and scored as XGBoost's CPU predictor does: a
+ * node sends a value to its left child when {@code value < threshold} (both float32), a missing value (NaN) down
+ * its default branch, and the prediction is {@code base_score} plus each tree's leaf, summed in float32 in tree
+ * order. Immutable and thread-safe.
+ */
+final class TreeEnsemble {
+  /** Decimals read exactly, so that each parses straight to the float XGBoost printed. */
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  private final float baseScore;
+  /** Per tree, the index of its root node in the node arrays. */
+  private final int[] roots;
+  /** Per node: the {@link Feature} ordinal split on, or -1 for a leaf. */
+  private final int[] feature;
+  /** Per node: the split threshold, or the leaf value of a leaf. */
+  private final float[] threshold;
+  /** Per node: the left child's node index; the right child is {@code right[node]}. */
+  private final int[] left;
+  private final int[] right;
+  /** Per node: whether a missing value goes left. */
+  private final boolean[] defaultLeft;
+
+  private TreeEnsemble(float baseScore, int[] roots, int[] feature, float[] threshold, int[] left, int[] right,
+      boolean[] defaultLeft) {
+    this.baseScore = baseScore;
+    this.roots = roots;
+    this.feature = feature;
+    this.threshold = threshold;
+    this.left = left;
+    this.right = right;
+    this.defaultLeft = defaultLeft;
+  }
+
+  /**
+   * The trees of {@code model}, or null when it is not a single-output XGBoost regression this class scores alike
+   * (another booster, objective, categorical splits, or a feature the model knows by a name outside
+   * {@link Feature}).
+   */
+  static TreeEnsemble of(Model<Regressor> model) {
+    if (!(model instanceof XGBoostModel<Regressor> xgboost) || xgboost.getInnerModels().size() != 1) {
+      return null;
+    }
+    try {
+      return parse(JSON.readTree(xgboost.getInnerModels().getFirst().toByteArray("json")),
+          model.getFeatureIDMap());
+    } catch (XGBoostError | IOException e) {
+      return null;
+    }
+  }
+
+  private static TreeEnsemble parse(JsonNode root, ImmutableFeatureMap features) {
+    JsonNode learner = root.path("learner");
+    JsonNode booster = learner.path("gradient_booster");
+    if (!learner.path("objective").path("name").asText().equals("reg:squarederror")
+        || !booster.path("name").asText().equals("gbtree")) {
+      return null;
+    }
+    // Tribuo's feature ids are the booster's column indices
+    int[] ordinalOfColumn = new int[features.size()];
+    for (int id = 0; id < ordinalOfColumn.length; id++) {
+      ordinalOfColumn[id] = ordinalOf(features.get(id).getName());
+    }
+    float baseScore = toFloat(learner.path("learner_model_param").path("base_score"));
+    JsonNode trees = booster.path("model").path("trees");
+    int total = 0;
+    for (JsonNode tree : trees) {
+      total += tree.path("left_children").size();
+    }
+    int[] roots = new int[trees.size()];
+    int[] feature = new int[total];
+    float[] threshold = new float[total];
+    int[] left = new int[total];
+    int[] right = new int[total];
+    boolean[] defaultLeft = new boolean[total];
+    int offset = 0;
+    int t = 0;
+    for (JsonNode tree : trees) {
+      JsonNode splitTypes = tree.path("split_type");
+      int n = tree.path("left_children").size();
+      roots[t++] = offset;
+      for (int i = 0; i < n; i++) {
+        int node = offset + i;
+        int l = tree.path("left_children").get(i).asInt();
+        threshold[node] = toFloat(tree.path("split_conditions").get(i));
+        if (l < 0) {
+          feature[node] = -1;
+          left[node] = -1;
+          right[node] = -1;
+          continue;
+        }
+        if (splitTypes.size() > i && splitTypes.get(i).asInt() != 0) {
+          return null;
+        }
+        int column = tree.path("split_indices").get(i).asInt();
+        if (column < 0 || column >= ordinalOfColumn.length || ordinalOfColumn[column] < 0) {
+          return null;
+        }
+        feature[node] = ordinalOfColumn[column];
+        left[node] = offset + l;
+        right[node] = offset + tree.path("right_children").get(i).asInt();
+        defaultLeft[node] = tree.path("default_left").get(i).asBoolean();
+      }
+      offset += n;
+    }
+    return new TreeEnsemble(baseScore, roots, feature, threshold, left, right, defaultLeft);
+  }
+
+  /** A JSON number (or a number in a string, as XGBoost writes {@code base_score}) as the float it was written from. */
+  private static float toFloat(JsonNode number) {
+    return Float.parseFloat(number.isNumber() ? number.decimalValue().toString() : number.asText());
+  }
+
+  private static int ordinalOf(String featureName) {
+    for (Feature f : Feature.values()) {
+      if (f.featureName().equals(featureName)) {
+        return f.ordinal();
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The prediction for the row of {@link Feature#COUNT} values starting at {@code values[offset]}.
+   */
+  float predict(float[] values, int offset) {
+    float sum = baseScore;
+    for (int root : roots) {
+      int node = root;
+      int f;
+      while ((f = feature[node]) >= 0) {
+        float x = values[offset + f];
+        node = x < threshold[node] ? left[node]
+            : Float.isNaN(x) ? (defaultLeft[node] ? left[node] : right[node]) : right[node];
+      }
+      sum += threshold[node];
+    }
+    return sum;
+  }
+
+  /** The features some split reads, as {@link Feature} ordinals in ascending order. */
+  int[] featuresUsed() {
+    return Arrays.stream(feature).filter(f -> f >= 0).distinct().sorted().toArray();
+  }
+
+  /** Every threshold the trees compare {@code feature} (an ordinal) with, ascending. */
+  float[] thresholds(int ordinal) {
+    List<Float> found = new ArrayList<>();
+    for (int node = 0; node < feature.length; node++) {
+      if (feature[node] == ordinal) {
+        found.add(threshold[node]);
+      }
+    }
+    float[] out = new float[found.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = found.get(i);
+    }
+    Arrays.sort(out);
+    return out;
+  }
+}
