@@ -49,6 +49,20 @@ public final class LearnedScorer implements SkillScorer {
     return trees != null;
   }
 
+  /**
+   * The features the predictions depend on: those some tree splits on, those with a non-zero coefficient, or
+   * (through Tribuo) all of them. Serving computes only these.
+   */
+  public java.util.Set<Feature> featuresRead() {
+    java.util.Set<Feature> read = java.util.EnumSet.noneOf(Feature.class);
+    for (Feature f : Feature.values()) {
+      if (trees != null ? trees.reads(f.ordinal()) : affine == null || affine[f.ordinal()] != 0) {
+        read.add(f);
+      }
+    }
+    return read;
+  }
+
   @Override
   public double[] score(FeatureMatrix candidates) {
     if (trees != null) {

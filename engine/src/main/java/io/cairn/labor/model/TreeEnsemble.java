@@ -157,9 +157,9 @@ final class TreeEnsemble {
     return sum;
   }
 
-  /** The features some split reads, as {@link Feature} ordinals in ascending order. */
-  int[] featuresUsed() {
-    return Arrays.stream(feature).filter(f -> f >= 0).distinct().sorted().toArray();
+  /** Whether some split reads the feature of this ordinal. */
+  boolean reads(int ordinal) {
+    return Arrays.stream(feature).anyMatch(f -> f == ordinal);
   }
 
   /** Every threshold the trees compare {@code feature} (an ordinal) with, ascending. */

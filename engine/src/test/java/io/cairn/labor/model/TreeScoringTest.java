@@ -7,6 +7,7 @@ import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.IntSet;
 import io.cairn.labor.FixtureModel;
 import io.cairn.labor.features.Feature;
+import io.cairn.labor.features.FeatureExtractor;
 import io.cairn.labor.features.FeatureMatrix;
 import io.cairn.labor.features.Holdout;
 import io.cairn.rank.SampleCatalog;
@@ -55,8 +56,7 @@ class TreeScoringTest {
   @MethodSource("seeds")
   void rowsOnEveryThresholdScoreAsTribuo(long seed) {
     LearnedScorer scorer = scorer();
-    assertSameAsTribuo(scorer, TreeProbes.around(TreeEnsemble.of(FixtureModel.model().scorer().model()), 300,
-        seed), seed);
+    assertSameAsTribuo(scorer, TreeProbes.around(TreeEnsemble.of(scorer.model()), 300, seed), seed);
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -64,6 +64,7 @@ class TreeScoringTest {
   void candidatePoolsOfTheSampleCatalogScoreAndRankAsTribuo(long seed) {
     CatalogSnapshot snapshot = SampleCatalog.snapshot();
     NextSkillRanker ranker = FixtureModel.model().bind(snapshot);
+    FeatureExtractor everyFeature = ranker.everyFeature();
     Random random = new Random(seed);
     int skills = snapshot.competencies().size();
     for (int learner = 0; learner < 20; learner++) {
@@ -73,8 +74,12 @@ class TreeScoringTest {
       }
       String field = random.nextBoolean() || snapshot.occupations().isEmpty() ? ""
           : NextSkillRanker.minorGroup(snapshot.occupation(random.nextInt(snapshot.occupations().size())));
-      FeatureMatrix pool = ranker.extractor().extract(IntSet.of(held), field, Holdout.NONE, IntSet.empty());
-      assertSameAsTribuo(scorer(), pool, seed);
+      FeatureMatrix every = everyFeature.extract(IntSet.of(held), field, Holdout.NONE, IntSet.empty());
+      FeatureMatrix read = ranker.extractor().extract(IntSet.of(held), field, Holdout.NONE, IntSet.empty());
+      assertSameAsTribuo(scorer(), every, seed);
+      // serving extracts only the features the trees read: the same pool, the same predictions
+      assertArrayEquals(every.candidates(), read.candidates(), "seed " + seed);
+      assertArrayEquals(scorer().score(every), scorer().score(read), "seed " + seed);
     }
   }
 
