@@ -26,7 +26,7 @@ public final class FeatureExtractor {
   private final int[] attributes;
   private final int[] reuse;
   private final int[] depth;
-  private final ThreadLocal<Scratch> scratch;
+  private final ThreadLocal<FeatureScratch> scratch;
   private final boolean ease;
   private final boolean hierarchy;
   /** The relative features to fill, as pairs of (target, base) ordinals. */
@@ -77,7 +77,7 @@ public final class FeatureExtractor {
       depth[c.index()] = snapshot.ancestors(c.index()).size() + 1;
     }
     int occupations = stats.occupations.size();
-    scratch = ThreadLocal.withInitial(() -> new Scratch(n, occupations, pool));
+    scratch = ThreadLocal.withInitial(() -> new FeatureScratch(n, occupations, pool));
   }
 
   public SkillStatistics statistics() {
@@ -89,7 +89,7 @@ public final class FeatureExtractor {
    * plus {@code extra} candidates, each with its features.
    */
   public FeatureMatrix extract(IntSet held, String goalField, Holdout holdout, IntSet extra) {
-    Scratch s = scratch.get();
+    FeatureScratch s = scratch.get();
     s.begin();
     int[] heldSkills = held.toArray();
     for (int h : heldSkills) {
@@ -211,7 +211,7 @@ public final class FeatureExtractor {
   }
 
   /** Adds the first {@code k} skills of a precomputed most-needed-first list that are not held. */
-  private static void takeUnheld(Scratch s, int[] ordered, int k) {
+  private static void takeUnheld(FeatureScratch s, int[] ordered, int k) {
     int taken = 0;
     for (int i = 0; i < ordered.length && taken < k; i++) {
       if (s.held[ordered[i]] != s.gen) {
@@ -222,7 +222,7 @@ public final class FeatureExtractor {
   }
 
   /** The global pool when occupations are left out: their counts change the order, so every skill is scanned. */
-  private void globalWithHoldout(Scratch s) {
+  private void globalWithHoldout(FeatureScratch s) {
     s.globalTop.clear();
     for (int c = 0; c < stats.skillCount; c++) {
       int n = stats.count[c];
@@ -238,7 +238,7 @@ public final class FeatureExtractor {
    * Finds the occupations nearest the held skills (cosine of skill sets, through the skills' occupation lists)
    * overall and in the goal field, and spreads their similarity² over the skills they need.
    */
-  private void neighbours(Scratch s, int[] held, String goalField, Holdout holdout) {
+  private void neighbours(FeatureScratch s, int[] held, String goalField, Holdout holdout) {
     if (held.length == 0) {
       s.neighbourTop.clear();
       return;
@@ -280,7 +280,7 @@ public final class FeatureExtractor {
     }
   }
 
-  private void spread(Scratch s, TopK nearest, boolean field) {
+  private void spread(FeatureScratch s, TopK nearest, boolean field) {
     double total = 0;
     for (int i = 0; i < nearest.size(); i++) {
       total += nearest.score(i) * nearest.score(i);
@@ -315,7 +315,7 @@ public final class FeatureExtractor {
   }
 
   /** Accumulates, for every skill co-occurring with a held skill, Σ and max of P(c|h), Σ count, Σ count/√n(h). */
-  private void cooccurrence(Scratch s, int[] held, Holdout holdout) {
+  private void cooccurrence(FeatureScratch s, int[] held, Holdout holdout) {
     for (int h : held) {
       int nh = stats.count[h] - s.leftOut[h];
       if (nh <= 0) {
@@ -345,7 +345,7 @@ public final class FeatureExtractor {
     }
   }
 
-  private void hierarchy(Scratch s, int[] held) {
+  private void hierarchy(FeatureScratch s, int[] held) {
     for (int h : held) {
       IntSet broader = snapshot.broader(h);
       for (int i = 0; i < broader.size(); i++) {
@@ -368,7 +368,7 @@ public final class FeatureExtractor {
     }
   }
 
-  private void hierarchyFeatures(Scratch s, int c, int heldCount, float[] values, int base) {
+  private void hierarchyFeatures(FeatureScratch s, int c, int heldCount, float[] values, int base) {
     int siblings = 0;
     IntSet broader = snapshot.broader(c);
     for (int i = 0; i < broader.size(); i++) {
@@ -386,119 +386,5 @@ public final class FeatureExtractor {
     values[base + Feature.HIERARCHY_SIBLINGS.ordinal()] = heldCount > 0 ? Math.min(1f, (float) siblings / heldCount) : 0;
     values[base + Feature.HIERARCHY_SHARED_DEPTH.ordinal()] = shared;
     values[base + Feature.HIERARCHY_PARENT_CHILD.ordinal()] = s.adjacent[c] == s.gen ? 1 : 0;
-  }
-
-  /** Per-thread work arrays; a generation stamp marks what belongs to the current call, so nothing is cleared. */
-  private static final class Scratch {
-    int gen;
-    final int[] held;
-    final int[] coStamp;
-    final double[] sumP;
-    final double[] maxP;
-    final double[] sumRaw;
-    final double[] sumInvSqrt;
-    final int[] hits;
-    final int[] touched;
-    int touchedCount;
-    final int[] row;
-    final int[] leftOut;
-    final int[] inPool;
-    final int[] pool;
-    int poolSize;
-    final int[] parentStamp;
-    final int[] parentCount;
-    final int[] adjacent;
-    final int[] ancestor;
-    final TopK top;
-    final TopK goalTop;
-    final TopK globalTop;
-    final int[] occStamp;
-    final int[] overlap;
-    final int[] occTouched;
-    int occTouchedCount;
-    final int[] nbStamp;
-    final double[] nb;
-    final double[] nbEssential;
-    final double[] nbField;
-    final double[] nbBest;
-    final int[] nbTouched;
-    int nbTouchedCount;
-    final TopK occTop;
-    final TopK fieldTop;
-    final TopK neighbourTop;
-
-    Scratch(int n, int occupations, PoolSettings settings) {
-      occStamp = new int[occupations];
-      overlap = new int[occupations];
-      occTouched = new int[occupations];
-      nbStamp = new int[n];
-      nb = new double[n];
-      nbEssential = new double[n];
-      nbField = new double[n];
-      nbBest = new double[n];
-      nbTouched = new int[n];
-      occTop = new TopK(settings.neighbourOccupations());
-      fieldTop = new TopK(Math.max(1, settings.neighbourOccupations() / 4));
-      neighbourTop = new TopK(settings.neighbours());
-      held = new int[n];
-      coStamp = new int[n];
-      sumP = new double[n];
-      maxP = new double[n];
-      sumRaw = new double[n];
-      sumInvSqrt = new double[n];
-      hits = new int[n];
-      touched = new int[n];
-      row = new int[n];
-      leftOut = new int[n];
-      inPool = new int[n];
-      pool = new int[n];
-      parentStamp = new int[n];
-      parentCount = new int[n];
-      adjacent = new int[n];
-      ancestor = new int[n];
-      top = new TopK(settings.cooccurring());
-      goalTop = new TopK(settings.goalField());
-      globalTop = new TopK(settings.global());
-    }
-
-    void begin() {
-      gen++;
-      touchedCount = 0;
-      poolSize = 0;
-    }
-
-    void accumulate(int c, int co, int nh, double invSqrt) {
-      if (co <= 0) {
-        return;
-      }
-      if (coStamp[c] != gen) {
-        coStamp[c] = gen;
-        sumP[c] = 0;
-        maxP[c] = 0;
-        sumRaw[c] = 0;
-        sumInvSqrt[c] = 0;
-        hits[c] = 0;
-        touched[touchedCount++] = c;
-      }
-      double p = (double) co / nh;
-      sumP[c] += p;
-      maxP[c] = Math.max(maxP[c], p);
-      sumRaw[c] += co;
-      sumInvSqrt[c] += co * invSqrt;
-      hits[c]++;
-    }
-
-    void add(int c) {
-      if (inPool[c] != gen) {
-        inPool[c] = gen;
-        pool[poolSize++] = c;
-      }
-    }
-
-    void addTop(TopK k) {
-      for (int i = 0; i < k.size(); i++) {
-        add(k.item(i));
-      }
-    }
   }
 }
