@@ -106,12 +106,7 @@ public final class LearnedScorer implements SkillScorer {
   }
 
   private static double[] treeScore(TreeEnsemble trees, FeatureMatrix candidates) {
-    double[] scores = new double[candidates.size()];
-    float[] values = candidates.values();
-    for (int i = 0; i < scores.length; i++) {
-      scores[i] = trees.predict(values, i * Feature.COUNT);
-    }
-    return scores;
+    return trees.predict(candidates.values(), candidates.size());
   }
 
   /** The model's trees when they predict as Tribuo does on the probes, else null. */
