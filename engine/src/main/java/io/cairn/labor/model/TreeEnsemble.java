@@ -44,6 +44,8 @@ final class TreeEnsemble {
    * and right children's positions in this array), so that a step down a tree reads one cache line.
    */
   private final int[] packed;
+  /** The same trees laid out complete, for rows without NaN; null when a tree is too deep for it. */
+  private final CompleteTrees complete;
 
   private TreeEnsemble(float baseScore, int[] roots, int[] feature, float[] threshold, int[] left, int[] right,
       boolean[] defaultLeft) {
@@ -61,6 +63,7 @@ final class TreeEnsemble {
       packed[node * 4 + 2] = left[node] * 4;
       packed[node * 4 + 3] = right[node] * 4;
     }
+    this.complete = CompleteTrees.of(roots, feature, threshold, left, right);
   }
 
   /**
@@ -159,6 +162,10 @@ final class TreeEnsemble {
   double[] predict(float[] values, int rows) {
     float[] sums = new float[rows];
     Arrays.fill(sums, baseScore);
+    if (complete != null && !anyNaN(values, rows)) {
+      complete.addTo(values, rows, sums);
+      return widen(sums);
+    }
     for (int root : roots) {
       int start = root * 4;
       for (int row = 0, base = 0; row < rows; row++, base += Feature.COUNT) {
@@ -177,8 +184,21 @@ final class TreeEnsemble {
         sums[row] += Float.intBitsToFloat(packed[node + 1]);
       }
     }
-    double[] predictions = new double[rows];
-    for (int row = 0; row < rows; row++) {
+    return widen(sums);
+  }
+
+  private static boolean anyNaN(float[] values, int rows) {
+    for (int i = 0; i < rows * Feature.COUNT; i++) {
+      if (Float.isNaN(values[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static double[] widen(float[] sums) {
+    double[] predictions = new double[sums.length];
+    for (int row = 0; row < sums.length; row++) {
       predictions[row] = sums[row];
     }
     return predictions;

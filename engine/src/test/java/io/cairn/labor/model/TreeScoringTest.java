@@ -54,6 +54,21 @@ class TreeScoringTest {
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
+  void rowsWithMissingValuesTakeEachSplitsDefaultBranchAsTribuo(long seed) {
+    LearnedScorer scorer = scorer();
+    FeatureMatrix probes = TreeProbes.around(TreeEnsemble.of(scorer.model()), 300, seed);
+    Random random = new Random(seed);
+    float[] values = probes.values();
+    for (int i = 0; i < values.length; i++) {
+      if (random.nextInt(6) == 0) {
+        values[i] = Float.NaN;
+      }
+    }
+    assertSameAsTribuo(scorer, probes, seed);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
   void rowsOnEveryThresholdScoreAsTribuo(long seed) {
     LearnedScorer scorer = scorer();
     assertSameAsTribuo(scorer, TreeProbes.around(TreeEnsemble.of(scorer.model()), 300, seed), seed);
