@@ -78,6 +78,7 @@ public final class Bench {
     int soakSeconds = 60;
     int slowConnections = 300;
     Path model;
+    Path saveModel;
     boolean noModel;
     Path store;
     // 150 keeps the default run under ten minutes on 2 cores (issue 18); the planner's evaluation in the notebook
@@ -128,6 +129,7 @@ public final class Bench {
           case "--java-client" -> o.javaClient = true;
           case "--model" -> o.model = Path.of(args[++i]);
           case "--no-model" -> o.noModel = true;
+          case "--save-model" -> o.saveModel = Path.of(args[++i]).toAbsolutePath().normalize();
           case "--store" -> o.store = Path.of(args[++i]).toAbsolutePath().normalize();
           case "--plan-learners", "--learners" -> o.planLearners = Integer.parseInt(args[++i]);
           case "--plan-time-limit-ms" -> o.planTimeLimit = java.time.Duration.ofMillis(Long.parseLong(args[++i]));
@@ -208,6 +210,8 @@ public final class Bench {
         --java-client         use the Java load generator even when wrk is installed
         --model FILE          skill-value model (cairn train) for the learned scorer's recommendation latency;
                               without it a quick one is trained on the benchmark's ESCO (about a minute or two)
+        --save-model FILE     keep the quick model trained here in FILE (for --model in the next runs: A/B runs
+                              of the learned scorer then score with the same trees)
         --no-model            measure the transparent scorer only
         --plan-learners N     seeded learners for the planner's evaluation (default 150; --quick: 50)
         --plan-time-limit-ms N  the planner's solver time limit per request (default 150)
@@ -216,8 +220,9 @@ public final class Bench {
                               for the notebook: writes bench-results/latest-analytics.json; --store DIR as below
         --plan-only           only the planner's evaluation (and the store it needs): with --store DIR an existing
                               store (ESCO + generated catalog, e.g. kept by --keep) is reused, or built there once
-        --reco-only           only the in-process recommendation latency (transparent scorer) and a digest of
-                              every answer (equal digests: equal answers), on the store: writes
+        --reco-only           only the in-process recommendation latency (transparent scorer, then the learned one
+                              unless --no-model) and a digest of every answer of each (equal digests: equal
+                              answers), on the store: writes
                               bench-results/latest-reco.json; --store DIR as below
         --http-only           only the HTTP load (Cairn, then a bare Javalin handler replaying Cairn's answers as the
                               ceiling of this machine), on the store: writes bench-results/latest-http.json
@@ -308,6 +313,12 @@ public final class Bench {
         String digest = AnswerDigest.of(cairn, questions);
         progress("    answers digest (SHA-256 of every answer, whole): %s", digest);
         results.put("answersDigest", digest);
+        if (!o.noModel) {
+          Cairn learned = learned(o, catalog, catalog.snapshot(), questions, results, targets);
+          String learnedDigest = AnswerDigest.of(learned, questions);
+          progress("    learned answers digest: %s", learnedDigest);
+          results.put("answersDigestLearned", learnedDigest);
+        }
       }, "bench-" + stamp + "-reco.json", "latest-reco.json");
     }
     if (o.httpOnly) {
@@ -438,20 +449,7 @@ public final class Bench {
       results.put("recommendation", recommend(cairn, questions, targets, "transparent", 0.1, 0.5));
       if (!o.noModel) {
         phase("recommendation-learned");
-        progress("3b/7 the same questions with the learned scorer (%s)", o.model == null
-            ? "training a quick skill-value model first" : "model " + o.model);
-        ModelForBench model = ModelForBench.obtain(o.model, o.shared, snapshot, o.seed);
-        progress("    model: %s (%.1f s)", model.source(), model.seconds());
-        long bind = System.nanoTime();
-        Cairn learned = Cairn.over(catalog, model.model());
-        double bindSeconds = (System.nanoTime() - bind) / 1e9;
-        // the issue's targets with the model on: p50 1 ms, p99 5 ms
-        Map<String, Object> measured = recommend(learned, questions, targets, "learned", 1.0, 5.0);
-        measured.put("model", model.source());
-        measured.put("modelSeconds", model.seconds());
-        measured.put("bindSeconds", bindSeconds);
-        results.put("recommendationLearned", measured);
-        results.put("recommendationScorers", sideBySide(results));
+        learned(o, catalog, snapshot, questions, results, targets);
       }
 
       // ------------------------------------------------------------------ 4. SPARQL per request
@@ -691,6 +689,29 @@ public final class Bench {
     }
     targets.add(Target.atMost("import time / Jena bulk loader", importSeconds / loadSeconds, 1.2, "x", "%.2f"));
     return m;
+  }
+
+  /**
+   * Step 3b: the same questions with the learned scorer, after the transparent one; returns the engine with the
+   * model on (for a digest of its answers).
+   */
+  private static Cairn learned(Options o, LiveCatalog catalog, CatalogSnapshot snapshot,
+      List<RequestGenerator.Question> questions, Map<String, Object> results, List<Target> targets) {
+    progress("3b/7 the same questions with the learned scorer (%s)", o.model == null
+        ? "training a quick skill-value model first" : "model " + o.model);
+    ModelForBench model = ModelForBench.obtain(o.model, o.saveModel, o.shared, snapshot, o.seed);
+    progress("    model: %s (%.1f s)", model.source(), model.seconds());
+    long bind = System.nanoTime();
+    Cairn learned = Cairn.over(catalog, model.model());
+    double bindSeconds = (System.nanoTime() - bind) / 1e9;
+    // the issue's targets with the model on: p50 1 ms, p99 5 ms
+    Map<String, Object> measured = recommend(learned, questions, targets, "learned", 1.0, 5.0);
+    measured.put("model", model.source());
+    measured.put("modelSeconds", model.seconds());
+    measured.put("bindSeconds", bindSeconds);
+    results.put("recommendationLearned", measured);
+    results.put("recommendationScorers", sideBySide(results));
+    return learned;
   }
 
   /** The two scorers' latency next to each other, from the two recommendation steps. */

@@ -17,13 +17,14 @@ import java.util.Map;
 /**
  * The skill-value model the recommendation step measures the learned scorer with: the file given with
  * {@code --model}, or else a quick model trained here on the benchmark's ESCO occupations (one small XGBoost,
- * few profiles: for latency, not for quality; {@code cairn train} makes the real one).
+ * few profiles: for latency, not for quality; {@code cairn train} makes the real one), kept in the
+ * {@code --save-model} file when one is given.
  *
  * @param source how the model came about, for the JSON
  */
 record ModelForBench(SkillValueModel model, String source, double seconds) {
 
-  static ModelForBench obtain(Path file, Path shared, CatalogSnapshot snapshot, long seed) {
+  static ModelForBench obtain(Path file, Path keep, Path shared, CatalogSnapshot snapshot, long seed) {
     long t0 = System.nanoTime();
     if (file != null) {
       SkillValueModel model = SkillValueModel.load(file);
@@ -46,11 +47,15 @@ record ModelForBench(SkillValueModel model, String source, double seconds) {
                 table == null ? 0 : table.offersByLabel().size(), join.matchRate(), join.occupationsWithDemand(),
                 java.util.Arrays.stream(join.offers()).sum(), join.unmatchedLabels()));
     try {
-      Path saved = Files.createTempFile("cairn-bench-", ".model");
-      saved.toFile().deleteOnExit();
+      Path saved = keep;
+      if (saved == null) {
+        saved = Files.createTempFile("cairn-bench-", ".model");
+        saved.toFile().deleteOnExit();
+      }
       SkillValueModel model = SkillValueModel.save(saved, trained.scorer(), trained.card(), data);
       return new ModelForBench(SkillValueModel.load(saved), "trained here, quick: " + learner.describe()
-          + ", 1 profile per occupation and fraction (pass --model FILE for the real one)",
+          + ", 1 profile per occupation and fraction (pass --model FILE for the real one)"
+          + (keep == null ? "" : ", saved to " + keep),
           (System.nanoTime() - t0) / 1e9);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -8,7 +8,9 @@ import io.cairn.labor.data.OccupationSkills;
 
 /**
  * Builds a profile's candidate pool and the {@link Feature}s of every candidate from the statistics, less the
- * profile's {@link Holdout}. Thread-safe: scratch space is per thread.
+ * profile's {@link Holdout}. Serving passes the features its model reads: the costly ones it does not read (the
+ * item-to-item sums, the hierarchy) are then left at 0, as are the relative ones. What does not depend on the
+ * candidate is computed once per profile. Thread-safe: scratch space is per thread.
  */
 public final class FeatureExtractor {
   private static final int DIGITAL_BIT = 1;
@@ -24,9 +26,23 @@ public final class FeatureExtractor {
   private final int[] attributes;
   private final int[] reuse;
   private final int[] depth;
-  private final ThreadLocal<Scratch> scratch;
+  private final ThreadLocal<FeatureScratch> scratch;
+  private final boolean ease;
+  private final boolean hierarchy;
+  /** The relative features to fill, as pairs of (target, base) ordinals. */
+  private final Feature[][] relative;
 
+  /** Every feature (for training and evaluation). */
   public FeatureExtractor(CatalogSnapshot snapshot, SkillStatistics stats, ItemWeights weights, PoolSettings pool) {
+    this(snapshot, stats, weights, pool, java.util.EnumSet.allOf(Feature.class));
+  }
+
+  /**
+   * The features in {@code read} and what they are computed from; the item-to-item sums, the hierarchy features
+   * and relative features outside it are left at 0 (the cheap rest is filled anyway).
+   */
+  public FeatureExtractor(CatalogSnapshot snapshot, SkillStatistics stats, ItemWeights weights, PoolSettings pool,
+      java.util.Set<Feature> read) {
     if (snapshot.competencies().size() != stats.skillCount) {
       throw new IllegalArgumentException("statistics were counted over another catalog");
     }
@@ -34,6 +50,11 @@ public final class FeatureExtractor {
     this.stats = stats;
     this.weights = weights;
     this.pool = pool;
+    this.relative = java.util.Arrays.stream(Feature.RELATIVE).filter(pair -> read.contains(pair[0]))
+        .toArray(Feature[][]::new);
+    this.ease = read.contains(Feature.EASE) || read.contains(Feature.EASE_RELATIVE);
+    this.hierarchy = read.contains(Feature.HIERARCHY_SIBLINGS) || read.contains(Feature.HIERARCHY_SHARED_DEPTH)
+        || read.contains(Feature.HIERARCHY_PARENT_CHILD);
     int n = stats.skillCount;
     attributes = new int[n];
     reuse = new int[n];
@@ -56,7 +77,7 @@ public final class FeatureExtractor {
       depth[c.index()] = snapshot.ancestors(c.index()).size() + 1;
     }
     int occupations = stats.occupations.size();
-    scratch = ThreadLocal.withInitial(() -> new Scratch(n, occupations, pool));
+    scratch = ThreadLocal.withInitial(() -> new FeatureScratch(n, occupations, pool));
   }
 
   public SkillStatistics statistics() {
@@ -68,7 +89,7 @@ public final class FeatureExtractor {
    * plus {@code extra} candidates, each with its features.
    */
   public FeatureMatrix extract(IntSet held, String goalField, Holdout holdout, IntSet extra) {
-    Scratch s = scratch.get();
+    FeatureScratch s = scratch.get();
     s.begin();
     int[] heldSkills = held.toArray();
     for (int h : heldSkills) {
@@ -112,9 +133,15 @@ public final class FeatureExtractor {
     extra.stream().filter(c -> s.held[c] != s.gen).forEach(s::add);
     int[] candidates = java.util.Arrays.copyOf(s.pool, s.poolSize);
     java.util.Arrays.sort(candidates);
-    hierarchy(s, heldSkills);
+    if (hierarchy) {
+      hierarchy(s, heldSkills);
+    }
     double totalDemand = stats.totalDemand - holdout.totalDemand;
     double totalLogDemand = stats.totalLogDemand - holdout.totalLogDemand;
+    // the same for every candidate of the profile
+    float goalFieldSize = (float) Math.log1p(Math.max(groupSize, 0));
+    float heldCount = (float) Math.log1p(heldSkills.length);
+    int[] heldRows = ease ? weights.rows(heldSkills) : null;
     float[] values = new float[candidates.length * Feature.COUNT];
     for (int row = 0; row < candidates.length; row++) {
       int c = candidates[row];
@@ -136,19 +163,21 @@ public final class FeatureExtractor {
       values[base + Feature.COOC_PMI_MAX.ordinal()] = maxP > 0 && n > 0 ? (float) Math.log(maxP * occupations / n) : 0;
       values[base + Feature.COOC_HELD_SHARE.ordinal()] =
           co && heldSkills.length > 0 ? (float) s.hits[c] / heldSkills.length : 0;
-      values[base + Feature.EASE.ordinal()] = (float) weights.score(heldSkills, c);
+      values[base + Feature.EASE.ordinal()] = ease ? (float) weights.score(heldRows, c) : 0;
       boolean near = s.nbStamp[c] == s.gen;
       values[base + Feature.NEIGHBOURS.ordinal()] = near ? (float) s.nb[c] : 0;
       values[base + Feature.NEIGHBOURS_ESSENTIAL.ordinal()] = near ? (float) s.nbEssential[c] : 0;
       values[base + Feature.NEIGHBOURS_GOAL_FIELD.ordinal()] = near ? (float) s.nbField[c] : 0;
       values[base + Feature.NEIGHBOURS_BEST_SIMILARITY.ordinal()] = near ? (float) s.nbBest[c] : 0;
       values[base + Feature.GOAL_FIELD_SHARE.ordinal()] = groupSize > 0 ? (float) goalCount / groupSize : 0;
-      values[base + Feature.GOAL_FIELD_SIZE.ordinal()] = (float) Math.log1p(Math.max(groupSize, 0));
+      values[base + Feature.GOAL_FIELD_SIZE.ordinal()] = goalFieldSize;
       values[base + Feature.GLOBAL_SHARE.ordinal()] = occupations > 0 ? (float) n / occupations : 0;
       values[base + Feature.ESSENTIAL_SHARE.ordinal()] = n > 0 ? (float) essential / n : 0;
       values[base + Feature.DEMAND_SHARE.ordinal()] = totalDemand > 0 ? (float) (demand / totalDemand) : 0;
       values[base + Feature.DEMAND_LOG_SHARE.ordinal()] = totalLogDemand > 0 ? (float) (logDemand / totalLogDemand) : 0;
-      hierarchyFeatures(s, c, heldSkills.length, values, base);
+      if (hierarchy) {
+        hierarchyFeatures(s, c, heldSkills.length, values, base);
+      }
       int bits = attributes[c];
       values[base + Feature.DIGITAL.ordinal()] = (bits & DIGITAL_BIT) != 0 ? 1 : 0;
       values[base + Feature.GREEN.ordinal()] = (bits & GREEN_BIT) != 0 ? 1 : 0;
@@ -159,16 +188,16 @@ public final class FeatureExtractor {
       values[base + Feature.REUSE_CROSS_SECTOR.ordinal()] = reuse[c] == 2 ? 1 : 0;
       values[base + Feature.REUSE_SECTOR_SPECIFIC.ordinal()] = reuse[c] == 3 ? 1 : 0;
       values[base + Feature.REUSE_OCCUPATION_SPECIFIC.ordinal()] = reuse[c] == 4 ? 1 : 0;
-      values[base + Feature.HELD_COUNT.ordinal()] = (float) Math.log1p(heldSkills.length);
+      values[base + Feature.HELD_COUNT.ordinal()] = heldCount;
     }
     holdout.skillCounts.keySet().forEach(skill -> s.leftOut[skill] = 0);
-    relative(values, candidates.length);
+    relative(relative, values, candidates.length);
     return new FeatureMatrix(candidates, values);
   }
 
   /** Fills the relative features: each base feature over its largest value in this pool (0 when none is positive). */
-  private static void relative(float[] values, int rows) {
-    for (Feature[] pair : Feature.RELATIVE) {
+  private static void relative(Feature[][] relative, float[] values, int rows) {
+    for (Feature[] pair : relative) {
       int target = pair[0].ordinal();
       int base = pair[1].ordinal();
       float max = 0;
@@ -182,7 +211,7 @@ public final class FeatureExtractor {
   }
 
   /** Adds the first {@code k} skills of a precomputed most-needed-first list that are not held. */
-  private static void takeUnheld(Scratch s, int[] ordered, int k) {
+  private static void takeUnheld(FeatureScratch s, int[] ordered, int k) {
     int taken = 0;
     for (int i = 0; i < ordered.length && taken < k; i++) {
       if (s.held[ordered[i]] != s.gen) {
@@ -193,7 +222,7 @@ public final class FeatureExtractor {
   }
 
   /** The global pool when occupations are left out: their counts change the order, so every skill is scanned. */
-  private void globalWithHoldout(Scratch s) {
+  private void globalWithHoldout(FeatureScratch s) {
     s.globalTop.clear();
     for (int c = 0; c < stats.skillCount; c++) {
       int n = stats.count[c];
@@ -209,7 +238,7 @@ public final class FeatureExtractor {
    * Finds the occupations nearest the held skills (cosine of skill sets, through the skills' occupation lists)
    * overall and in the goal field, and spreads their similarity² over the skills they need.
    */
-  private void neighbours(Scratch s, int[] held, String goalField, Holdout holdout) {
+  private void neighbours(FeatureScratch s, int[] held, String goalField, Holdout holdout) {
     if (held.length == 0) {
       s.neighbourTop.clear();
       return;
@@ -251,7 +280,7 @@ public final class FeatureExtractor {
     }
   }
 
-  private void spread(Scratch s, TopK nearest, boolean field) {
+  private void spread(FeatureScratch s, TopK nearest, boolean field) {
     double total = 0;
     for (int i = 0; i < nearest.size(); i++) {
       total += nearest.score(i) * nearest.score(i);
@@ -263,7 +292,9 @@ public final class FeatureExtractor {
       double similarity = nearest.score(i);
       double w = similarity * similarity / total;
       OccupationSkills o = stats.occupations.get(nearest.item(i));
-      for (int c : o.skills().toArray()) {
+      IntSet skills = o.skills();
+      for (int k = 0; k < skills.size(); k++) {
+        int c = skills.get(k);
         if (s.nbStamp[c] != s.gen) {
           s.nbStamp[c] = s.gen;
           s.nb[c] = 0;
@@ -284,7 +315,7 @@ public final class FeatureExtractor {
   }
 
   /** Accumulates, for every skill co-occurring with a held skill, Σ and max of P(c|h), Σ count, Σ count/√n(h). */
-  private void cooccurrence(Scratch s, int[] held, Holdout holdout) {
+  private void cooccurrence(FeatureScratch s, int[] held, Holdout holdout) {
     for (int h : held) {
       int nh = stats.count[h] - s.leftOut[h];
       if (nh <= 0) {
@@ -314,28 +345,40 @@ public final class FeatureExtractor {
     }
   }
 
-  private void hierarchy(Scratch s, int[] held) {
+  private void hierarchy(FeatureScratch s, int[] held) {
     for (int h : held) {
-      snapshot.broader(h).stream().forEach(p -> {
+      IntSet broader = snapshot.broader(h);
+      for (int i = 0; i < broader.size(); i++) {
+        int p = broader.get(i);
         if (s.parentStamp[p] != s.gen) {
           s.parentStamp[p] = s.gen;
           s.parentCount[p] = 0;
         }
         s.parentCount[p]++;
         s.adjacent[p] = s.gen;
-      });
-      snapshot.narrower(h).stream().forEach(c -> s.adjacent[c] = s.gen);
-      snapshot.ancestors(h).stream().forEach(a -> s.ancestor[a] = s.gen);
+      }
+      IntSet narrower = snapshot.narrower(h);
+      for (int i = 0; i < narrower.size(); i++) {
+        s.adjacent[narrower.get(i)] = s.gen;
+      }
+      IntSet ancestors = snapshot.ancestors(h);
+      for (int i = 0; i < ancestors.size(); i++) {
+        s.ancestor[ancestors.get(i)] = s.gen;
+      }
     }
   }
 
-  private void hierarchyFeatures(Scratch s, int c, int heldCount, float[] values, int base) {
+  private void hierarchyFeatures(FeatureScratch s, int c, int heldCount, float[] values, int base) {
     int siblings = 0;
-    for (int p : snapshot.broader(c).toArray()) {
+    IntSet broader = snapshot.broader(c);
+    for (int i = 0; i < broader.size(); i++) {
+      int p = broader.get(i);
       siblings += s.parentStamp[p] == s.gen ? s.parentCount[p] : 0;
     }
     int shared = 0;
-    for (int a : snapshot.ancestors(c).toArray()) {
+    IntSet ancestors = snapshot.ancestors(c);
+    for (int i = 0; i < ancestors.size(); i++) {
+      int a = ancestors.get(i);
       if (s.ancestor[a] == s.gen) {
         shared = Math.max(shared, depth[a]);
       }
@@ -343,119 +386,5 @@ public final class FeatureExtractor {
     values[base + Feature.HIERARCHY_SIBLINGS.ordinal()] = heldCount > 0 ? Math.min(1f, (float) siblings / heldCount) : 0;
     values[base + Feature.HIERARCHY_SHARED_DEPTH.ordinal()] = shared;
     values[base + Feature.HIERARCHY_PARENT_CHILD.ordinal()] = s.adjacent[c] == s.gen ? 1 : 0;
-  }
-
-  /** Per-thread work arrays; a generation stamp marks what belongs to the current call, so nothing is cleared. */
-  private static final class Scratch {
-    int gen;
-    final int[] held;
-    final int[] coStamp;
-    final double[] sumP;
-    final double[] maxP;
-    final double[] sumRaw;
-    final double[] sumInvSqrt;
-    final int[] hits;
-    final int[] touched;
-    int touchedCount;
-    final int[] row;
-    final int[] leftOut;
-    final int[] inPool;
-    final int[] pool;
-    int poolSize;
-    final int[] parentStamp;
-    final int[] parentCount;
-    final int[] adjacent;
-    final int[] ancestor;
-    final TopK top;
-    final TopK goalTop;
-    final TopK globalTop;
-    final int[] occStamp;
-    final int[] overlap;
-    final int[] occTouched;
-    int occTouchedCount;
-    final int[] nbStamp;
-    final double[] nb;
-    final double[] nbEssential;
-    final double[] nbField;
-    final double[] nbBest;
-    final int[] nbTouched;
-    int nbTouchedCount;
-    final TopK occTop;
-    final TopK fieldTop;
-    final TopK neighbourTop;
-
-    Scratch(int n, int occupations, PoolSettings settings) {
-      occStamp = new int[occupations];
-      overlap = new int[occupations];
-      occTouched = new int[occupations];
-      nbStamp = new int[n];
-      nb = new double[n];
-      nbEssential = new double[n];
-      nbField = new double[n];
-      nbBest = new double[n];
-      nbTouched = new int[n];
-      occTop = new TopK(settings.neighbourOccupations());
-      fieldTop = new TopK(Math.max(1, settings.neighbourOccupations() / 4));
-      neighbourTop = new TopK(settings.neighbours());
-      held = new int[n];
-      coStamp = new int[n];
-      sumP = new double[n];
-      maxP = new double[n];
-      sumRaw = new double[n];
-      sumInvSqrt = new double[n];
-      hits = new int[n];
-      touched = new int[n];
-      row = new int[n];
-      leftOut = new int[n];
-      inPool = new int[n];
-      pool = new int[n];
-      parentStamp = new int[n];
-      parentCount = new int[n];
-      adjacent = new int[n];
-      ancestor = new int[n];
-      top = new TopK(settings.cooccurring());
-      goalTop = new TopK(settings.goalField());
-      globalTop = new TopK(settings.global());
-    }
-
-    void begin() {
-      gen++;
-      touchedCount = 0;
-      poolSize = 0;
-    }
-
-    void accumulate(int c, int co, int nh, double invSqrt) {
-      if (co <= 0) {
-        return;
-      }
-      if (coStamp[c] != gen) {
-        coStamp[c] = gen;
-        sumP[c] = 0;
-        maxP[c] = 0;
-        sumRaw[c] = 0;
-        sumInvSqrt[c] = 0;
-        hits[c] = 0;
-        touched[touchedCount++] = c;
-      }
-      double p = (double) co / nh;
-      sumP[c] += p;
-      maxP[c] = Math.max(maxP[c], p);
-      sumRaw[c] += co;
-      sumInvSqrt[c] += co * invSqrt;
-      hits[c]++;
-    }
-
-    void add(int c) {
-      if (inPool[c] != gen) {
-        inPool[c] = gen;
-        pool[poolSize++] = c;
-      }
-    }
-
-    void addTop(TopK k) {
-      for (int i = 0; i < k.size(); i++) {
-        add(k.item(i));
-      }
-    }
   }
 }

@@ -75,19 +75,28 @@ public final class ItemWeights {
     return vocabulary.length;
   }
 
-  /** Σ over held skills h of weight(h → candidate); 0 for a candidate outside the vocabulary. */
-  double score(int[] held, int candidate) {
+  /** The weight-matrix rows of the held skills in the vocabulary, in the order held: once per profile. */
+  int[] rows(int[] held) {
+    int[] rows = new int[held.length];
+    int n = 0;
+    for (int h : held) {
+      if (position[h] >= 0) {
+        rows[n++] = position[h];
+      }
+    }
+    return java.util.Arrays.copyOf(rows, n);
+  }
+
+  /** Σ over held skills h of weight(h → candidate), given their {@link #rows}; 0 outside the vocabulary. */
+  double score(int[] heldRows, int candidate) {
     int c = position[candidate];
     if (c < 0) {
       return 0;
     }
     int n = vocabulary.length;
     double sum = 0;
-    for (int h : held) {
-      int r = position[h];
-      if (r >= 0) {
-        sum += weights[r * n + c];
-      }
+    for (int r : heldRows) {
+      sum += weights[r * n + c];
     }
     return sum;
   }

@@ -20,15 +20,23 @@ import org.tribuo.regression.Regressor;
  * (standardisation then a weighted sum) is affine in the features, so its intercept and coefficients are read off
  * once by asking Tribuo about the zero vector and each unit vector, checked against Tribuo on seeded random
  * vectors, and candidates are then scored by a dot product: the same predictions without Tribuo's per-example
- * objects, which dominate serving time. Any other model (or a failed check) goes through Tribuo.
+ * objects, which dominate serving time. An XGBoost model's trees are read into a {@link TreeEnsemble} and checked
+ * against Tribuo likewise, on probes that sit on, just below and just above every threshold the trees compare
+ * with. Any other model (or a failed check) goes through Tribuo.
  */
 public final class LearnedScorer implements SkillScorer {
+  /** Predictions of the fast paths within this share of Tribuo's (float32 rounding), or Tribuo's path is kept. */
+  static final double TOLERANCE = 1e-5;
+  private static final long PROBE_SEED = 17;
+
   private final Model<Regressor> model;
   private final double[] affine;
+  private final TreeEnsemble trees;
 
   LearnedScorer(Model<Regressor> model, boolean linear) {
     this.model = model;
     this.affine = linear ? affineForm(model) : null;
+    this.trees = linear ? null : verifiedTrees(model);
   }
 
   /** True when predictions take the dot-product path (a linear model whose affine form was verified). */
@@ -36,8 +44,30 @@ public final class LearnedScorer implements SkillScorer {
     return affine != null;
   }
 
+  /** True when predictions walk the model's own trees (an XGBoost model whose flat trees were verified). */
+  public boolean scoresByTrees() {
+    return trees != null;
+  }
+
+  /**
+   * The features the predictions depend on: those some tree splits on, those with a non-zero coefficient, or
+   * (through Tribuo) all of them. Serving computes only these.
+   */
+  public java.util.Set<Feature> featuresRead() {
+    java.util.Set<Feature> read = java.util.EnumSet.noneOf(Feature.class);
+    for (Feature f : Feature.values()) {
+      if (trees != null ? trees.reads(f.ordinal()) : affine == null || affine[f.ordinal()] != 0) {
+        read.add(f);
+      }
+    }
+    return read;
+  }
+
   @Override
   public double[] score(FeatureMatrix candidates) {
+    if (trees != null) {
+      return treeScore(trees, candidates);
+    }
     if (affine == null) {
       return tribuoScore(candidates);
     }
@@ -54,6 +84,10 @@ public final class LearnedScorer implements SkillScorer {
 
   /** Tribuo's own predictions, one example per candidate. */
   double[] tribuoScore(FeatureMatrix candidates) {
+    return tribuoScore(model, candidates);
+  }
+
+  private static double[] tribuoScore(Model<Regressor> model, FeatureMatrix candidates) {
     int n = candidates.size();
     List<Example<Regressor>> examples = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -71,6 +105,32 @@ public final class LearnedScorer implements SkillScorer {
     return scores;
   }
 
+  private static double[] treeScore(TreeEnsemble trees, FeatureMatrix candidates) {
+    return trees.predict(candidates.values(), candidates.size());
+  }
+
+  /** The model's trees when they predict as Tribuo does on the probes, else null. */
+  private static TreeEnsemble verifiedTrees(Model<Regressor> model) {
+    TreeEnsemble trees = TreeEnsemble.of(model);
+    if (trees == null) {
+      return null;
+    }
+    FeatureMatrix probes = TreeProbes.around(trees, 400, PROBE_SEED);
+    double[] expected = tribuoScore(model, probes);
+    double[] actual = treeScore(trees, probes);
+    for (int i = 0; i < expected.length; i++) {
+      if (!withinTolerance(expected[i], actual[i])) {
+        return null;
+      }
+    }
+    return trees;
+  }
+
+  /** Whether a fast path's prediction equals Tribuo's to float32 rounding. */
+  static boolean withinTolerance(double tribuo, double fast) {
+    return Math.abs(fast - tribuo) <= TOLERANCE * Math.max(1, Math.abs(tribuo));
+  }
+
   /** Coefficients then intercept, or null when the model does not behave as an affine function. */
   private static double[] affineForm(Model<Regressor> model) {
     int n = Feature.COUNT;
@@ -78,7 +138,7 @@ public final class LearnedScorer implements SkillScorer {
     for (int f = 0; f < n; f++) {
       probes[(f + 1) * n + f] = 1;
     }
-    java.util.Random random = new java.util.Random(17);
+    java.util.Random random = new java.util.Random(PROBE_SEED);
     for (int i = (n + 1) * n; i < probes.length; i++) {
       probes[i] = (float) (random.nextDouble() * 4 - 1);
     }
@@ -86,7 +146,7 @@ public final class LearnedScorer implements SkillScorer {
     for (int i = 0; i < rows.length; i++) {
       rows[i] = i;
     }
-    double[] predicted = new LearnedScorer(model, false).tribuoScore(new FeatureMatrix(rows, probes));
+    double[] predicted = tribuoScore(model, new FeatureMatrix(rows, probes));
     double[] affine = new double[n + 1];
     affine[n] = predicted[0];
     for (int f = 0; f < n; f++) {
@@ -102,6 +162,11 @@ public final class LearnedScorer implements SkillScorer {
       }
     }
     return affine;
+  }
+
+  /** The Tribuo model behind the fast paths. */
+  Model<Regressor> model() {
+    return model;
   }
 
   /** Tribuo's provenance of the model: trainer, hyperparameters, data, library versions. */

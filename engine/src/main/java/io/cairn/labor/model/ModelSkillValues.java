@@ -4,8 +4,6 @@ import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.IntSet;
 import io.cairn.rank.SkillValueSource;
 import io.cairn.rank.SkillValues;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /**
  * The trained skill-value model as the recommender's {@link SkillValueSource}: binds the model to each catalog
@@ -47,10 +45,38 @@ public final class ModelSkillValues implements SkillValueSource {
     NextSkillRanker.Valued pool = ranker(snapshot).valuedPool(held, field, skills);
     int[] all = pool.skills();
     double[] values = pool.values();
-    int[] best = IntStream.range(0, all.length).filter(i -> !skills.contains(all[i])).boxed()
-        .sorted(Comparator.<Integer>comparingDouble(i -> -values[i]).thenComparingInt(i -> all[i]))
-        .limit(adjacent).mapToInt(i -> all[i]).toArray();
-    return new SkillValues(all, values, best);
+    return new SkillValues(all, values, best(all, values, skills, adjacent));
+  }
+
+  /**
+   * The {@code limit} skills of the pool outside {@code skills} with the highest values, best first (ties to the
+   * lower index), kept by insertion into a short sorted array rather than sorting the whole pool.
+   */
+  static int[] best(int[] all, double[] values, IntSet skills, int limit) {
+    int[] rows = new int[Math.max(0, limit)];
+    int size = 0;
+    for (int i = 0; i < all.length; i++) {
+      if (limit <= 0 || skills.contains(all[i]) || (size == limit && !before(i, rows[size - 1], all, values))) {
+        continue;
+      }
+      int at = size == limit ? size - 1 : size++;
+      while (at > 0 && before(i, rows[at - 1], all, values)) {
+        rows[at] = rows[at - 1];
+        at--;
+      }
+      rows[at] = i;
+    }
+    int[] best = new int[size];
+    for (int i = 0; i < size; i++) {
+      best[i] = all[rows[i]];
+    }
+    return best;
+  }
+
+  /** Whether row {@code a} ranks before row {@code b}: the higher value, then the lower skill index. */
+  private static boolean before(int a, int b, int[] all, double[] values) {
+    int byValue = Double.compare(-values[a], -values[b]);
+    return byValue < 0 || (byValue == 0 && all[a] < all[b]);
   }
 
   @Override

@@ -22,13 +22,27 @@ public final class NextSkillRanker {
   private final SkillStatistics statistics;
   private final FeatureExtractor extractor;
   private final LearnedScorer scorer;
+  private final ItemWeights weights;
+  private final PoolSettings pool;
 
   NextSkillRanker(CatalogSnapshot snapshot, SkillStatistics statistics, ItemWeights weights, PoolSettings pool,
       LearnedScorer scorer) {
     this.snapshot = snapshot;
     this.statistics = statistics;
-    this.extractor = new FeatureExtractor(snapshot, statistics, weights, pool);
+    this.weights = weights;
+    this.pool = pool;
+    this.extractor = new FeatureExtractor(snapshot, statistics, weights, pool, scorer.featuresRead());
     this.scorer = scorer;
+  }
+
+  /** The feature extraction serving uses: the features the model reads. */
+  FeatureExtractor extractor() {
+    return extractor;
+  }
+
+  /** An extraction of every feature over the same statistics (what training sees; for tests). */
+  FeatureExtractor everyFeature() {
+    return new FeatureExtractor(snapshot, statistics, weights, pool);
   }
 
   /** The snapshot this ranker answers for; rebind when the catalog's version moves. */

@@ -20,12 +20,12 @@ import io.cairn.labor.profile.ProfileSampler;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The linear model's dot-product path predicts exactly what Tribuo predicts; trees keep Tribuo's path. */
+/** The linear model's dot-product path and the trees' flat walk predict what Tribuo predicts. */
 class LearnedScorerTest {
   private static final long SEED = 9;
 
   @Test
-  void theDotProductOfALinearModelMatchesTribuo() {
+  void theFastPathsMatchTribuo() {
     LaborData data = new LaborFixture(SEED).data();
     PoolSettings pool = new PoolSettings(30, 20, 10, 8, 20);
     ItemWeights.Settings weights = new ItemWeights.Settings(2, 500, 5);
@@ -37,6 +37,8 @@ class LearnedScorerTest {
     LearnedScorer trees = trainer.train(examples, LearnerSettings.xgboost(20, 0.3, 3, false));
     assertTrue(linear.scoresByDotProduct());
     assertFalse(trees.scoresByDotProduct());
+    assertTrue(trees.scoresByTrees());
+    assertFalse(linear.scoresByTrees());
 
     FeatureExtractor extractor = new FeatureExtractor(data.snapshot(),
         new SkillStatistics(data.skillCount(), data.occupations()),
@@ -44,6 +46,7 @@ class LearnedScorerTest {
     for (Profile p : new ProfileSampler(List.of(0.2, 0.5), 2, SEED).sample(data.occupations())) {
       FeatureMatrix m = extractor.extract(p.held(), p.goalField(), Holdout.NONE, IntSet.empty());
       assertArrayEquals(linear.tribuoScore(m), linear.score(m), 1e-6);
+      assertArrayEquals(trees.tribuoScore(m), trees.score(m), LearnedScorer.TOLERANCE);
     }
   }
 }
