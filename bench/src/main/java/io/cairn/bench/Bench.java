@@ -90,6 +90,8 @@ public final class Bench {
     boolean recoOnly;
     boolean httpOnly;
     boolean snapshotOnly;
+    boolean searchOnly;
+    int searchPasses = 1;
     boolean skipPlan;
 
     static Options parse(String[] args) {
@@ -138,6 +140,8 @@ public final class Bench {
           case "--reco-only" -> o.recoOnly = true;
           case "--http-only" -> o.httpOnly = true;
           case "--snapshot-only" -> o.snapshotOnly = true;
+          case "--search-only" -> o.searchOnly = true;
+          case "--search-passes" -> o.searchPasses = Integer.parseInt(args[++i]);
           case "--skip-plan" -> o.skipPlan = true;
           case "--help", "-h" -> {
             System.out.println(HELP);
@@ -182,6 +186,8 @@ public final class Bench {
       m.put("recoOnly", recoOnly);
       m.put("httpOnly", httpOnly);
       m.put("snapshotOnly", snapshotOnly);
+      m.put("searchOnly", searchOnly);
+      m.put("searchPasses", searchPasses);
       m.put("store", store == null ? null : store.toString());
       return m;
     }
@@ -229,8 +235,12 @@ public final class Bench {
         --snapshot-only       only a restart's snapshot: compiled from the graph, against loaded from the persisted
                               file (written into the store's directory: give it a copy of a store to keep as it
                               is), with a digest of both answers: writes bench-results/latest-snapshot.json
-        --store DIR           with --plan-only, --analytics-only, --reco-only, --http-only or --snapshot-only: the store to
-                              reuse or build (default: a fresh temporary one)
+        --search-only         only the label search latency: ESCO imported into memory (about 20 s), or the
+                              store given with --store: writes bench-results/latest-search.json
+        --search-passes N     with --search-only: the timed pass N times over (the first is the target's
+                              figure, the others show the noise; default 1)
+        --store DIR           with --plan-only, --analytics-only, --reco-only, --http-only, --snapshot-only or
+                              --search-only: the TDB2 store to reuse or build (default: a fresh temporary one)
         --scale               the long run at registry scale, 20,000 to 1,000,000 credentials in one growing store
                               (hours; see bin/bench --scale --help)
       Writes bench-results/bench-<timestamp>.json and bench-results/latest.json, prints a table.""";
@@ -335,6 +345,9 @@ public final class Bench {
           catalog -> questions.add(new RequestGenerator(catalog.snapshot(), o.seed + 1).questions(o.requests, o.k)),
           storeDir -> results.put("snapshot", SnapshotBench.run(storeDir, questions.getFirst(), targets)),
           "bench-" + stamp + "-snapshot.json", "latest-snapshot.json");
+    }
+    if (o.searchOnly) {
+      return searchOnly(o, work, results, targets, "bench-" + stamp + "-search.json", "latest-search.json");
     }
     Path storeDir = work.resolve("tdb2-cairn");
     LiveCatalog catalog = null;
@@ -465,17 +478,8 @@ public final class Bench {
       }
 
       // ------------------------------------------------------------------ 6. search
-      phase("search");
       progress("6/7 label search: building the index, then %d queries", o.searchQueries);
-      t0 = System.nanoTime();
-      LabelSearch search = cairn.labelSearch(snapshot);
-      double indexSeconds = (System.nanoTime() - t0) / 1e9;
-      Map<String, Object> s = SearchBench.run(search, SearchBench.queries(snapshot, o.searchQueries, o.seed + 2), 10);
-      s.put("indexBuildSeconds", indexSeconds);
-      results.put("search", s);
-      @SuppressWarnings("unchecked")
-      Map<String, Object> latency = (Map<String, Object>) s.get("latency");
-      targets.add(Target.atMost("search p99", (Double) latency.get("p99Ms"), 2, "ms", "%.3f"));
+      search(o, cairn, snapshot, 1, results, targets);
       // ------------------------------------------------------------------ 6b. curriculum analytics
       progress("6b/7 curriculum analytics on the whole catalog: overlap, inflation, demand gaps");
       analytics(o, snapshot, results, targets);
@@ -551,6 +555,66 @@ public final class Bench {
         + "request, value)", step, o.planLearners);
     results.put("planner", new PlanBench(snapshot, o.shared, o.planTimeLimit).run(o.planLearners, o.seed + 3,
         targets));
+  }
+
+  /**
+   * The label search step: the index built, then the seeded queries timed {@code passes} times over; the first
+   * pass is the target's figure, the later ones are kept to show the run's noise.
+   */
+  private void search(Options o, Cairn cairn, CatalogSnapshot snapshot, int passes, Map<String, Object> results,
+      List<Target> targets) {
+    phase("search");
+    long t0 = System.nanoTime();
+    LabelSearch search = cairn.labelSearch(snapshot);
+    double indexSeconds = (System.nanoTime() - t0) / 1e9;
+    List<SearchBench.Query> queries = SearchBench.queries(snapshot, o.searchQueries, o.seed + 2);
+    Map<String, Object> s = SearchBench.run(search, queries, 10);
+    s.put("indexBuildSeconds", indexSeconds);
+    results.put("search", s);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> latency = (Map<String, Object>) s.get("latency");
+    progress("    pass 1: p99 %.3f ms (CPU %.3f ms)", latency.get("p99Ms"), ((Map<?, ?>) s.get("cpu")).get("p99Ms"));
+    targets.add(Target.atMost("search p99", (Double) latency.get("p99Ms"), 2, "ms", "%.3f"));
+    if (passes > 1) {
+      List<Object> more = new ArrayList<>();
+      for (int pass = 2; pass <= passes; pass++) {
+        Map<String, Object> again = SearchBench.run(search, queries, 10);
+        again.remove("examples");
+        more.add(again);
+        progress("    pass %d: p99 %.3f ms (CPU %.3f ms)", pass, ((Map<?, ?>) again.get("latency")).get("p99Ms"),
+            ((Map<?, ?>) again.get("cpu")).get("p99Ms"));
+      }
+      results.put("searchLaterPasses", more);
+    }
+  }
+
+  /**
+   * Only the label search: it needs ESCO alone, imported into memory, unless {@code --store} names a store (which
+   * is opened as {@link BenchStore#open} does, building it there when it is empty).
+   */
+  private int searchOnly(Options o, Path work, Map<String, Object> results, List<Target> targets, String fileName,
+      String latestName) throws Exception {
+    if (o.store != null) {
+      return onStoreOnly(o, work, "search", results, targets,
+          catalog -> search(o, Cairn.over(catalog), catalog.snapshot(), o.searchPasses, results, targets),
+          fileName, latestName);
+    }
+    int status = 0;
+    progress("search only: ESCO imported into memory");
+    try (LiveCatalog catalog = new LiveCatalog(GraphStore.inMemory())) {
+      phase("import");
+      new EscoImporter(Clock.systemUTC()).importInto(catalog, BenchStore.escoArchives(o.shared),
+          EscoImporter.Options.defaults(), ImportProgress.silent());
+      progress("label search: building the index, then %d queries, %d timed pass(es)", o.searchQueries,
+          o.searchPasses);
+      search(o, Cairn.over(catalog), catalog.snapshot(), o.searchPasses, results, targets);
+    } catch (Exception | OutOfMemoryError e) {
+      status = failed(e, results);
+    } finally {
+      deleteTree(work);
+    }
+    finish(o, fileName, latestName, results, targets);
+    return status;
   }
 
   /** The curriculum analytics on the whole catalog, each timed against its target of a few seconds. */

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,11 +35,10 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -52,7 +50,8 @@ import org.apache.lucene.util.QueryBuilder;
  *
  * <p>Prefixes are indexed (edge n-grams of the whole label and of each word), so the short prefixes of type-ahead
  * are one term each instead of a prefix expanding to thousands of terms; longer prefixes, which expand to few
- * terms, fall back to prefix queries. Both score as a constant, so the ranking is the same either way.
+ * terms, fall back to prefix queries. Both score as a constant, so the ranking is the same either way. One pass over
+ * the matching labels keeps each entity's best label ({@link TopEntities}).
  *
  * <p>Thread-safe: searching does not change the index.
  */
@@ -74,10 +73,6 @@ public final class LabelSearch {
   // the longest indexed prefixes: a longer whole-label or word prefix expands to a handful of terms
   static final int LABEL_PREFIX_CHARS = 6;
   static final int WORD_PREFIX_CHARS = 4;
-  // labels scanned at most for one search (several labels of one entity can match, the best one counts)
-  private static final int LABELS_SCANNED = 2000;
-  // labels scanned first per hit asked for; most searches stop there
-  private static final int LABELS_PER_HIT = 6;
   private static final double[] LABEL_WEIGHT = {1.0, 0.9, 0.8};
   private static final String[] LABEL_KINDS = {"preferred", "alternative", "hidden"};
   private static final Pattern MARKS = Pattern.compile("\\p{M}");
@@ -90,19 +85,23 @@ public final class LabelSearch {
   private final int[] docIndex;
   private final byte[] docLabelKind;
   private final String[] docLabel;
-  // doc ids follow the order labels were added (entity index, then label kind), which lets a search stop early
+  // within a kind, doc ids follow the entities' indices (labels are added entity by entity): a search's later
+  // labels lose ties, so a search can skip the labels that only tie with its last hit
   private final boolean docsInEntityOrder;
   private final Analyzer words = LabelAnalyzers.index(false);
   private final QueryBuilder queries;
 
   private LabelSearch(DirectoryReader reader, Labels labels) throws IOException {
     this.searcher = new IndexSearcher(reader);
+    // the only filters are term queries, which the query cache never keeps: it would only track their use
+    searcher.setQueryCache(null);
     int maxDoc = reader.maxDoc();
     this.docIndex = new int[maxDoc];
     this.docLabelKind = new byte[maxDoc];
     this.docLabel = new String[maxDoc];
     boolean inOrder = true;
     int previous = -1;
+    int[] lastIndexOfKind = {-1, -1};
     for (var leaf : reader.leaves()) {
       NumericDocValues ordinals = leaf.reader().getNumericDocValues(ORDINAL);
       for (int doc = ordinals.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = ordinals.nextDoc()) {
@@ -111,8 +110,10 @@ public final class LabelSearch {
         docIndex[global] = labels.index.get(ordinal);
         docLabelKind[global] = labels.kind.get(ordinal);
         docLabel[global] = labels.text.get(ordinal);
-        inOrder &= ordinal > previous;
+        byte entityKind = labels.entityKind.get(ordinal);
+        inOrder &= ordinal > previous && docIndex[global] >= lastIndexOfKind[entityKind];
         previous = ordinal;
+        lastIndexOfKind[entityKind] = docIndex[global];
       }
     }
     this.docsInEntityOrder = inOrder;
@@ -123,6 +124,7 @@ public final class LabelSearch {
   private static final class Labels {
     final List<Integer> index = new ArrayList<>();
     final List<Byte> kind = new ArrayList<>();
+    final List<Byte> entityKind = new ArrayList<>();
     final List<String> text = new ArrayList<>();
   }
 
@@ -135,8 +137,12 @@ public final class LabelSearch {
     perField.put(EXACT_PREFIX, LabelAnalyzers.labelPrefixes(LABEL_PREFIX_CHARS));
     Analyzer analyzer = new org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper(
         LabelAnalyzers.index(true), perField);
-    ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    // merging only neighbouring segments keeps doc ids in the order labels are added
+    // each file as one buffer: a search opens many slices of the files (a terms enum per term, postings per
+    // clause), and slicing a file kept as many buffers copied its list of buffers every time
+    ByteBuffersDirectory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+        ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
+    // merging only neighbouring segments keeps doc ids in the order labels are added (ties between the labels of
+    // one entity go to the one added first)
     IndexWriterConfig config = new IndexWriterConfig(analyzer).setMergePolicy(new LogDocMergePolicy());
     Labels labels = new Labels();
     try (IndexWriter writer = new IndexWriter(directory, config)) {
@@ -172,54 +178,16 @@ public final class LabelSearch {
       return List.of();
     }
     try {
-      Query query = build(kind, request, text);
-      int scanned = docsInEntityOrder ? Math.min(LABELS_SCANNED, Math.max(64, limit * LABELS_PER_HIT)) : LABELS_SCANNED;
-      while (true) {
-        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(scanned, scanned));
-        List<Best> hits = bestPerEntity(top.scoreDocs);
-        if (scanned >= LABELS_SCANNED || top.scoreDocs.length < scanned || settled(hits, top.scoreDocs, limit)) {
-          List<SearchHit> page = new ArrayList<>(Math.min(limit, hits.size()));
-          for (int i = 0; i < Math.min(limit, hits.size()); i++) {
-            Best b = hits.get(i);
-            page.add(new SearchHit(b.index, docLabel[b.doc], LABEL_KINDS[docLabelKind[b.doc]], b.score));
-          }
-          return page;
-        }
-        scanned = Math.min(LABELS_SCANNED, scanned * 4);
+      List<TopEntities.Entry> best = searcher.search(build(kind, request, text),
+          new TopEntities(limit, docIndex, docLabelKind, LABEL_WEIGHT, docsInEntityOrder));
+      List<SearchHit> page = new ArrayList<>(best.size());
+      for (TopEntities.Entry e : best) {
+        page.add(new SearchHit(e.index(), docLabel[e.doc()], LABEL_KINDS[docLabelKind[e.doc()]], e.score()));
       }
+      return page;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** An entity's best label among the scanned ones, its score weighted by the label's kind. */
-  private record Best(int index, int doc, double score) {}
-
-  private List<Best> bestPerEntity(ScoreDoc[] scoreDocs) {
-    Map<Integer, Best> best = new HashMap<>();
-    for (ScoreDoc sd : scoreDocs) {
-      // float, as the score has always been: ties must stay ties
-      float weighted = (float) (sd.score * LABEL_WEIGHT[docLabelKind[sd.doc]]);
-      best.merge(docIndex[sd.doc], new Best(docIndex[sd.doc], sd.doc, weighted), (a, b) -> b.score > a.score ? b : a);
-    }
-    List<Best> hits = new ArrayList<>(best.values());
-    hits.sort(Comparator.comparingDouble(Best::score).reversed().thenComparingInt(Best::index));
-    return hits;
-  }
-
-  /**
-   * Whether the labels not scanned can no longer change the first {@code limit} hits. They score at most the last
-   * scanned label's raw score (weights are at most 1), and among labels of that score they come later in doc
-   * order, so for entities of a higher index: the page is settled when its last hit beats that score, or ties
-   * with it and comes first by index.
-   */
-  private boolean settled(List<Best> hits, ScoreDoc[] scoreDocs, int limit) {
-    if (hits.size() < limit) {
-      return false;
-    }
-    ScoreDoc last = scoreDocs[scoreDocs.length - 1];
-    Best page = hits.get(limit - 1);
-    return page.score > last.score || (page.score == last.score && page.index <= docIndex[last.doc]);
   }
 
   private Query build(Kind kind, SearchRequest request, String text) throws IOException {
@@ -308,6 +276,7 @@ public final class LabelSearch {
     writer.addDocument(doc);
     labels.index.add(index);
     labels.kind.add((byte) labelKind);
+    labels.entityKind.add((byte) kind.ordinal());
     labels.text.add(label);
   }
 
