@@ -194,18 +194,20 @@ public final class GraphStore implements AutoCloseable {
       DatasetGraph dsg = dataset.asDatasetGraph();
       List<SourceChange> changes = new ArrayList<>(StoreLedger.plan(dsg, sources, mode));
       changes.addAll(StoreLedger.edits(dsg, edits));
-      CrashPoints.reach("validate");
-      List<Violation> results = checks.check(dsg, sources, edits);
-      List<Violation> refusing = results.stream().filter(Violation::refuses).toList();
-      if (!refusing.isEmpty()) {
-        throw new LoadRejectedException(refusing);
-      }
+      boolean onlyAdds = LoadCheck.onlyAdds(dsg, sources, edits);
+      // written first and checked in place: a refusal aborts the transaction, which leaves the store as it was
       CrashPoints.reach("write");
       for (GraphEdit edit : edits) {
         Node name = NodeFactory.createURI(edit.graphName());
         edit.remove().forEach(t -> dsg.delete(name, t.getSubject(), t.getPredicate(), t.getObject()));
       }
       write(dsg, sources);
+      CrashPoints.reach("validate");
+      List<Violation> results = checks.checkWritten(dsg, sources, onlyAdds);
+      List<Violation> refusing = results.stream().filter(Violation::refuses).toList();
+      if (!refusing.isEmpty()) {
+        throw new LoadRejectedException(refusing);
+      }
       long version = StoreLedger.bumpVersion(dsg);
       publish(dsg, version, StoreMirror.graphs(sources.stream().map(RdfSource::graphName),
           edits.stream().map(GraphEdit::graphName)));

@@ -37,10 +37,33 @@ final class LoadCheck {
     if (!chains.isEmpty()) {
       return chains;
     }
-    boolean onlyAdds = edits.isEmpty()
-        && sources.stream().noneMatch(s -> dsg.containsGraph(NodeFactory.createURI(s.graphName())));
-    return onlyAdds ? validator.validate(view, validator.focusNodes(sources.stream().map(RdfSource::graph).toList()))
+    return onlyAdds(dsg, sources, edits) ? validator.validate(view, validator.focusNodes(sources.stream().map(RdfSource::graph).toList()))
         : validator.validate(view);
+  }
+
+  /**
+   * True when writing {@code sources} and {@code edits} would only add triples: no edit takes any out and no
+   * source replaces a graph the store holds. Asked before the write.
+   */
+  static boolean onlyAdds(DatasetGraph dsg, List<RdfSource> sources, List<GraphEdit> edits) {
+    return edits.isEmpty()
+        && sources.stream().noneMatch(s -> dsg.containsGraph(NodeFactory.createURI(s.graphName())));
+  }
+
+  /**
+   * {@link #check} of a write already made inside the writer's transaction: the store's own union graph is then
+   * the store as it would be, so lookups go to its indexes rather than to a union of one graph per source. When
+   * the write {@linkplain #onlyAdds only added}, only the nodes the sources add to or point at need the shapes.
+   * Refusing aborts the transaction, which takes the write back.
+   */
+  List<Violation> checkWritten(DatasetGraph dsg, List<RdfSource> sources, boolean onlyAdds) {
+    Graph union = dsg.getUnionGraph();
+    List<Violation> chains = ChainCheck.check(union);
+    if (!chains.isEmpty()) {
+      return chains;
+    }
+    return onlyAdds ? validator.validate(union, validator.focusNodes(sources.stream().map(RdfSource::graph).toList()))
+        : validator.validate(union);
   }
 
   /** The chain rules, then the shapes, against everything the store holds now; violations only. */
