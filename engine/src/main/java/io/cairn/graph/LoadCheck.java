@@ -66,6 +66,21 @@ final class LoadCheck {
         : validator.validate(union);
   }
 
+  /**
+   * The chain rules, then the shapes on the nodes that {@code written} and the {@code alongside} sources add to or
+   * point at, against everything the store holds now (the write made, nothing taken out); violations only.
+   */
+  List<Violation> refusalsOfAdded(DatasetGraph dsg, Graph written, List<RdfSource> alongside) {
+    Graph union = dsg.getUnionGraph();
+    List<Violation> chains = ChainCheck.check(union);
+    if (!chains.isEmpty()) {
+      return chains;
+    }
+    List<Graph> added = new java.util.ArrayList<>(List.of(written));
+    alongside.forEach(s -> added.add(s.graph()));
+    return validator.validate(union, validator.focusNodes(added)).stream().filter(Violation::refuses).toList();
+  }
+
   /** The chain rules, then the shapes, against everything the store holds now; violations only. */
   List<Violation> refusalsOfWhole(DatasetGraph dsg) {
     Graph union = dsg.getUnionGraph();
