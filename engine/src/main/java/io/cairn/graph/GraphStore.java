@@ -194,20 +194,18 @@ public final class GraphStore implements AutoCloseable {
       DatasetGraph dsg = dataset.asDatasetGraph();
       List<SourceChange> changes = new ArrayList<>(StoreLedger.plan(dsg, sources, mode));
       changes.addAll(StoreLedger.edits(dsg, edits));
-      boolean onlyAdds = LoadCheck.onlyAdds(dsg, sources, edits);
-      // written first and checked in place: a refusal aborts the transaction, which leaves the store as it was
+      CrashPoints.reach("validate");
+      List<Violation> results = checks.check(dsg, sources, edits);
+      List<Violation> refusing = results.stream().filter(Violation::refuses).toList();
+      if (!refusing.isEmpty()) {
+        throw new LoadRejectedException(refusing);
+      }
       CrashPoints.reach("write");
       for (GraphEdit edit : edits) {
         Node name = NodeFactory.createURI(edit.graphName());
         edit.remove().forEach(t -> dsg.delete(name, t.getSubject(), t.getPredicate(), t.getObject()));
       }
       write(dsg, sources);
-      CrashPoints.reach("validate");
-      List<Violation> results = checks.checkWritten(dsg, sources, onlyAdds);
-      List<Violation> refusing = results.stream().filter(Violation::refuses).toList();
-      if (!refusing.isEmpty()) {
-        throw new LoadRejectedException(refusing);
-      }
       long version = StoreLedger.bumpVersion(dsg);
       publish(dsg, version, StoreMirror.graphs(sources.stream().map(RdfSource::graphName),
           edits.stream().map(GraphEdit::graphName)));
@@ -232,7 +230,8 @@ public final class GraphStore implements AutoCloseable {
    * store stays exactly as it was. For imports too large to parse into memory first.
    *
    * @param origin where the streamed triples come from, recorded with the graph
-   * @param writer adds the new triples to the (emptied) graph it is given
+   * @param writer adds the new triples to the graph it is given, which takes additions and tells its size but
+   *     may not be read: the triples go into the store when the writer returns
    * @throws LoadRejectedException when the store with the new graphs breaks a shape; nothing is written
    */
   public LoadReport replaceGraph(String graphName, String origin, Consumer<Graph> writer, List<RdfSource> alongside) {
@@ -249,8 +248,8 @@ public final class GraphStore implements AutoCloseable {
       // a first import replaces nothing: only the nodes it writes (and those of the sources alongside) need checking
       boolean onlyAdds = !dsg.containsGraph(name) && LoadCheck.onlyAdds(dsg, alongside, List.of());
       dsg.removeGraph(name);
+      IndexOrderedWrite.into(dsg, name, writer);
       Graph target = dsg.getGraph(name);
-      writer.accept(target);
       changes.set(0, changes.getFirst().withTriples(target.size()));
       StoreLedger.recordOrigin(dsg, graphName, origin);
       if (!alongside.isEmpty()) {

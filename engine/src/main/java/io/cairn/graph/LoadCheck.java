@@ -32,12 +32,14 @@ final class LoadCheck {
    * away what other data relies on, so it checks everything.
    */
   List<Violation> check(DatasetGraph dsg, List<RdfSource> sources, List<GraphEdit> edits) {
-    Graph view = view(dsg, sources, edits);
+    boolean onlyAdds = onlyAdds(dsg, sources, edits);
+    Graph view = onlyAdds ? addedView(dsg, sources) : view(dsg, sources, edits);
     List<Violation> chains = ChainCheck.check(view);
     if (!chains.isEmpty()) {
       return chains;
     }
-    return onlyAdds(dsg, sources, edits) ? validator.validate(view, validator.focusNodes(sources.stream().map(RdfSource::graph).toList()))
+    return onlyAdds
+        ? validator.validate(view, validator.focusNodes(sources.stream().map(RdfSource::graph).toList()))
         : validator.validate(view);
   }
 
@@ -48,22 +50,6 @@ final class LoadCheck {
   static boolean onlyAdds(DatasetGraph dsg, List<RdfSource> sources, List<GraphEdit> edits) {
     return edits.isEmpty()
         && sources.stream().noneMatch(s -> dsg.containsGraph(NodeFactory.createURI(s.graphName())));
-  }
-
-  /**
-   * {@link #check} of a write already made inside the writer's transaction: the store's own union graph is then
-   * the store as it would be, so lookups go to its indexes rather than to a union of one graph per source. When
-   * the write {@linkplain #onlyAdds only added}, only the nodes the sources add to or point at need the shapes.
-   * Refusing aborts the transaction, which takes the write back.
-   */
-  List<Violation> checkWritten(DatasetGraph dsg, List<RdfSource> sources, boolean onlyAdds) {
-    Graph union = dsg.getUnionGraph();
-    List<Violation> chains = ChainCheck.check(union);
-    if (!chains.isEmpty()) {
-      return chains;
-    }
-    return onlyAdds ? validator.validate(union, validator.focusNodes(sources.stream().map(RdfSource::graph).toList()))
-        : validator.validate(union);
   }
 
   /**
@@ -102,6 +88,19 @@ final class LoadCheck {
       });
     }
     return results.stream().filter(v -> !v.refuses() && described.contains(v.focusNode())).toList();
+  }
+
+  /**
+   * The store as it would be after a load that only adds graphs: its own union graph (one index lookup per pattern,
+   * however many graphs it holds) and the new graphs, still in memory, so that most lookups about the nodes they
+   * add are answered there. The meta graph the union includes holds only the store version and the sources'
+   * origins, which no shape targets.
+   */
+  private static Graph addedView(DatasetGraph dsg, List<RdfSource> sources) {
+    MultiUnion union = new MultiUnion();
+    union.addGraph(dsg.getUnionGraph());
+    sources.forEach(s -> union.addGraph(s.graph()));
+    return union;
   }
 
   private static Graph view(DatasetGraph dsg, List<RdfSource> sources, List<GraphEdit> edits) {
