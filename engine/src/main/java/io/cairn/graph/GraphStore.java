@@ -230,8 +230,7 @@ public final class GraphStore implements AutoCloseable {
    * store stays exactly as it was. For imports too large to parse into memory first.
    *
    * @param origin where the streamed triples come from, recorded with the graph
-   * @param writer adds the new triples to the graph it is given, which takes additions and tells its size but
-   *     may not be read: the triples go into the store when the writer returns
+   * @param writer adds the new triples to the (emptied) graph it is given
    * @throws LoadRejectedException when the store with the new graphs breaks a shape; nothing is written
    */
   public LoadReport replaceGraph(String graphName, String origin, Consumer<Graph> writer, List<RdfSource> alongside) {
@@ -248,8 +247,8 @@ public final class GraphStore implements AutoCloseable {
       // a first import replaces nothing: only the nodes it writes (and those of the sources alongside) need checking
       boolean onlyAdds = !dsg.containsGraph(name) && LoadCheck.onlyAdds(dsg, alongside, List.of());
       dsg.removeGraph(name);
-      IndexOrderedWrite.into(dsg, name, writer);
       Graph target = dsg.getGraph(name);
+      writer.accept(target);
       changes.set(0, changes.getFirst().withTriples(target.size()));
       StoreLedger.recordOrigin(dsg, graphName, origin);
       if (!alongside.isEmpty()) {
