@@ -244,8 +244,6 @@ public final class GraphStore implements AutoCloseable {
       changes.add(StoreLedger.change(dsg, graphName, origin, 0, LoadMode.REPLACE));
       changes.addAll(StoreLedger.plan(dsg, alongside, LoadMode.ADD_OR_RELOAD));
       Node name = NodeFactory.createURI(graphName);
-      // a first import replaces nothing: only the nodes it writes (and those of the sources alongside) need checking
-      boolean onlyAdds = !dsg.containsGraph(name) && LoadCheck.onlyAdds(dsg, alongside, List.of());
       dsg.removeGraph(name);
       Graph target = dsg.getGraph(name);
       writer.accept(target);
@@ -256,8 +254,7 @@ public final class GraphStore implements AutoCloseable {
         write(dsg, alongside);
       }
       CrashPoints.reach("validate");
-      List<Violation> violations = onlyAdds ? checks.refusalsOfAdded(dsg, target, alongside)
-          : checks.refusalsOfWhole(dsg);
+      List<Violation> violations = checks.refusalsOfWhole(dsg);
       if (!violations.isEmpty()) {
         throw new LoadRejectedException(violations);
       }

@@ -45,26 +45,11 @@ final class LoadCheck {
 
   /**
    * True when writing {@code sources} and {@code edits} would only add triples: no edit takes any out and no
-   * source replaces a graph the store holds. Asked before the write.
+   * source replaces a graph the store holds.
    */
-  static boolean onlyAdds(DatasetGraph dsg, List<RdfSource> sources, List<GraphEdit> edits) {
+  private static boolean onlyAdds(DatasetGraph dsg, List<RdfSource> sources, List<GraphEdit> edits) {
     return edits.isEmpty()
         && sources.stream().noneMatch(s -> dsg.containsGraph(NodeFactory.createURI(s.graphName())));
-  }
-
-  /**
-   * The chain rules, then the shapes on the nodes that {@code written} and the {@code alongside} sources add to or
-   * point at, against everything the store holds now (the write made, nothing taken out); violations only.
-   */
-  List<Violation> refusalsOfAdded(DatasetGraph dsg, Graph written, List<RdfSource> alongside) {
-    Graph union = dsg.getUnionGraph();
-    List<Violation> chains = ChainCheck.check(union);
-    if (!chains.isEmpty()) {
-      return chains;
-    }
-    List<Graph> added = new java.util.ArrayList<>(List.of(written));
-    alongside.forEach(s -> added.add(s.graph()));
-    return validator.validate(union, validator.focusNodes(added)).stream().filter(Violation::refuses).toList();
   }
 
   /** The chain rules, then the shapes, against everything the store holds now; violations only. */

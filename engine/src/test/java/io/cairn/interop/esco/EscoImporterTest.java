@@ -90,7 +90,6 @@ class EscoImporterTest {
 
   @Test
   void aTdb2StoreGetsTheGraphAnInMemoryStoreGets() {
-    // a first import is checked on the nodes it writes, a re-import on the whole store: the same graph either way
     try (LiveCatalog memory = new LiveCatalog(GraphStore.inMemory());
         LiveCatalog disk = new LiveCatalog(GraphStore.onDisk(temp.resolve("tdb2")))) {
       EscoImportReport inMemory = importInto(memory, false, fixture());
