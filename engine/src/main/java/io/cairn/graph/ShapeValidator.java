@@ -11,8 +11,11 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.engine.ValidationContext;
+import org.apache.jena.shacl.parser.Shape;
 import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shacl.validation.VLib;
 
 /** Checks a data graph against Cairn's SHACL shapes. */
 final class ShapeValidator {
@@ -56,8 +59,28 @@ final class ShapeValidator {
    * Only the given nodes, each against the shapes that target it, with the whole of {@code data} to look things
    * up in. Enough when triples are only added: an addition can break a constraint only on a node it adds
    * triples to (the shapes use no closed shapes and no negation).
+   *
+   * <p>All the nodes share one validation context, as Jena's own whole-graph validation does, and which shapes
+   * target a node is worked out by {@link FocusTargets}: the same checks as one
+   * {@code ShaclValidator.validate(shapes, data, node)} per node (see {@link #validateEach}), without a context, a
+   * report and a subclass lookup per node.
    */
   List<Violation> validate(Graph data, java.util.Collection<Node> focusNodes) {
+    ValidationContext context = ValidationContext.create(shapes, data);
+    FocusTargets targets = new FocusTargets(data);
+    for (Node focus : focusNodes) {
+      for (Shape shape : shapes.getTargetShapes()) {
+        if (targets.isFocusNode(shape, focus)) {
+          VLib.validateShape(context, data, shape, focus);
+        }
+      }
+    }
+    ValidationReport report = context.generateReport();
+    return report.conforms() ? List.of() : violations(data, report.getEntries());
+  }
+
+  /** {@link #validate(Graph, java.util.Collection)} the way Jena's API offers it: a validation per node. */
+  List<Violation> validateEach(Graph data, java.util.Collection<Node> focusNodes) {
     List<ReportEntry> entries = new ArrayList<>();
     for (Node focus : focusNodes) {
       ValidationReport report = ShaclValidator.get().validate(shapes, data, focus);

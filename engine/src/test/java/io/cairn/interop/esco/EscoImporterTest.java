@@ -10,6 +10,7 @@ import io.cairn.catalog.Competency;
 import io.cairn.catalog.Occupation;
 import io.cairn.graph.GraphStore;
 import io.cairn.graph.LiveCatalog;
+import io.cairn.graph.StoreDigest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -84,6 +85,23 @@ class EscoImporterTest {
       String turtle = catalog.store().describe(python.iri());
       assertTrue(turtle.contains("python dev"), "hidden label missing: " + turtle);
       assertTrue(turtle.contains("6c930acd-c104-4ece-acf7-f44fd7333036"), "digital collection missing: " + turtle);
+    }
+  }
+
+  @Test
+  void aTdb2StoreGetsTheGraphAnInMemoryStoreGets() {
+    try (LiveCatalog memory = new LiveCatalog(GraphStore.inMemory());
+        LiveCatalog disk = new LiveCatalog(GraphStore.onDisk(temp.resolve("tdb2")))) {
+      EscoImportReport inMemory = importInto(memory, false, fixture());
+      EscoImportReport onDisk = importInto(disk, false, fixture());
+
+      assertEquals(inMemory.triples(), onDisk.triples());
+      assertEquals(StoreDigest.of(memory.store()), StoreDigest.of(disk.store()));
+      assertEquals(memory.snapshot().competencies(), disk.snapshot().competencies());
+      // a re-import replaces the graph the usual way and still gives the same graph
+      importInto(disk, false, fixture());
+      assertEquals(StoreDigest.of(memory.store()).digestPerGraph().get(EscoImporter.GRAPH),
+          StoreDigest.of(disk.store()).digestPerGraph().get(EscoImporter.GRAPH));
     }
   }
 
