@@ -104,6 +104,23 @@ final class Browser implements AutoCloseable, AfterAllCallback {
     return driver.findElement(By.cssSelector(css));
   }
 
+  /**
+   * The attribute of the element that matches {@code css} now. A screen re-renders when a later answer arrives (the
+   * audit's "what is left" does), which can replace the element between finding it and reading it; then it is
+   * found again, a few times at most.
+   */
+  String attribute(String css, String name) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return find(css).getAttribute(name);
+      } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+        if (attempt == 5) {
+          throw replaced;
+        }
+      }
+    }
+  }
+
   List<WebElement> findAll(String css) {
     return driver.findElements(By.cssSelector(css));
   }

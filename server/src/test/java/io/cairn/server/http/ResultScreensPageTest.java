@@ -32,7 +32,7 @@ class ResultScreensPageTest {
 
   /** The text a download link carries (a data: URL), decoded. */
   private static String download(String css) {
-    String href = browser.find(css).getAttribute("href");
+    String href = browser.attribute(css, "href");
     assertTrue(href.startsWith("data:"), href);
     return URLDecoder.decode(href.substring(href.indexOf(',') + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
   }
