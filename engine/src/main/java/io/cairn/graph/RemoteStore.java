@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -31,6 +32,8 @@ import org.apache.jena.update.UpdateRequest;
  */
 public final class RemoteStore {
   private static final Node META = NodeFactory.createURI(StoreLedger.META_GRAPH);
+  /** How long a version read may wait for the store's answer before the store counts as unreachable. */
+  static final Duration VERSION_READ_TIMEOUT = Duration.ofSeconds(5);
   private final String url;
   private final HttpClient http;
 
@@ -54,7 +57,10 @@ public final class RemoteStore {
   /** The store's version (0 when nothing was written yet): one cheap query. */
   public Version version() {
     return call("read the store's version", conn -> {
-      try (QueryExecution exec = conn.query(SparqlQueries.get("store-version"))) {
+      // bounded: a store that takes the request and never answers (a server stopping mid-request, a hung proxy)
+      // must make the watch say "degraded", not hold it forever
+      try (QueryExecution exec = conn.newQuery().query(SparqlQueries.get("store-version"))
+          .timeout(VERSION_READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).build()) {
         var rows = exec.execSelect();
         if (!rows.hasNext()) {
           return new Version(0, "");

@@ -40,7 +40,7 @@ public final class StoreWatch implements AutoCloseable {
     RemoteStore remote = catalog.store().remote().orElseThrow(() -> new IllegalStateException(
         "the store " + catalog.store().description() + " is not a shared store to watch"));
     StoreWatch watch = new StoreWatch(catalog, remote);
-    watch.timer.scheduleWithFixedDelay(watch::check, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    watch.timer.scheduleWithFixedDelay(watch::checkKeepingTheSchedule, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     return watch;
   }
 
@@ -72,6 +72,24 @@ public final class StoreWatch implements AutoCloseable {
       LOG.error("Following the shared store failed; serving the last snapshot", e);
       StoreHealth before = health.get();
       health.set(new StoreHealth(remote.url(), true, "following the store failed: " + e.getMessage(),
+          before.degraded() ? before.since() : Instant.now(), catalog.snapshot().version(), before.versionSeen(),
+          Instant.now()));
+    }
+  }
+
+  /**
+   * What the timer runs: {@link #check()}, and anything else it throws is recorded as degraded instead of escaping,
+   * because a scheduled task that throws is never run again and the replica would report its last health forever.
+   */
+  private void checkKeepingTheSchedule() {
+    try {
+      check();
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
+      LOG.error("Checking the shared store failed; serving the last snapshot", e);
+      StoreHealth before = health.get();
+      health.set(new StoreHealth(remote.url(), true, "checking the store failed: " + e,
           before.degraded() ? before.since() : Instant.now(), catalog.snapshot().version(), before.versionSeen(),
           Instant.now()));
     }
