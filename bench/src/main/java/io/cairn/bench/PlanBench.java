@@ -98,7 +98,7 @@ final class PlanBench {
       perLearner.add(row);
       if ((i + 1) % 25 == 0) {
         Bench.progress("    %d/%d learners planned (load average %s)", i + 1, learners.size(),
-            Bench.Machine.loadAverage());
+            Machine.loadAverage());
       }
     }
     Map<String, Object> m = new LinkedHashMap<>();
@@ -325,7 +325,7 @@ final class PlanBench {
   }
 
   public static void main(String[] args) throws Exception {
-    Bench.Options o = Bench.Options.parse(args);
+    BenchOptions o = BenchOptions.parse(args);
     if (o.store == null) {
       System.err.println("usage: PlanBench --store DIR [--learners N] [--seed N] [--out FILE] (the store is built "
           + "when empty: ESCO plus the generated catalog)");
@@ -335,7 +335,7 @@ final class PlanBench {
       List<Target> targets = new ArrayList<>();
       Map<String, Object> result = new PlanBench(catalog.snapshot(), o.shared, o.planTimeLimit)
           .run(o.planLearners, o.seed + 3, targets);
-      result.put("loadAverageAtEnd", Bench.Machine.loadAverage());
+      result.put("loadAverageAtEnd", Machine.loadAverage());
       result.put("targets", targets.stream().map(Target::toJson).toList());
       Path out = o.out.resolve("plan-latest.json");
       Files.createDirectories(o.out);

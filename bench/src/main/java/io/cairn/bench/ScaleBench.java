@@ -57,7 +57,7 @@ final class ScaleBench {
   }
 
   private int run() throws Exception {
-    Bench.Options common = o.common();
+    BenchOptions common = o.common();
     List<Path> archives = BenchStore.escoArchives(common.shared);
     for (Path archive : archives) {
       if (!Files.isRegularFile(archive)) {
@@ -74,7 +74,7 @@ final class ScaleBench {
     results.put("schema", "cairn-bench-scale/1");
     results.put("startedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC)));
     results.put("options", o.toJson());
-    results.put("machine", Bench.Machine.describe(common.root));
+    results.put("machine", Machine.describe(common.root));
     List<Map<String, Object>> steps = new ArrayList<>();
     results.put("steps", steps);
     int status = 0;
@@ -120,7 +120,7 @@ final class ScaleBench {
     results.put("finishedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC)));
     @SuppressWarnings("unchecked")
     Map<String, Object> machine = (Map<String, Object>) results.get("machine");
-    machine.put("loadAverageAtEnd", Bench.Machine.loadAverage());
+    machine.put("loadAverageAtEnd", Machine.loadAverage());
     writeJson(file, results);
     Files.copy(file, common.out.resolve("latest-scale.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     System.out.println(ScaleTable.render(results, targets));
@@ -186,7 +186,7 @@ final class ScaleBench {
     Bench.progress("    recommendation: %d learner/goal pairs, transparent scorer", o.requests());
     List<RequestGenerator.Question> questions = new RequestGenerator(snapshot, o.common().seed + 1)
         .questions(o.requests(), o.common().k);
-    m.put("recommendation", Bench.recommend(cairn, questions, scratch, "transparent", 0.1, 0.5));
+    m.put("recommendation", RecommendationBench.recommend(cairn, questions, scratch, "transparent", 0.1, 0.5));
     if (!o.skipPlan()) {
       Bench.progress("    planner: %d learners", o.planLearners());
       Map<String, Object> plan = new PlanBench(snapshot, o.common().shared, o.common().planTimeLimit)
@@ -204,7 +204,7 @@ final class ScaleBench {
     s.put("indexBuildSeconds", index);
     s.remove("examples");
     m.put("search", s);
-    m.put("loadAverage", Bench.Machine.loadAverage());
+    m.put("loadAverage", Machine.loadAverage());
     scratch.clear();
     return m;
   }
@@ -246,7 +246,7 @@ final class ScaleBench {
     Bench.progress("    %,9d-%,9d: generate %.1f s, parse %.1f s, load %.1f s (%,d triples%s); load average %s",
         (Integer) row.get("first"), (Integer) row.get("last"), generate, parse, load, report.triples(),
         validate == null ? "" : String.format(java.util.Locale.ROOT, "; the checks alone %.1f s", (Double) validate),
-        Bench.Machine.loadAverage());
+        Machine.loadAverage());
     return row;
   }
 

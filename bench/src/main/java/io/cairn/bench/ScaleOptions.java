@@ -8,9 +8,9 @@ import java.util.Map;
 /**
  * What {@code bin/bench --scale} runs: the catalog sizes, the batch size it grows the store by, and how much of each
  * measurement to do per size; every other option (seed, shared data, output, work directory, --keep) is the default
- * run's ({@link Bench.Options}).
+ * run's ({@link BenchOptions}).
  */
-record ScaleOptions(Bench.Options common, int[] sizes, int batch, int requests, int searchQueries, int planLearners,
+record ScaleOptions(BenchOptions common, int[] sizes, int batch, int requests, int searchQueries, int planLearners,
     boolean skipPlan) {
 
   static final int[] DEFAULT_SIZES = {20_000, 200_000, 1_000_000};
@@ -54,7 +54,7 @@ record ScaleOptions(Bench.Options common, int[] sizes, int batch, int requests, 
         default -> rest.add(args[i]);
       }
     }
-    return new ScaleOptions(Bench.Options.parse(rest.toArray(String[]::new)), sizes, batch, requests, searchQueries,
+    return new ScaleOptions(BenchOptions.parse(rest.toArray(String[]::new)), sizes, batch, requests, searchQueries,
         Math.max(0, planLearners), planLearners <= 0);
   }
 
