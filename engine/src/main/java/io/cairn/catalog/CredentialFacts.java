@@ -23,11 +23,26 @@ public final class CredentialFacts {
 
   private final double[] costAndHours;
   private final int[] packed;
+  // how many larger credentials each stacks into, transitively: the transparent scorer's bound reads it for every
+  // candidate, and the closure's own set is a pointer away
+  private final int[] stacksIntoCount;
+  // every credential's prerequisites in one flat array (a credential as its index, a competency k as -(k + 1)),
+  // those of credential c at [prerequisiteStart[c], prerequisiteStart[c + 1]): a request checks them for every
+  // candidate that has some, and reading them through the Credential record cost three pointer hops each
+  private final int[] prerequisiteStart;
+  private final int[] prerequisites;
 
   CredentialFacts(List<Credential> credentials, IntSet[] stackClosureUp) {
     int n = credentials.size();
     costAndHours = new double[2 * n];
     packed = new int[n];
+    stacksIntoCount = new int[n];
+    prerequisiteStart = new int[n + 1];
+    int links = 0;
+    for (Credential c : credentials) {
+      links += c.requiredCredentials().size() + c.requiredCompetencies().size();
+    }
+    prerequisites = new int[links];
     for (Credential c : credentials) {
       int i = c.index();
       costAndHours[2 * i] = c.cost();
@@ -40,7 +55,24 @@ public final class CredentialFacts {
           | (c.workloadKnown() ? 0 : WORKLOAD_UNKNOWN)
           | (c.costKnown() ? 0 : COST_UNKNOWN)
           | Math.min(c.teaches().size(), (1 << (31 - TEACHES_SHIFT)) - 1) << TEACHES_SHIFT;
+      stacksIntoCount[i] = stackClosureUp[i].size();
     }
+    Credential[] byIndex = new Credential[n];
+    for (Credential c : credentials) {
+      byIndex[c.index()] = c;
+    }
+    int at = 0;
+    for (int i = 0; i < n; i++) {
+      prerequisiteStart[i] = at;
+      Credential c = byIndex[i];
+      for (int j = 0; j < c.requiredCredentials().size(); j++) {
+        prerequisites[at++] = c.requiredCredentials().get(j);
+      }
+      for (int j = 0; j < c.requiredCompetencies().size(); j++) {
+        prerequisites[at++] = -(c.requiredCompetencies().get(j) + 1);
+      }
+    }
+    prerequisiteStart[n] = at;
   }
 
   /** Its price; 0 when free or unknown (see {@link #costKnown}). */
@@ -89,5 +121,33 @@ public final class CredentialFacts {
   /** How many competencies it teaches. */
   public int teachesCount(int credential) {
     return packed[credential] >>> TEACHES_SHIFT;
+  }
+
+  /** How many larger credentials it stacks into, directly or through others. */
+  public int stacksIntoCount(int credential) {
+    return stacksIntoCount[credential];
+  }
+
+  /** Where its prerequisites start in {@link #prerequisite}; they end where the next credential's start. */
+  public int prerequisitesFrom(int credential) {
+    return prerequisiteStart[credential];
+  }
+
+  /** Where its prerequisites end (exclusive) in {@link #prerequisite}. */
+  public int prerequisitesTo(int credential) {
+    return prerequisiteStart[credential + 1];
+  }
+
+  /**
+   * The prerequisite at {@code at}: a required credential's index (0 or more), or a required competency {@code k}
+   * as {@code -(k + 1)} (below 0; see {@link #requiredCompetency}).
+   */
+  public int prerequisite(int at) {
+    return prerequisites[at];
+  }
+
+  /** The competency a prerequisite below 0 stands for. */
+  public static int requiredCompetency(int prerequisite) {
+    return -prerequisite - 1;
   }
 }

@@ -3,7 +3,6 @@ package io.cairn.rank;
 import io.cairn.audit.AuditResult;
 import io.cairn.audit.OpenLeaf;
 import io.cairn.catalog.CatalogSnapshot;
-import io.cairn.catalog.Credential;
 import io.cairn.catalog.CredentialFacts;
 import io.cairn.catalog.IntSet;
 import io.cairn.learner.ResolvedLearner;
@@ -52,18 +51,26 @@ final class CandidateGenerator {
       double cost = facts.cost(c);
       double hours = facts.hours(c);
       if (facts.hasPrerequisites(c)) {
-        Credential credential = snapshot.credential(c);
-        missingCredentials = credential.requiredCredentials().minus(learner.credentials());
-        missingCompetencies = credential.requiredCompetencies().minus(learner.competencies());
-        int missing = missingCredentials.size() + missingCompetencies.size();
-        if (missing > 1 || (missing == 1
-            && !reachableInOneStep(snapshot, learner, missingCredentials, missingCompetencies))) {
+        // the prerequisites the learner does not hold: more than one, or one that cannot be taken now, is too far
+        int missing = 0;
+        int lastMissing = 0;
+        for (int at = facts.prerequisitesFrom(c), end = facts.prerequisitesTo(c); at < end; at++) {
+          int p = facts.prerequisite(at);
+          if (!holds(learner, p)) {
+            missing++;
+            lastMissing = p;
+          }
+        }
+        if (missing > 1 || (missing == 1 && !reachableInOneStep(snapshot, learner, lastMissing))) {
           exclusions.prerequisitesTooFar();
           continue;
         }
-        for (int i = 0; i < missingCredentials.size(); i++) {
-          cost += facts.cost(missingCredentials.get(i));
-          hours += facts.hours(missingCredentials.get(i));
+        if (missing == 1 && lastMissing >= 0) {
+          missingCredentials = IntSet.of(lastMissing);
+          cost += facts.cost(lastMissing);
+          hours += facts.hours(lastMissing);
+        } else if (missing == 1) {
+          missingCompetencies = IntSet.of(CredentialFacts.requiredCompetency(lastMissing));
         }
       }
       candidates++;
@@ -98,13 +105,18 @@ final class CandidateGenerator {
     return reach.stream().toArray();
   }
 
-  /** The one missing prerequisite can itself be taken now. */
-  private static boolean reachableInOneStep(CatalogSnapshot snapshot, ResolvedLearner learner,
-      IntSet missingCredentials, IntSet missingCompetencies) {
-    if (!missingCredentials.isEmpty()) {
-      return takeableNow(snapshot, missingCredentials.get(0), learner);
+  /** True when the learner holds {@code prerequisite} (as {@link CredentialFacts#prerequisite} encodes it). */
+  private static boolean holds(ResolvedLearner learner, int prerequisite) {
+    return prerequisite >= 0 ? learner.credentials().contains(prerequisite)
+        : learner.competencies().contains(CredentialFacts.requiredCompetency(prerequisite));
+  }
+
+  /** The one missing prerequisite (as {@link CredentialFacts#prerequisite} encodes it) can itself be taken now. */
+  private static boolean reachableInOneStep(CatalogSnapshot snapshot, ResolvedLearner learner, int missing) {
+    if (missing >= 0) {
+      return takeableNow(snapshot, missing, learner);
     }
-    int competency = missingCompetencies.get(0);
+    int competency = CredentialFacts.requiredCompetency(missing);
     if (snapshot.taughtWithoutPrerequisites(competency)) {
       // the learner holds none of its teachers (their competencies would count as held), so one of those is open
       return true;
@@ -119,13 +131,12 @@ final class CandidateGenerator {
   }
 
   private static boolean takeableNow(CatalogSnapshot snapshot, int c, ResolvedLearner learner) {
-    if (!snapshot.facts().hasPrerequisites(c)) {
-      return true;
+    CredentialFacts facts = snapshot.facts();
+    for (int at = facts.prerequisitesFrom(c), end = facts.prerequisitesTo(c); at < end; at++) {
+      if (!holds(learner, facts.prerequisite(at))) {
+        return false;
+      }
     }
-    Credential credential = snapshot.credential(c);
-    IntSet credentials = credential.requiredCredentials();
-    IntSet competencies = credential.requiredCompetencies();
-    return credentials.intersectionSize(learner.credentials()) == credentials.size()
-        && competencies.intersectionSize(learner.competencies()) == competencies.size();
+    return true;
   }
 }

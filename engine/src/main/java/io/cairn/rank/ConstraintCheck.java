@@ -29,11 +29,31 @@ final class ConstraintCheck {
   static final int CODES = 2 * OF_PREREQUISITE;
 
   private final CredentialFacts facts;
-  private final Constraints constraints;
+  // the constraints unpacked once per request into plain fields: fits runs for every candidate, and asking the
+  // record's mode set (an unmodifiable EnumSet behind an interface) each time was a tenth of a request
+  private final int allowedModes;
+  private final boolean creditBearingOnly;
+  private final int maxEqfLevel;
+  private final double maxCost;
+  private final double maxHours;
+  private final boolean costLimited;
+  private final boolean hoursLimited;
 
   ConstraintCheck(CatalogSnapshot snapshot, Constraints constraints) {
     this.facts = snapshot.facts();
-    this.constraints = constraints;
+    int modes = 0;
+    for (DeliveryMode mode : DeliveryMode.values()) {
+      if (constraints.allowsMode(mode)) {
+        modes |= 1 << mode.ordinal();
+      }
+    }
+    this.allowedModes = modes;
+    this.creditBearingOnly = constraints.creditBearingOnly();
+    this.maxEqfLevel = constraints.maxEqfLevel();
+    this.maxCost = constraints.maxCost();
+    this.maxHours = constraints.maxHours();
+    this.costLimited = Double.isFinite(maxCost);
+    this.hoursLimited = Double.isFinite(maxHours);
   }
 
   /** The code of the constraint the candidate breaks, or {@link #FITS}. */
@@ -48,36 +68,36 @@ final class ConstraintCheck {
         return OF_PREREQUISITE + pre;
       }
     }
-    if (totalCost > constraints.maxCost() + 1e-9) {
+    if (totalCost > maxCost + 1e-9) {
       return OVER_COST;
     }
-    if (totalHours > constraints.maxHours() + 1e-9) {
+    if (totalHours > maxHours + 1e-9) {
       return OVER_HOURS;
     }
     return FITS;
   }
 
   private int fits(int credential) {
-    DeliveryMode mode = facts.mode(credential);
-    if (!constraints.allowsMode(mode)) {
-      return mode.ordinal();
+    int mode = facts.mode(credential).ordinal();
+    if ((allowedModes & 1 << mode) == 0) {
+      return mode;
     }
-    if (constraints.creditBearingOnly() && !facts.creditBearing(credential)) {
+    if (creditBearingOnly && !facts.creditBearing(credential)) {
       return NOT_CREDIT_BEARING;
     }
-    if (facts.eqfLevel(credential) > constraints.maxEqfLevel()) {
+    if (facts.eqfLevel(credential) > maxEqfLevel) {
       return ABOVE_EQF;
     }
-    if (Double.isFinite(constraints.maxCost()) && !facts.costKnown(credential)) {
+    if (costLimited && !facts.costKnown(credential)) {
       return COST_UNKNOWN;
     }
-    if (facts.cost(credential) > constraints.maxCost() + 1e-9) {
+    if (facts.cost(credential) > maxCost + 1e-9) {
       return OVER_COST;
     }
-    if (Double.isFinite(constraints.maxHours()) && !facts.workloadKnown(credential)) {
+    if (hoursLimited && !facts.workloadKnown(credential)) {
       return WORKLOAD_UNKNOWN;
     }
-    if (facts.hours(credential) > constraints.maxHours() + 1e-9) {
+    if (facts.hours(credential) > maxHours + 1e-9) {
       return OVER_HOURS;
     }
     return FITS;

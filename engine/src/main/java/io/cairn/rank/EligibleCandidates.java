@@ -23,6 +23,7 @@ final class EligibleCandidates {
   private Object[] steps = new Object[64];
   private IntSet[] missingCredentials = new IntSet[64];
   private IntSet[] missingCompetencies = new IntSet[64];
+  private double[] bounds = new double[64];
 
   /** Adds one eligible candidate; {@code steps} and the missing sets may be empty, never null. */
   void add(int c, List<RequirementStep> requirementSteps, IntSet missingCreds, IntSet missingComps, double cost,
@@ -83,6 +84,11 @@ final class EligibleCandidates {
         orEmpty(missingCredentials[i]), orEmpty(missingCompetencies[i]), totalCost[i], totalHours[i]);
   }
 
+  /** Scratch as long as the candidates, for one number each (the scorer's lower bounds). */
+  double[] bounds() {
+    return bounds;
+  }
+
   private static IntSet orEmpty(IntSet set) {
     return set == null ? IntSet.empty() : set;
   }
@@ -97,5 +103,6 @@ final class EligibleCandidates {
     steps = Arrays.copyOf(steps, n);
     missingCredentials = Arrays.copyOf(missingCredentials, n);
     missingCompetencies = Arrays.copyOf(missingCompetencies, n);
+    bounds = new double[n];
   }
 }

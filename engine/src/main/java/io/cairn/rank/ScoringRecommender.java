@@ -93,21 +93,35 @@ final class ScoringRecommender implements Recommender {
   }
 
   /**
-   * Scores from the candidates' terms, no object per candidate; once the pool is full, a candidate whose upper
-   * bound cannot enter it is not scored at all.
+   * Scores from the candidates' terms, no object per candidate. When there are more candidates than the pool holds,
+   * the pool's entry threshold comes first from the scorer's lower bounds ({@link PoolThreshold}), and a candidate
+   * whose upper bound is below it, or cannot enter the pool as it stands, is not scored at all.
    */
   private static void scoreByTerms(TermScorer terms, EligibleCandidates eligible, GoalCoverage coverage,
       ScoringContext context, ScorePool best) {
-    for (int i = 0; i < eligible.size(); i++) {
+    int n = eligible.size();
+    double threshold = Double.NEGATIVE_INFINITY;
+    if (n > best.capacity()) {
+      double[] lower = eligible.bounds();
+      for (int i = 0; i < n; i++) {
+        int c = eligible.credential(i);
+        lower[i] = terms.lowerBound(c, coverage.weight(c), eligible.requirementProgress(i), eligible.totalCost(i),
+            eligible.totalHours(i), eligible.oneStepAway(i), context);
+      }
+      threshold = PoolThreshold.kthLargest(lower, n, best.capacity());
+    }
+    for (int i = 0; i < n; i++) {
       int c = eligible.credential(i);
       double weight = coverage.weight(c);
       double requirements = eligible.requirementProgress(i);
       double cost = eligible.totalCost(i);
       double hours = eligible.totalHours(i);
       boolean oneStep = eligible.oneStepAway(i);
-      if (best.size() == best.capacity()
-          && !best.admits(terms.upperBound(c, weight, requirements, cost, hours, oneStep, context), c)) {
-        continue;
+      if (n > best.capacity()) {
+        double upper = terms.upperBound(c, weight, requirements, cost, hours, oneStep, context);
+        if (Double.compare(upper, threshold) < 0 || (best.size() == best.capacity() && !best.admits(upper, c))) {
+          continue;
+        }
       }
       best.offer(i, c, terms.score(c, weight, requirements, cost, hours, oneStep, context));
     }

@@ -25,4 +25,13 @@ interface TermScorer {
       double totalHours, boolean oneStepAway, ScoringContext context) {
     return score(credential, coverage, requirements, totalCost, totalHours, oneStepAway, context);
   }
+
+  /**
+   * A cheap number the score is never below, so that the pool's entry threshold can be set before anything is
+   * scored (see {@link PoolThreshold}); the score itself by default.
+   */
+  default double lowerBound(int credential, double coverage, double requirements, double totalCost,
+      double totalHours, boolean oneStepAway, ScoringContext context) {
+    return score(credential, coverage, requirements, totalCost, totalHours, oneStepAway, context);
+  }
 }

@@ -107,10 +107,18 @@ public final class TransparentScorer implements Scorer, TermScorer {
   @Override
   public double upperBound(int credential, double coverage, double requirements, double totalCost,
       double totalHours, boolean oneStepAway, ScoringContext context) {
-    CatalogSnapshot snapshot = context.snapshot();
-    int wholes = snapshot.facts().stacks(credential) ? snapshot.stacksIntoClosure(credential).size() : 0;
+    int wholes = context.snapshot().facts().stacksIntoCount(credential);
     return weights.net(weights.coverage() * coverage + weights.stacking() * wholes, requirements, totalCost,
         totalHours, oneStepAway);
+  }
+
+  /**
+   * At most the score: the stacking term left out (each share is at least 0), and the score grows with its gain.
+   */
+  @Override
+  public double lowerBound(int credential, double coverage, double requirements, double totalCost,
+      double totalHours, boolean oneStepAway, ScoringContext context) {
+    return weights.net(weights.coverage() * coverage, requirements, totalCost, totalHours, oneStepAway);
   }
 
   /** The summed share of the goal in each larger credential it stacks into that the learner does not hold. */
