@@ -79,7 +79,7 @@ final class CandidateGenerator {
         exclusions.add(violation);
         continue;
       }
-      eligible.add(c, steps, missingCredentials, missingCompetencies, cost, hours);
+      eligible.add(c, coverage.weight(c), steps, missingCredentials, missingCompetencies, cost, hours);
     }
     return new Result(eligible.size(), candidates, advancing, exclusions);
   }

@@ -16,6 +16,7 @@ import java.util.List;
 final class EligibleCandidates {
   private int size;
   private int[] credential = new int[64];
+  private double[] coverage = new double[64];
   private double[] requirementProgress = new double[64];
   private double[] totalCost = new double[64];
   private double[] totalHours = new double[64];
@@ -26,12 +27,13 @@ final class EligibleCandidates {
   private double[] bounds = new double[64];
 
   /** Adds one eligible candidate; {@code steps} and the missing sets may be empty, never null. */
-  void add(int c, List<RequirementStep> requirementSteps, IntSet missingCreds, IntSet missingComps, double cost,
-      double hours) {
+  void add(int c, double coverageWeight, List<RequirementStep> requirementSteps, IntSet missingCreds,
+      IntSet missingComps, double cost, double hours) {
     if (size == credential.length) {
       grow();
     }
     credential[size] = c;
+    coverage[size] = coverageWeight;
     requirementProgress[size] = TransparentScorer.Weights.requirementProgress(requirementSteps);
     totalCost[size] = cost;
     totalHours[size] = hours;
@@ -56,6 +58,11 @@ final class EligibleCandidates {
 
   int credential(int i) {
     return credential[i];
+  }
+
+  /** The summed weight of the unmet targets it teaches (copied here: read in order, not from the whole catalog). */
+  double coverage(int i) {
+    return coverage[i];
   }
 
   /** Open requirements advanced: 1 for each it fulfils directly, 0.5 for each it progresses by stacking. */
@@ -96,6 +103,7 @@ final class EligibleCandidates {
   private void grow() {
     int n = credential.length * 2;
     credential = Arrays.copyOf(credential, n);
+    coverage = Arrays.copyOf(coverage, n);
     requirementProgress = Arrays.copyOf(requirementProgress, n);
     totalCost = Arrays.copyOf(totalCost, n);
     totalHours = Arrays.copyOf(totalHours, n);

@@ -65,7 +65,7 @@ final class ScoringRecommender implements Recommender {
     // only the pool the re-ranker chooses from is kept or sorted, and only its candidates become objects
     ScorePool best = new ScorePool(reranker.poolSize(request.k()));
     if (scorer instanceof TermScorer terms) {
-      scoreByTerms(terms, eligible, coverage, context, best);
+      scoreByTerms(terms, eligible, context, best);
     } else {
       for (int i = 0; i < eligible.size(); i++) {
         best.offer(i, eligible.credential(i), scorer.score(eligible.candidate(i, snapshot, coverage, goal.unmet()),
@@ -97,22 +97,22 @@ final class ScoringRecommender implements Recommender {
    * the pool's entry threshold comes first from the scorer's lower bounds ({@link PoolThreshold}), and a candidate
    * whose upper bound is below it, or cannot enter the pool as it stands, is not scored at all.
    */
-  private static void scoreByTerms(TermScorer terms, EligibleCandidates eligible, GoalCoverage coverage,
-      ScoringContext context, ScorePool best) {
+  private static void scoreByTerms(TermScorer terms, EligibleCandidates eligible, ScoringContext context,
+      ScorePool best) {
     int n = eligible.size();
     double threshold = Double.NEGATIVE_INFINITY;
     if (n > best.capacity()) {
       double[] lower = eligible.bounds();
       for (int i = 0; i < n; i++) {
         int c = eligible.credential(i);
-        lower[i] = terms.lowerBound(c, coverage.weight(c), eligible.requirementProgress(i), eligible.totalCost(i),
+        lower[i] = terms.lowerBound(c, eligible.coverage(i), eligible.requirementProgress(i), eligible.totalCost(i),
             eligible.totalHours(i), eligible.oneStepAway(i), context);
       }
       threshold = PoolThreshold.kthLargest(lower, n, best.capacity());
     }
     for (int i = 0; i < n; i++) {
       int c = eligible.credential(i);
-      double weight = coverage.weight(c);
+      double weight = eligible.coverage(i);
       double requirements = eligible.requirementProgress(i);
       double cost = eligible.totalCost(i);
       double hours = eligible.totalHours(i);
