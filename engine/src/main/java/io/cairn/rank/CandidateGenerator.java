@@ -35,14 +35,16 @@ final class CandidateGenerator {
     int advancing = 0;
     // without open requirements the reachable credentials are the touched ones: no copy of them is made
     int[] reachable = openLeaves.isEmpty() ? null : reachable(snapshot, coverage, openLeaves);
-    int n = reachable == null ? coverage.touchedCount() : reachable.length;
-    for (int r = 0; r < n; r++) {
-      int c = reachable == null ? coverage.touched(r) : reachable[r];
+    // in index order either way (see GoalCoverage)
+    int first = reachable == null ? coverage.nextTouched(0) : reachable.length > 0 ? reachable[0] : -1;
+    for (int r = 1, c = first; c >= 0;
+        c = reachable == null ? coverage.nextTouched(c + 1) : r < reachable.length ? reachable[r] : -1, r++) {
       if (learner.credentials().contains(c)) {
         continue;
       }
       List<RequirementStep> steps = openLeaves.isEmpty() ? List.of() : RequirementStep.advancedBy(snapshot.credential(c), openLeaves);
-      if (coverage.count(c) == 0 && steps.isEmpty()) {
+      // a touched credential teaches an unmet target: only a reachable one may advance nothing
+      if (reachable != null && steps.isEmpty() && coverage.count(c) == 0) {
         continue;
       }
       advancing++;
@@ -91,8 +93,8 @@ final class CandidateGenerator {
    */
   private static int[] reachable(CatalogSnapshot snapshot, GoalCoverage coverage, List<OpenLeaf> openLeaves) {
     BitSet reach = new BitSet(snapshot.credentials().size());
-    for (int i = 0; i < coverage.touchedCount(); i++) {
-      reach.set(coverage.touched(i));
+    for (int c = coverage.nextTouched(0); c >= 0; c = coverage.nextTouched(c + 1)) {
+      reach.set(c);
     }
     for (OpenLeaf leaf : openLeaves) {
       if (leaf.credentialLeaf()) {

@@ -35,14 +35,20 @@ final class DiversityReranker implements Reranker {
       return picked;
     }
     double scale = penaltyScale(ranked);
-    // each candidate's highest similarity to anything picked so far, updated with the latest pick only
+    // each candidate's highest similarity to the picks, brought up to date only when the candidate is looked at:
+    // seen[i] picks are in maxSimilarity[i]
     double[] maxSimilarity = new double[n];
+    int[] seen = new int[n];
+    int[] picks = new int[Math.min(k, n)];
     boolean[] taken = new boolean[n];
     // what each teaches, looked up once rather than once per pick
     IntSet[] teaches = new IntSet[n];
     for (int i = 0; i < n; i++) {
       teaches[i] = snapshot.credential(ranked.get(i).candidate().credential()).teaches();
     }
+    // a marginal is never above its relevance, so over candidates best first the scan stops at the first whose
+    // relevance cannot beat the best marginal found: most of the pool is never compared with most picks
+    boolean stopEarly = diversity >= 0 && bestFirst(ranked);
     while (picked.size() < Math.min(k, n)) {
       int best = -1;
       double bestScore = Double.NaN;
@@ -50,23 +56,35 @@ final class DiversityReranker implements Reranker {
         if (taken[i]) {
           continue;
         }
-        double marginal = marginal(ranked.get(i).relevance(), scale * maxSimilarity[i]);
+        double relevance = ranked.get(i).relevance();
+        if (stopEarly && best >= 0 && !Double.isNaN(relevance) && Double.compare(relevance, bestScore) <= 0) {
+          break;
+        }
+        for (; seen[i] < picked.size(); seen[i]++) {
+          maxSimilarity[i] = Math.max(maxSimilarity[i], jaccard(teaches[i], teaches[picks[seen[i]]]));
+        }
+        double marginal = marginal(relevance, scale * maxSimilarity[i]);
         if (best < 0 || marginal > bestScore) {
           bestScore = marginal;
           best = i;
         }
       }
       taken[best] = true;
+      picks[picked.size()] = best;
       Ranked r = ranked.get(best);
       picked.add(new Ranked(r.candidate(), r.relevance(), bestScore));
-      IntSet latest = teaches[best];
-      for (int i = 0; i < n; i++) {
-        if (!taken[i]) {
-          maxSimilarity[i] = Math.max(maxSimilarity[i], jaccard(teaches[i], latest));
-        }
-      }
     }
     return picked;
+  }
+
+  /** True when the relevances never rise down the list (as {@link Ranked#bestFirst} orders them). */
+  private static boolean bestFirst(List<Ranked> ranked) {
+    for (int i = 1; i < ranked.size(); i++) {
+      if (Double.compare(ranked.get(i).relevance(), ranked.get(i - 1).relevance()) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The relevance less the diversity penalty; NaN becomes -Infinity, so it sorts last and compares. */
