@@ -31,17 +31,15 @@ final class RecommendationBench {
     // what is timed is the request path compiled at the JIT's top tier: C2 compiles a method after about 10,000
     // calls, and the two passes of 1,000 this used to make timed the profiling tier, at twice the median
     long warmDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    int warmCalls = questions.isEmpty() ? 0 : Math.max(WARM_UP_CALLS, questions.size());
     int warm = 0;
-    for (int i = 0; !questions.isEmpty() && (warm < WARM_UP_CALLS || i < questions.size()); i++) {
+    while (warm < warmCalls && System.nanoTime() < warmDeadline) {
       try {
-        cairn.recommend(questions.get(i % questions.size()).request());
+        cairn.recommend(questions.get(warm % questions.size()).request());
       } catch (RuntimeException e) {
         // counted below
       }
       warm++;
-      if (System.nanoTime() >= warmDeadline) {
-        break;
-      }
     }
     long[] times = new long[questions.size()];
     int errors = 0;

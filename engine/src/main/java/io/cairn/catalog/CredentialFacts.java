@@ -14,8 +14,6 @@ public final class CredentialFacts {
   private static final int EQF_SHIFT = 2;
   private static final int EQF_BITS = 0xF;
   private static final int CREDIT_BEARING = 1 << 6;
-  private static final int HAS_PREREQUISITES = 1 << 7;
-  private static final int STACKS = 1 << 8;
   private static final int WORKLOAD_UNKNOWN = 1 << 9;
   private static final int COST_UNKNOWN = 1 << 10;
   private static final int TEACHES_SHIFT = 11;
@@ -45,8 +43,6 @@ public final class CredentialFacts {
       int packed = c.mode().ordinal()
           | Math.clamp(c.eqfLevel(), 0, EQF_BITS) << EQF_SHIFT
           | (c.creditBearing() ? CREDIT_BEARING : 0)
-          | (c.requiredCredentials().isEmpty() && c.requiredCompetencies().isEmpty() ? 0 : HAS_PREREQUISITES)
-          | (stackClosureUp[i].isEmpty() ? 0 : STACKS)
           | (c.workloadKnown() ? 0 : WORKLOAD_UNKNOWN)
           | (c.costKnown() ? 0 : COST_UNKNOWN)
           | Math.min(c.teaches().size(), (1 << (31 - TEACHES_SHIFT)) - 1) << TEACHES_SHIFT;
@@ -103,12 +99,12 @@ public final class CredentialFacts {
 
   /** True when it requires a credential or a competency first. */
   public boolean hasPrerequisites(int credential) {
-    return (packed(credential) & HAS_PREREQUISITES) != 0;
+    return prerequisitesTo(credential) > prerequisitesFrom(credential);
   }
 
   /** True when it stacks into at least one larger credential. */
   public boolean stacks(int credential) {
-    return (packed(credential) & STACKS) != 0;
+    return stacksIntoCount(credential) > 0;
   }
 
   /** How many competencies it teaches. */

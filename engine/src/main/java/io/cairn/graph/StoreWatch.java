@@ -40,7 +40,7 @@ public final class StoreWatch implements AutoCloseable {
     RemoteStore remote = catalog.store().remote().orElseThrow(() -> new IllegalStateException(
         "the store " + catalog.store().description() + " is not a shared store to watch"));
     StoreWatch watch = new StoreWatch(catalog, remote);
-    watch.timer.scheduleWithFixedDelay(watch::checkKeepingTheSchedule, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    watch.timer.scheduleWithFixedDelay(watch::check, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     return watch;
   }
 
@@ -52,7 +52,11 @@ public final class StoreWatch implements AutoCloseable {
         h.checkedAt());
   }
 
-  /** Reads the store's version now and follows it when it moved; what the timer runs. */
+  /**
+   * Reads the store's version now and follows it when it moved; what the timer runs. Nothing but a
+   * {@link VirtualMachineError} escapes it: a scheduled task that throws is never run again, and the replica would
+   * report its last health forever.
+   */
   public void check() {
     try {
       long seen = remote.version().number();
@@ -62,37 +66,23 @@ public final class StoreWatch implements AutoCloseable {
         recovered();
       }
     } catch (StoreUnavailableException e) {
-      StoreHealth before = health.get();
-      if (!before.degraded()) {
+      if (!health.get().degraded()) {
         LOG.warn("The shared store is unreachable; serving the last snapshot: {}", e.getMessage());
       }
-      health.set(new StoreHealth(remote.url(), true, e.getMessage(), before.degraded() ? before.since() : Instant.now(),
-          catalog.snapshot().version(), before.versionSeen(), Instant.now()));
-    } catch (RuntimeException e) {
+      degraded(e.getMessage());
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
       LOG.error("Following the shared store failed; serving the last snapshot", e);
-      StoreHealth before = health.get();
-      health.set(new StoreHealth(remote.url(), true, "following the store failed: " + e.getMessage(),
-          before.degraded() ? before.since() : Instant.now(), catalog.snapshot().version(), before.versionSeen(),
-          Instant.now()));
+      degraded("following the store failed: " + e.getMessage());
     }
   }
 
-  /**
-   * What the timer runs: {@link #check()}, and anything else it throws is recorded as degraded instead of escaping,
-   * because a scheduled task that throws is never run again and the replica would report its last health forever.
-   */
-  private void checkKeepingTheSchedule() {
-    try {
-      check();
-    } catch (VirtualMachineError e) {
-      throw e;
-    } catch (Throwable e) {
-      LOG.error("Checking the shared store failed; serving the last snapshot", e);
-      StoreHealth before = health.get();
-      health.set(new StoreHealth(remote.url(), true, "checking the store failed: " + e,
-          before.degraded() ? before.since() : Instant.now(), catalog.snapshot().version(), before.versionSeen(),
-          Instant.now()));
-    }
+  /** Says the store is degraded for {@code reason}, since the first check that found it so. */
+  private void degraded(String reason) {
+    StoreHealth before = health.get();
+    health.set(new StoreHealth(remote.url(), true, reason, before.degraded() ? before.since() : Instant.now(),
+        catalog.snapshot().version(), before.versionSeen(), Instant.now()));
   }
 
   private void recovered() {

@@ -8,6 +8,7 @@ import io.cairn.catalog.IntSet;
 import io.cairn.learner.ResolvedLearner;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Finds the credentials worth considering: not held, advancing the goal (an unmet target or an open requirement),
@@ -34,11 +35,10 @@ final class CandidateGenerator {
     int candidates = 0;
     int advancing = 0;
     // without open requirements the reachable credentials are the touched ones: no copy of them is made
-    int[] reachable = openLeaves.isEmpty() ? null : reachable(snapshot, coverage, openLeaves);
+    BitSet reachable = openLeaves.isEmpty() ? null : reachable(snapshot, coverage, openLeaves);
     // in index order either way (see GoalCoverage)
-    int first = reachable == null ? coverage.nextTouched(0) : reachable.length > 0 ? reachable[0] : -1;
-    for (int r = 1, c = first; c >= 0;
-        c = reachable == null ? coverage.nextTouched(c + 1) : r < reachable.length ? reachable[r] : -1, r++) {
+    IntUnaryOperator next = reachable == null ? coverage::nextTouched : reachable::nextSetBit;
+    for (int c = next.applyAsInt(0); c >= 0; c = next.applyAsInt(c + 1)) {
       if (learner.credentials().contains(c)) {
         continue;
       }
@@ -91,7 +91,7 @@ final class CandidateGenerator {
    * and for a pathway those that are, stack into, or teach an open requirement. The rest of the catalog is never
    * touched. Called with open requirements only (without, the touched credentials are all).
    */
-  private static int[] reachable(CatalogSnapshot snapshot, GoalCoverage coverage, List<OpenLeaf> openLeaves) {
+  private static BitSet reachable(CatalogSnapshot snapshot, GoalCoverage coverage, List<OpenLeaf> openLeaves) {
     BitSet reach = new BitSet(snapshot.credentials().size());
     for (int c = coverage.nextTouched(0); c >= 0; c = coverage.nextTouched(c + 1)) {
       reach.set(c);
@@ -104,7 +104,7 @@ final class CandidateGenerator {
         snapshot.taughtBy(leaf.target()).stream().forEach(reach::set);
       }
     }
-    return reach.stream().toArray();
+    return reach;
   }
 
   /** True when the learner holds {@code prerequisite} (as {@link CredentialFacts#prerequisite} encodes it). */

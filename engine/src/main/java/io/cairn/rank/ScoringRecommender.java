@@ -100,8 +100,9 @@ final class ScoringRecommender implements Recommender {
   private static void scoreByTerms(TermScorer terms, EligibleCandidates eligible, ScoringContext context,
       ScorePool best) {
     int n = eligible.size();
+    boolean bounded = n > best.capacity();
     double threshold = Double.NEGATIVE_INFINITY;
-    if (n > best.capacity()) {
+    if (bounded) {
       double[] lower = eligible.bounds();
       for (int i = 0; i < n; i++) {
         int c = eligible.credential(i);
@@ -117,7 +118,7 @@ final class ScoringRecommender implements Recommender {
       double cost = eligible.totalCost(i);
       double hours = eligible.totalHours(i);
       boolean oneStep = eligible.oneStepAway(i);
-      if (n > best.capacity()) {
+      if (bounded) {
         double upper = terms.upperBound(c, weight, requirements, cost, hours, oneStep, context);
         if (Double.compare(upper, threshold) < 0 || (best.size() == best.capacity() && !best.admits(upper, c))) {
           continue;
