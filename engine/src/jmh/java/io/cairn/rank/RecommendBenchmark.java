@@ -67,7 +67,7 @@ public class RecommendBenchmark {
     GoalTargets goal = recommender.targets(snapshot, widest.goal(), learner);
     coverage.fill(snapshot, goal);
     new CandidateGenerator().generate(snapshot, goal, learner, coverage,
-        new ConstraintCheck(snapshot, widest.constraints()), eligible);
+        new ConstraintCheck(snapshot, widest.constraints()), eligible, false);
     scorer = new TransparentScorer();
     context = new ScoringContext(snapshot, goal, learner, widest.constraints(), coverage);
     candidates = new Candidate[eligible.size()];

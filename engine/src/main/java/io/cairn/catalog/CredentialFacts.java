@@ -26,6 +26,8 @@ public final class CredentialFacts {
   // those of credential c in the range its record holds: reading them through the Credential record cost three
   // pointer hops each
   private final int[] prerequisites;
+  // built on first use: a snapshot that never serves a recommendation (an import, a replica's compile) skips it
+  private volatile FactBits bits;
 
   CredentialFacts(List<Credential> credentials, IntSet[] stackClosureUp) {
     int n = credentials.size();
@@ -58,6 +60,21 @@ public final class CredentialFacts {
       records[STRIDE * i + 2] = (packed & 0xFFFFFFFFL) | (long) stackClosureUp[i].size() << 32;
       records[STRIDE * i + 3] = from | (long) at << 32;
     }
+  }
+
+  /** The credentials grouped by these facts, as bit sets (built on the first call). */
+  public FactBits bits() {
+    FactBits built = bits;
+    if (built == null) {
+      synchronized (this) {
+        built = bits;
+        if (built == null) {
+          built = new FactBits(this, records.length / STRIDE);
+          bits = built;
+        }
+      }
+    }
+    return built;
   }
 
   private int packed(int credential) {

@@ -4,6 +4,7 @@ import io.cairn.audit.AuditResult;
 import io.cairn.audit.OpenLeaf;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.CredentialFacts;
+import io.cairn.catalog.FactBits;
 import io.cairn.catalog.IntSet;
 import io.cairn.learner.ResolvedLearner;
 import java.util.BitSet;
@@ -25,14 +26,17 @@ final class CandidateGenerator {
 
   /**
    * The candidates toward {@code goal}, whose per-credential coverage {@code coverage} already holds; those that fit
-   * the constraints are added to {@code eligible} (which must be clear).
+   * the constraints are added to {@code eligible} (which must be clear). With {@code plain} true and no open
+   * requirement, the credentials without prerequisites are counted a word of 64 at a time and added as plain
+   * candidates ({@link EligibleCandidates#addPlain}), their facts unread unless one lies near a limit.
    */
   Result generate(CatalogSnapshot snapshot, GoalTargets goal, ResolvedLearner learner, GoalCoverage coverage,
-      ConstraintCheck check, EligibleCandidates eligible) {
+      ConstraintCheck check, EligibleCandidates eligible, boolean plain) {
     List<OpenLeaf> openLeaves = goal.audit().map(AuditResult::openLeaves).orElse(List.of());
-    CredentialFacts facts = snapshot.facts();
+    if (plain && openLeaves.isEmpty()) {
+      return byWords(snapshot, learner, coverage, check, eligible);
+    }
     Exclusions exclusions = new Exclusions();
-    int candidates = 0;
     int advancing = 0;
     // without open requirements the reachable credentials are the touched ones: no copy of them is made
     BitSet reachable = openLeaves.isEmpty() ? null : reachable(snapshot, coverage, openLeaves);
@@ -48,42 +52,89 @@ final class CandidateGenerator {
         continue;
       }
       advancing++;
-      IntSet missingCredentials = IntSet.empty();
-      IntSet missingCompetencies = IntSet.empty();
-      double cost = facts.cost(c);
-      double hours = facts.hours(c);
-      if (facts.hasPrerequisites(c)) {
-        // the prerequisites the learner does not hold: more than one, or one that cannot be taken now, is too far
-        int missing = 0;
-        int lastMissing = 0;
-        for (int at = facts.prerequisitesFrom(c), end = facts.prerequisitesTo(c); at < end; at++) {
-          int p = facts.prerequisite(at);
-          if (!holds(learner, p)) {
-            missing++;
-            lastMissing = p;
-          }
-        }
-        if (missing > 1 || (missing == 1 && !reachableInOneStep(snapshot, learner, lastMissing))) {
-          exclusions.prerequisitesTooFar();
-          continue;
-        }
-        if (missing == 1 && lastMissing >= 0) {
-          missingCredentials = IntSet.of(lastMissing);
-          cost += facts.cost(lastMissing);
-          hours += facts.hours(lastMissing);
-        } else if (missing == 1) {
-          missingCompetencies = IntSet.of(CredentialFacts.requiredCompetency(lastMissing));
-        }
-      }
-      candidates++;
-      int violation = check.violation(c, missingCredentials, cost, hours);
-      if (violation != ConstraintCheck.FITS) {
-        exclusions.add(violation);
+      consider(snapshot, learner, c, steps, coverage, check, eligible, exclusions);
+    }
+    return new Result(eligible.size(), advancing - exclusions.prerequisitesTooFarCount(), advancing, exclusions);
+  }
+
+  /**
+   * The goal has no open requirement, so every touched credential the learner does not hold advances it. Those with
+   * prerequisites are considered one by one; the rest, 64 to a word, are counted against the constraints with the
+   * snapshot's {@link io.cairn.catalog.FactBits}, and those that fit are added as plain candidates.
+   */
+  private Result byWords(CatalogSnapshot snapshot, ResolvedLearner learner, GoalCoverage coverage,
+      ConstraintCheck check, EligibleCandidates eligible) {
+    FactBits bits = snapshot.facts().bits();
+    Exclusions exclusions = new Exclusions();
+    IntSet held = learner.credentials();
+    int nextHeld = 0;
+    int advancing = 0;
+    for (int w = coverage.firstWord(); w <= coverage.lastWord(); w++) {
+      long open = coverage.touchedWord(w);
+      if (open == 0) {
         continue;
       }
-      eligible.add(c, coverage.weight(c), steps, missingCredentials, missingCompetencies, cost, hours);
+      while (nextHeld < held.size() && held.get(nextHeld) >>> 6 < w) {
+        nextHeld++;
+      }
+      for (int h = nextHeld; h < held.size() && held.get(h) >>> 6 == w; h++) {
+        open &= ~(1L << held.get(h));
+      }
+      advancing += Long.bitCount(open);
+      long withPrerequisites = open & bits.withPrerequisites(w);
+      for (long b = withPrerequisites; b != 0; b &= b - 1) {
+        consider(snapshot, learner, (w << 6) + Long.numberOfTrailingZeros(b), List.of(), coverage, check, eligible,
+            exclusions);
+      }
+      for (long b = check.fitting(w, open & ~withPrerequisites, exclusions); b != 0; b &= b - 1) {
+        int c = (w << 6) + Long.numberOfTrailingZeros(b);
+        eligible.addPlain(c, coverage.weight(c));
+      }
     }
-    return new Result(eligible.size(), candidates, advancing, exclusions);
+    return new Result(eligible.size() + eligible.plainSize(), advancing - exclusions.prerequisitesTooFarCount(),
+        advancing, exclusions);
+  }
+
+  /**
+   * One credential that advances the goal: left out when its prerequisites are too far, counted under the
+   * constraint it breaks, or added to {@code eligible}.
+   */
+  private static void consider(CatalogSnapshot snapshot, ResolvedLearner learner, int c, List<RequirementStep> steps,
+      GoalCoverage coverage, ConstraintCheck check, EligibleCandidates eligible, Exclusions exclusions) {
+    CredentialFacts facts = snapshot.facts();
+    IntSet missingCredentials = IntSet.empty();
+    IntSet missingCompetencies = IntSet.empty();
+    double cost = facts.cost(c);
+    double hours = facts.hours(c);
+    if (facts.hasPrerequisites(c)) {
+      // the prerequisites the learner does not hold: more than one, or one that cannot be taken now, is too far
+      int missing = 0;
+      int lastMissing = 0;
+      for (int at = facts.prerequisitesFrom(c), end = facts.prerequisitesTo(c); at < end; at++) {
+        int p = facts.prerequisite(at);
+        if (!holds(learner, p)) {
+          missing++;
+          lastMissing = p;
+        }
+      }
+      if (missing > 1 || (missing == 1 && !reachableInOneStep(snapshot, learner, lastMissing))) {
+        exclusions.prerequisitesTooFar();
+        return;
+      }
+      if (missing == 1 && lastMissing >= 0) {
+        missingCredentials = IntSet.of(lastMissing);
+        cost += facts.cost(lastMissing);
+        hours += facts.hours(lastMissing);
+      } else if (missing == 1) {
+        missingCompetencies = IntSet.of(CredentialFacts.requiredCompetency(lastMissing));
+      }
+    }
+    int violation = check.violation(c, missingCredentials, cost, hours);
+    if (violation != ConstraintCheck.FITS) {
+      exclusions.add(violation);
+      return;
+    }
+    eligible.add(c, coverage.weight(c), steps, missingCredentials, missingCompetencies, cost, hours);
   }
 
   /**

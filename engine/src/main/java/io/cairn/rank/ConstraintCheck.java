@@ -3,6 +3,7 @@ package io.cairn.rank;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.CredentialFacts;
 import io.cairn.catalog.DeliveryMode;
+import io.cairn.catalog.FactBits;
 import io.cairn.catalog.IntSet;
 import io.cairn.learner.Constraints;
 import java.util.Locale;
@@ -27,6 +28,7 @@ final class ConstraintCheck {
   /** Added to a code when the prerequisite, not the credential itself, breaks the constraint. */
   static final int OF_PREREQUISITE = NOT_CREDIT_BEARING + 6;
   static final int CODES = 2 * OF_PREREQUISITE;
+  private static final int MODE_COUNT = DeliveryMode.values().length;
 
   private final CredentialFacts facts;
   // the constraints unpacked once per request into plain fields: fits runs for every candidate, and asking the
@@ -38,6 +40,10 @@ final class ConstraintCheck {
   private final double maxHours;
   private final boolean costLimited;
   private final boolean hoursLimited;
+  // for counting a word of 64 credentials at once (fitting), fetched on its first use
+  private FactBits bits;
+  private FactBits.Above costAbove;
+  private FactBits.Above hoursAbove;
 
   ConstraintCheck(CatalogSnapshot snapshot, Constraints constraints) {
     this.facts = snapshot.facts();
@@ -75,6 +81,66 @@ final class ConstraintCheck {
       return OVER_HOURS;
     }
     return FITS;
+  }
+
+  /**
+   * The credentials of word {@code w} in {@code open} (none with prerequisites) that fit; each that does not is
+   * counted in {@code exclusions} under the code {@link #violation} gives it, in the same order of tests. Only a
+   * credential whose cost or hours lie between two of the snapshot's bounds is read one by one.
+   */
+  long fitting(int w, long open, Exclusions exclusions) {
+    if (bits == null) {
+      bits = facts.bits();
+      costAbove = costLimited ? bits.costAbove(maxCost + 1e-9) : null;
+      hoursAbove = hoursLimited ? bits.hoursAbove(maxHours + 1e-9) : null;
+    }
+    long left = open;
+    for (int mode = 0; mode < MODE_COUNT && left != 0; mode++) {
+      if ((allowedModes & 1 << mode) == 0) {
+        left = exclude(left, bits.withMode(mode, w), mode, exclusions);
+      }
+    }
+    if (creditBearingOnly && left != 0) {
+      left = exclude(left, bits.notCreditBearing(w), NOT_CREDIT_BEARING, exclusions);
+    }
+    if (left != 0) {
+      left = exclude(left, bits.eqfAbove(maxEqfLevel, w), ABOVE_EQF, exclusions);
+    }
+    if (costLimited && left != 0) {
+      left = excludeOverLimit(w, left, bits.costUnknown(w), costAbove, true, exclusions);
+    }
+    if (hoursLimited && left != 0) {
+      left = excludeOverLimit(w, left, bits.workloadUnknown(w), hoursAbove, false, exclusions);
+    }
+    return left;
+  }
+
+  /**
+   * {@code left} without those whose cost ({@code cost} true) or hours are unknown or over the limit, counted as
+   * {@link #fits} would: unknown first; a value between two bounds is read and compared as {@code fits} compares it.
+   */
+  private long excludeOverLimit(int w, long left, long unknown, FactBits.Above above, boolean cost,
+      Exclusions exclusions) {
+    double limit = (cost ? maxCost : maxHours) + 1e-9;
+    int over = cost ? OVER_COST : OVER_HOURS;
+    left = exclude(left, unknown, cost ? COST_UNKNOWN : WORKLOAD_UNKNOWN, exclusions);
+    left = exclude(left, above.certain(w), over, exclusions);
+    for (long unsure = left & above.unsure(w); unsure != 0; unsure &= unsure - 1) {
+      int c = (w << 6) + Long.numberOfTrailingZeros(unsure);
+      if ((cost ? facts.cost(c) : facts.hours(c)) > limit) {
+        left = exclude(left, 1L << c, over, exclusions);
+      }
+    }
+    return left;
+  }
+
+  /** {@code left} without those in {@code broken}, which are counted under {@code code}. */
+  private static long exclude(long left, long broken, int code, Exclusions exclusions) {
+    long out = left & broken;
+    if (out != 0) {
+      exclusions.add(code, Long.bitCount(out));
+    }
+    return left & ~out;
   }
 
   private int fits(int credential) {

@@ -1,6 +1,7 @@
 package io.cairn.rank;
 
 import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.catalog.CredentialFacts;
 import io.cairn.catalog.IntSet;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +26,10 @@ final class EligibleCandidates {
   private IntSet[] missingCredentials = new IntSet[64];
   private IntSet[] missingCompetencies = new IntSet[64];
   private double[] bounds = new double[64];
+  // candidates that fit and whose only request-dependent term is their coverage, facts not read yet (see addPlain)
+  private int plainSize;
+  private int[] plainCredential = new int[64];
+  private double[] plainCoverage = new double[64];
 
   /** Adds one eligible candidate; {@code steps} and the missing sets may be empty, never null. */
   void add(int c, double coverageWeight, List<RequirementStep> requirementSteps, IntSet missingCreds,
@@ -44,12 +49,47 @@ final class EligibleCandidates {
     size++;
   }
 
+  /**
+   * Adds a candidate known to fit whose only request-dependent term is its coverage (no prerequisite stands first,
+   * no open requirement is advanced): its facts are read, and it becomes one of the {@link #size} eligible ones,
+   * only when it is {@link #promote}d.
+   */
+  void addPlain(int c, double coverageWeight) {
+    if (plainSize == plainCredential.length) {
+      plainCredential = Arrays.copyOf(plainCredential, 2 * plainSize);
+      plainCoverage = Arrays.copyOf(plainCoverage, 2 * plainSize);
+    }
+    plainCredential[plainSize] = c;
+    plainCoverage[plainSize] = coverageWeight;
+    plainSize++;
+  }
+
+  int plainSize() {
+    return plainSize;
+  }
+
+  int plainCredential(int i) {
+    return plainCredential[i];
+  }
+
+  double plainCoverage(int i) {
+    return plainCoverage[i];
+  }
+
+  /** Adds the {@code i}-th plain candidate as an eligible one, its cost and hours read; returns its position. */
+  int promote(int i, CredentialFacts facts) {
+    int c = plainCredential[i];
+    add(c, plainCoverage[i], List.of(), IntSet.empty(), IntSet.empty(), facts.cost(c), facts.hours(c));
+    return size - 1;
+  }
+
   /** Forgets every candidate, dropping the references it held. */
   void clear() {
     Arrays.fill(steps, 0, size, null);
     Arrays.fill(missingCredentials, 0, size, null);
     Arrays.fill(missingCompetencies, 0, size, null);
     size = 0;
+    plainSize = 0;
   }
 
   int size() {
@@ -91,8 +131,11 @@ final class EligibleCandidates {
         orEmpty(missingCredentials[i]), orEmpty(missingCompetencies[i]), totalCost[i], totalHours[i]);
   }
 
-  /** Scratch as long as the candidates, for one number each (the scorer's lower bounds). */
-  double[] bounds() {
+  /** Scratch for at least {@code n} numbers (the scorer's lower bounds). */
+  double[] bounds(int n) {
+    if (bounds.length < n) {
+      bounds = new double[Math.max(n, 2 * bounds.length)];
+    }
     return bounds;
   }
 
@@ -111,6 +154,5 @@ final class EligibleCandidates {
     steps = Arrays.copyOf(steps, n);
     missingCredentials = Arrays.copyOf(missingCredentials, n);
     missingCompetencies = Arrays.copyOf(missingCompetencies, n);
-    bounds = new double[n];
   }
 }

@@ -14,6 +14,10 @@ final class Exclusions {
     counts[code]++;
   }
 
+  void add(int code, int count) {
+    counts[code] += count;
+  }
+
   void prerequisitesTooFar() {
     tooFar++;
   }

@@ -94,6 +94,21 @@ public final class GoalCoverage {
     return touchedCount;
   }
 
+  /** The first word of the touched bit set with a bit set, or above {@link #lastWord} when none is. */
+  int firstWord() {
+    return firstWord;
+  }
+
+  /** The last word of the touched bit set with a bit set, or -1 when none is. */
+  int lastWord() {
+    return lastWord;
+  }
+
+  /** Word {@code w} of the touched bit set: credentials {@code 64w} to {@code 64w + 63}, one bit each. */
+  long touchedWord(int w) {
+    return touched[w];
+  }
+
   /** The first credential at or after {@code from} teaching at least one unmet target, or -1 when none is left. */
   int nextTouched(int from) {
     int word = Math.max(from >>> 6, firstWord);

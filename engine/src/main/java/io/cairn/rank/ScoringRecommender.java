@@ -59,13 +59,15 @@ final class ScoringRecommender implements Recommender {
   private RecommendationList recommend(CatalogSnapshot snapshot, RecommendationRequest request,
       ResolvedLearner learner, GoalTargets goal, GoalCoverage coverage, EligibleCandidates eligible) {
     ConstraintCheck check = new ConstraintCheck(snapshot, request.constraints());
-    CandidateGenerator.Result generated = generator.generate(snapshot, goal, learner, coverage, check, eligible);
     ScoringContext context = new ScoringContext(snapshot, goal, learner, request.constraints(), coverage);
     Scorer scorer = this.scorer.forRequest(context);
+    StaticBounds bounds = scorer instanceof TermScorer terms ? terms.staticBounds(snapshot) : null;
+    CandidateGenerator.Result generated = generator.generate(snapshot, goal, learner, coverage, check, eligible,
+        bounds != null);
     // only the pool the re-ranker chooses from is kept or sorted, and only its candidates become objects
     ScorePool best = new ScorePool(reranker.poolSize(request.k()));
     if (scorer instanceof TermScorer terms) {
-      scoreByTerms(terms, eligible, context, best);
+      scoreByTerms(terms, bounds, eligible, context, best);
     } else {
       for (int i = 0; i < eligible.size(); i++) {
         best.offer(i, eligible.credential(i), scorer.score(eligible.candidate(i, snapshot, coverage, goal.unmet()),
@@ -95,21 +97,26 @@ final class ScoringRecommender implements Recommender {
   /**
    * Scores from the candidates' terms, no object per candidate. When there are more candidates than the pool holds,
    * the pool's entry threshold comes first from the scorer's lower bounds ({@link PoolThreshold}), and a candidate
-   * whose upper bound is below it, or cannot enter the pool as it stands, is not scored at all.
+   * whose upper bound is below it, or cannot enter the pool as it stands, is not scored at all; a plain candidate
+   * ({@link EligibleCandidates#addPlain}) is bounded by {@code bounds} and its facts are read only when it is scored.
    */
-  private static void scoreByTerms(TermScorer terms, EligibleCandidates eligible, ScoringContext context,
-      ScorePool best) {
+  private static void scoreByTerms(TermScorer terms, StaticBounds bounds, EligibleCandidates eligible,
+      ScoringContext context, ScorePool best) {
     int n = eligible.size();
-    boolean bounded = n > best.capacity();
+    int plain = eligible.plainSize();
+    boolean bounded = n + plain > best.capacity();
     double threshold = Double.NEGATIVE_INFINITY;
     if (bounded) {
-      double[] lower = eligible.bounds();
+      double[] lower = eligible.bounds(n + plain);
       for (int i = 0; i < n; i++) {
         int c = eligible.credential(i);
         lower[i] = terms.lowerBound(c, eligible.coverage(i), eligible.requirementProgress(i), eligible.totalCost(i),
             eligible.totalHours(i), eligible.oneStepAway(i), context);
       }
-      threshold = PoolThreshold.kthLargest(lower, n, best.capacity());
+      for (int i = 0; i < plain; i++) {
+        lower[n + i] = bounds.lower(eligible.plainCredential(i), eligible.plainCoverage(i));
+      }
+      threshold = PoolThreshold.kthLargest(lower, n + plain, best.capacity());
     }
     for (int i = 0; i < n; i++) {
       int c = eligible.credential(i);
@@ -125,6 +132,18 @@ final class ScoringRecommender implements Recommender {
         }
       }
       best.offer(i, c, terms.score(c, weight, requirements, cost, hours, oneStep, context));
+    }
+    for (int i = 0; i < plain; i++) {
+      int c = eligible.plainCredential(i);
+      if (bounded) {
+        double upper = bounds.upper(c, eligible.plainCoverage(i));
+        if (Double.compare(upper, threshold) < 0 || (best.size() == best.capacity() && !best.admits(upper, c))) {
+          continue;
+        }
+      }
+      int at = eligible.promote(i, context.snapshot().facts());
+      best.offer(at, c, terms.score(c, eligible.coverage(at), 0, eligible.totalCost(at), eligible.totalHours(at),
+          false, context));
     }
   }
 }

@@ -34,4 +34,13 @@ interface TermScorer {
       double totalHours, boolean oneStepAway, ScoringContext context) {
     return score(credential, coverage, requirements, totalCost, totalHours, oneStepAway, context);
   }
+
+  /**
+   * Bounds that read two floats per credential, for candidates whose only request-dependent term is their coverage
+   * (no prerequisite first, no open requirement advanced); null when the scorer has none, and then every candidate
+   * is bounded through {@link #lowerBound} and {@link #upperBound}.
+   */
+  default StaticBounds staticBounds(io.cairn.catalog.CatalogSnapshot snapshot) {
+    return null;
+  }
 }

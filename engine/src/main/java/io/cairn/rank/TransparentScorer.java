@@ -1,6 +1,7 @@
 package io.cairn.rank;
 
 import io.cairn.catalog.CatalogSnapshot;
+import io.cairn.catalog.CredentialFacts;
 import io.cairn.catalog.IntSet;
 
 /**
@@ -10,6 +11,8 @@ import io.cairn.catalog.IntSet;
  */
 public final class TransparentScorer implements Scorer, TermScorer {
   private final Weights weights;
+  // the static bounds of the last snapshot asked for: a catalog's snapshot changes only with a load
+  private volatile StaticBounds bounds;
 
   /**
    * The scorer's knobs.
@@ -119,6 +122,29 @@ public final class TransparentScorer implements Scorer, TermScorer {
   public double lowerBound(int credential, double coverage, double requirements, double totalCost,
       double totalHours, boolean oneStepAway, ScoringContext context) {
     return weights.net(weights.coverage() * coverage, requirements, totalCost, totalHours, oneStepAway);
+  }
+
+  /**
+   * Without a prerequisite or a requirement step the score is {@code coverage * coverage weight} plus the stacking
+   * term (at most the stacking weight times the larger credentials it stacks into) minus cost and time.
+   */
+  @Override
+  public StaticBounds staticBounds(CatalogSnapshot snapshot) {
+    StaticBounds known = bounds;
+    if (known != null && known.snapshot() == snapshot) {
+      return known;
+    }
+    CredentialFacts facts = snapshot.facts();
+    int n = snapshot.credentials().size();
+    double[] extra = new double[n];
+    double[] penalty = new double[n];
+    for (int c = 0; c < n; c++) {
+      extra[c] = weights.stacking() * facts.stacksIntoCount(c);
+      penalty[c] = weights.costPer1000() * facts.cost(c) / 1000.0 + weights.hoursPer100() * facts.hours(c) / 100.0;
+    }
+    StaticBounds built = StaticBounds.of(snapshot, weights.coverage(), extra, penalty);
+    bounds = built;
+    return built;
   }
 
   /** The summed share of the goal in each larger credential it stacks into that the learner does not hold. */

@@ -38,30 +38,6 @@ class TermScoringProperties {
     return learned;
   }
 
-  /** The same scorer without its term path: the recommender must build every candidate to score it. */
-  private record ObjectsOnly(Scorer scorer) implements Scorer {
-    @Override
-    public double score(Candidate candidate, ScoringContext context) {
-      return scorer.score(candidate, context);
-    }
-
-    @Override
-    public String name() {
-      return scorer.name();
-    }
-
-    @Override
-    public Scorer forRequest(ScoringContext context) {
-      Scorer prepared = scorer.forRequest(context);
-      return prepared == scorer ? this : new ObjectsOnly(prepared);
-    }
-
-    @Override
-    public List<CountedSkill> counted(Candidate candidate, ScoringContext context) {
-      return scorer.counted(candidate, context);
-    }
-  }
-
   private static Recommender recommender(Scorer scorer, Reranker reranker) {
     return new ScoringRecommender(scorer, new TargetResolver(Auditor.standard()), new CandidateGenerator(), reranker);
   }
