@@ -134,6 +134,14 @@ public final class CredentialFacts {
     return (int) (records[STRIDE * credential + 2] >>> 32);
   }
 
+  /**
+   * Where its prerequisites start (the low 32 bits) and end (the high 32 bits) in {@link #prerequisite}, in one
+   * read: for loops that gather many credentials' ranges before using them.
+   */
+  public long prerequisiteRange(int credential) {
+    return records[STRIDE * credential + 3];
+  }
+
   /** Where its prerequisites start in {@link #prerequisite}. */
   public int prerequisitesFrom(int credential) {
     return (int) records[STRIDE * credential + 3];

@@ -15,7 +15,7 @@ import java.util.Arrays;
  */
 public final class FactBits {
   /** How many bounds cost and hours are grouped at. */
-  static final int BOUNDS = 32;
+  static final int BOUNDS = 64;
   private static final int EQF_LEVELS = 16;
 
   private final int words;

@@ -59,7 +59,7 @@ final class CandidateGenerator {
 
   /**
    * The goal has no open requirement, so every touched credential the learner does not hold advances it. Those with
-   * prerequisites are considered one by one; the rest, 64 to a word, are counted against the constraints with the
+   * prerequisites are considered in stages ({@link PendingPrerequisites}); the rest, 64 to a word, are counted against the constraints with the
    * snapshot's {@link io.cairn.catalog.FactBits}, and those that fit are added as plain candidates.
    */
   private Result byWords(CatalogSnapshot snapshot, ResolvedLearner learner, GoalCoverage coverage,
@@ -67,6 +67,7 @@ final class CandidateGenerator {
     FactBits bits = snapshot.facts().bits();
     Exclusions exclusions = new Exclusions();
     IntSet held = learner.credentials();
+    PendingPrerequisites pending = eligible.pending();
     int nextHeld = 0;
     int advancing = 0;
     for (int w = coverage.firstWord(); w <= coverage.lastWord(); w++) {
@@ -83,14 +84,14 @@ final class CandidateGenerator {
       advancing += Long.bitCount(open);
       long withPrerequisites = open & bits.withPrerequisites(w);
       for (long b = withPrerequisites; b != 0; b &= b - 1) {
-        consider(snapshot, learner, (w << 6) + Long.numberOfTrailingZeros(b), List.of(), coverage, check, eligible,
-            exclusions);
+        pending.add((w << 6) + Long.numberOfTrailingZeros(b));
       }
       for (long b = check.fitting(w, open & ~withPrerequisites, exclusions); b != 0; b &= b - 1) {
         int c = (w << 6) + Long.numberOfTrailingZeros(b);
         eligible.addPlain(c, coverage.weight(c));
       }
     }
+    pending.consider(snapshot, learner, coverage, check, eligible, exclusions);
     return new Result(eligible.size() + eligible.plainSize(), advancing - exclusions.prerequisitesTooFarCount(),
         advancing, exclusions);
   }
@@ -112,12 +113,12 @@ final class CandidateGenerator {
       int lastMissing = 0;
       for (int at = facts.prerequisitesFrom(c), end = facts.prerequisitesTo(c); at < end; at++) {
         int p = facts.prerequisite(at);
-        if (!holds(learner, p)) {
+        if (!Prerequisites.holds(learner, p)) {
           missing++;
           lastMissing = p;
         }
       }
-      if (missing > 1 || (missing == 1 && !reachableInOneStep(snapshot, learner, lastMissing))) {
+      if (missing > 1 || (missing == 1 && !Prerequisites.reachableInOneStep(snapshot, learner, lastMissing))) {
         exclusions.prerequisitesTooFar();
         return;
       }
@@ -156,40 +157,5 @@ final class CandidateGenerator {
       }
     }
     return reach;
-  }
-
-  /** True when the learner holds {@code prerequisite} (as {@link CredentialFacts#prerequisite} encodes it). */
-  private static boolean holds(ResolvedLearner learner, int prerequisite) {
-    return prerequisite >= 0 ? learner.credentials().contains(prerequisite)
-        : learner.competencies().contains(CredentialFacts.requiredCompetency(prerequisite));
-  }
-
-  /** The one missing prerequisite (as {@link CredentialFacts#prerequisite} encodes it) can itself be taken now. */
-  private static boolean reachableInOneStep(CatalogSnapshot snapshot, ResolvedLearner learner, int missing) {
-    if (missing >= 0) {
-      return takeableNow(snapshot, missing, learner);
-    }
-    int competency = CredentialFacts.requiredCompetency(missing);
-    if (snapshot.taughtWithoutPrerequisites(competency)) {
-      // the learner holds none of its teachers (their competencies would count as held), so one of those is open
-      return true;
-    }
-    IntSet teachers = snapshot.taughtBy(competency);
-    for (int i = 0; i < teachers.size(); i++) {
-      if (!learner.credentials().contains(teachers.get(i)) && takeableNow(snapshot, teachers.get(i), learner)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean takeableNow(CatalogSnapshot snapshot, int c, ResolvedLearner learner) {
-    CredentialFacts facts = snapshot.facts();
-    for (int at = facts.prerequisitesFrom(c), end = facts.prerequisitesTo(c); at < end; at++) {
-      if (!holds(learner, facts.prerequisite(at))) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -64,7 +64,11 @@ final class ConstraintCheck {
 
   /** The code of the constraint the candidate breaks, or {@link #FITS}. */
   int violation(int credential, IntSet missingPrerequisites, double totalCost, double totalHours) {
-    int own = fits(credential);
+    return violationGiven(fits(credential), missingPrerequisites, totalCost, totalHours);
+  }
+
+  /** {@link #violation} when the credential's own code ({@link #fits}) is already known. */
+  int violationGiven(int own, IntSet missingPrerequisites, double totalCost, double totalHours) {
     if (own != FITS) {
       return own;
     }
@@ -143,7 +147,8 @@ final class ConstraintCheck {
     return left & ~out;
   }
 
-  private int fits(int credential) {
+  /** The code of the constraint the credential itself breaks (its own facts only), or {@link #FITS}. */
+  int fits(int credential) {
     int mode = facts.mode(credential).ordinal();
     if ((allowedModes & 1 << mode) == 0) {
       return mode;

@@ -30,6 +30,8 @@ final class EligibleCandidates {
   private int plainSize;
   private int[] plainCredential = new int[64];
   private double[] plainCoverage = new double[64];
+  private double[] plainUpper = new double[64];
+  private final PendingPrerequisites pending = new PendingPrerequisites();
 
   /** Adds one eligible candidate; {@code steps} and the missing sets may be empty, never null. */
   void add(int c, double coverageWeight, List<RequirementStep> requirementSteps, IntSet missingCreds,
@@ -58,6 +60,7 @@ final class EligibleCandidates {
     if (plainSize == plainCredential.length) {
       plainCredential = Arrays.copyOf(plainCredential, 2 * plainSize);
       plainCoverage = Arrays.copyOf(plainCoverage, 2 * plainSize);
+      plainUpper = new double[2 * plainSize];
     }
     plainCredential[plainSize] = c;
     plainCoverage[plainSize] = coverageWeight;
@@ -76,6 +79,15 @@ final class EligibleCandidates {
     return plainCoverage[i];
   }
 
+  /** Scratch for the {@code i}-th plain candidate's upper bound, set while its lower bound is read. */
+  void plainUpper(int i, double upper) {
+    plainUpper[i] = upper;
+  }
+
+  double plainUpper(int i) {
+    return plainUpper[i];
+  }
+
   /** Adds the {@code i}-th plain candidate as an eligible one, its cost and hours read; returns its position. */
   int promote(int i, CredentialFacts facts) {
     int c = plainCredential[i];
@@ -83,8 +95,14 @@ final class EligibleCandidates {
     return size - 1;
   }
 
+  /** Scratch for the credentials with prerequisites a request considers in stages. */
+  PendingPrerequisites pending() {
+    return pending;
+  }
+
   /** Forgets every candidate, dropping the references it held. */
   void clear() {
+    pending.clear();
     Arrays.fill(steps, 0, size, null);
     Arrays.fill(missingCredentials, 0, size, null);
     Arrays.fill(missingCompetencies, 0, size, null);

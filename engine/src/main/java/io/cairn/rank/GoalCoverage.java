@@ -42,17 +42,22 @@ public final class GoalCoverage {
       double w = weights.weightAt(t);
       // a broader target (a skill group) is covered through its narrower concepts
       IntSet teachers = snapshot.coveredBy(unmet.get(t));
+      if (teachers.isEmpty()) {
+        continue;
+      }
+      // teachers ascend: the span grows by its ends, and the loop below has no branch on what it loads, so the
+      // processor keeps many of its cache misses in flight at once (on a million credentials they are most of it)
+      firstWord = Math.min(firstWord, teachers.get(0) >>> 6);
+      lastWord = Math.max(lastWord, teachers.get(teachers.size() - 1) >>> 6);
       for (int i = 0; i < teachers.size(); i++) {
         int c = teachers.get(i);
-        if (weightAndCount[2 * c + 1]++ == 0) {
-          int word = c >>> 6;
-          touched[word] |= 1L << c;
-          firstWord = Math.min(firstWord, word);
-          lastWord = Math.max(lastWord, word);
-          touchedCount++;
-        }
         weightAndCount[2 * c] += w;
+        weightAndCount[2 * c + 1] += 1;
+        touched[c >>> 6] |= 1L << c;
       }
+    }
+    for (int word = firstWord; word <= lastWord; word++) {
+      touchedCount += Long.bitCount(touched[word]);
     }
     return this;
   }

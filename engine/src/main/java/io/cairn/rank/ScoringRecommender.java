@@ -114,7 +114,10 @@ final class ScoringRecommender implements Recommender {
             eligible.totalHours(i), eligible.oneStepAway(i), context);
       }
       for (int i = 0; i < plain; i++) {
-        lower[n + i] = bounds.lower(eligible.plainCredential(i), eligible.plainCoverage(i));
+        // both bounds at once: the credential's two floats share a cache line, read once
+        int c = eligible.plainCredential(i);
+        lower[n + i] = bounds.lower(c, eligible.plainCoverage(i));
+        eligible.plainUpper(i, bounds.upper(c, eligible.plainCoverage(i)));
       }
       threshold = PoolThreshold.kthLargest(lower, n + plain, best.capacity());
     }
@@ -136,7 +139,7 @@ final class ScoringRecommender implements Recommender {
     for (int i = 0; i < plain; i++) {
       int c = eligible.plainCredential(i);
       if (bounded) {
-        double upper = bounds.upper(c, eligible.plainCoverage(i));
+        double upper = eligible.plainUpper(i);
         if (Double.compare(upper, threshold) < 0 || (best.size() == best.capacity() && !best.admits(upper, c))) {
           continue;
         }
