@@ -21,7 +21,8 @@ public record GoalTargets(
     Optional<AuditResult> audit, IntSet unmet, TargetWeights weights) {
 
   public GoalTargets {
-    targets = Map.copyOf(targets);
+    // a TargetMap is immutable already; any other map is copied
+    targets = targets instanceof TargetMap ? targets : Map.copyOf(targets);
     // unmet is a set and the keys are distinct: as many of each, and each unmet a key, is the same set
     if (!sameKeys(unmet, targets)) {
       throw new IllegalArgumentException("unmet must be the targets' competencies");
@@ -40,9 +41,24 @@ public record GoalTargets(
     return new GoalTargets(kind, id, label, targets, metTargets, audit, unmet, TargetWeights.of(unmet, targets));
   }
 
+  /** Targets sorted by competency (see {@link TargetMap}), their keys the unmet set as it is. */
+  static GoalTargets of(String kind, String id, String label, TargetMap targets, IntSet metTargets,
+      Optional<AuditResult> audit) {
+    IntSet unmet = IntSet.of(targets.keys());
+    return new GoalTargets(kind, id, label, targets, metTargets, audit, unmet, TargetWeights.of(unmet, targets));
+  }
+
   private static boolean sameKeys(IntSet unmet, Map<Integer, Target> targets) {
     if (unmet.size() != targets.size()) {
       return false;
+    }
+    if (targets instanceof TargetMap sorted) {
+      for (int i = 0; i < unmet.size(); i++) {
+        if (unmet.get(i) != sorted.keys()[i]) {
+          return false;
+        }
+      }
+      return true;
     }
     for (int i = 0; i < unmet.size(); i++) {
       if (!targets.containsKey(unmet.get(i))) {

@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Each occupation's weighted targets before any learner is counted (its essential skills, then the optional ones
- * not already essential, each weighted by demand), built once per occupation of one snapshot rather than on every
+ * Each occupation's weighted targets before any learner is counted (its essential skills, and the optional ones
+ * not already essential, each weighted by demand; sorted by competency), built once per occupation of one snapshot rather than on every
  * request: a request then only sorts them into met and unmet.
  *
  * <p>Thread-safe: an occupation's array is built at most a few times under a race and is immutable once built.
@@ -29,7 +29,7 @@ final class OccupationTargets {
     return snapshot == other;
   }
 
-  /** The targets of {@code occupation}, essential first, each competency once (do not modify the array). */
+  /** The targets of {@code occupation}, by competency, each once (do not modify the array). */
   Target[] targets(Occupation occupation) {
     Target[] targets = byOccupation.get(occupation.index());
     if (targets == null) {
@@ -55,6 +55,8 @@ final class OccupationTargets {
             "optional"));
       }
     }
+    // by competency: a request keeps them in this order (TargetMap), with no sort and no hash table
+    targets.sort(java.util.Comparator.comparingInt(Target::competency));
     return targets.toArray(Target[]::new);
   }
 }

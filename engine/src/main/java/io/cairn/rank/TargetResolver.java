@@ -14,6 +14,7 @@ import io.cairn.learner.Goal;
 import io.cairn.learner.ResolvedLearner;
 import io.cairn.learner.UnknownReferenceException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,17 +59,20 @@ final class TargetResolver {
   private GoalTargets occupation(CatalogSnapshot snapshot, Goal.OccupationGoal goal, ResolvedLearner learner) {
     Occupation occupation = snapshot.findOccupation(goal.id()).orElseThrow(() -> new UnknownReferenceException(
         "occupation", List.of(goal.id()), "find valid ones with GET /api/occupations"));
-    Map<Integer, Target> targets = new HashMap<>();
-    List<Integer> met = new ArrayList<>();
-    for (Target target : occupationTargets(snapshot).targets(occupation)) {
+    Target[] all = occupationTargets(snapshot).targets(occupation);
+    Target[] unmet = new Target[all.length];
+    int[] met = new int[all.length];
+    int u = 0;
+    int m = 0;
+    for (Target target : all) {
       if (learner.competencies().contains(target.competency())) {
-        met.add(target.competency());
+        met[m++] = target.competency();
       } else {
-        targets.put(target.competency(), target);
+        unmet[u++] = target;
       }
     }
-    return GoalTargets.of("occupation", occupation.id(), occupation.label(), targets, IntSet.of(met),
-        Optional.empty());
+    return GoalTargets.of("occupation", occupation.id(), occupation.label(),
+        new TargetMap(Arrays.copyOf(unmet, u)), IntSet.of(Arrays.copyOf(met, m)), Optional.empty());
   }
 
   private OccupationTargets occupationTargets(CatalogSnapshot snapshot) {
