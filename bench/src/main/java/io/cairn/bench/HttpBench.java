@@ -9,31 +9,40 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * HTTP throughput of {@code POST /api/recommendations}: the server in this JVM on 127.0.0.1, loaded by {@code wrk}
- * (Debian's package; a Lua script rotates realistic bodies) or, when wrk is missing, by a Java client with one
- * virtual thread per connection ({@link HttpLoad}). Always bounded in time and on loopback only.
+ * HTTP throughput of {@code POST /api/recommendations} as a client sends it (no query: the compact explanations):
+ * the server in this JVM on 127.0.0.1, loaded by {@code wrk} (Debian's package; a Lua script rotates realistic
+ * bodies) or, when wrk is missing, by a Java client with one virtual thread per connection ({@link HttpLoad}).
+ * Always bounded in time and on loopback only. The same bodies with {@code ?explain=full} are asked once each,
+ * not under load, for the size of the full form beside the compact one.
  */
 final class HttpBench {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PATH = "/api/recommendations";
+  private static final String FULL = PATH + "?explain=full";
 
   private final Cairn cairn;
   private final List<HttpLoad.Call> calls;
+  private final List<HttpLoad.Call> fullCalls;
   private final Path work;
 
   HttpBench(Cairn cairn, List<Map<String, Object>> bodies, Path work) throws IOException {
     this.cairn = cairn;
     this.work = work;
     List<HttpLoad.Call> list = new ArrayList<>();
+    List<HttpLoad.Call> full = new ArrayList<>();
     for (Map<String, Object> body : bodies) {
-      list.add(new HttpLoad.Call("POST", "/api/recommendations", JSON.writeValueAsString(body)));
+      String json = JSON.writeValueAsString(body);
+      list.add(new HttpLoad.Call("POST", PATH, json));
+      full.add(new HttpLoad.Call("POST", FULL, json));
     }
     this.calls = list;
+    this.fullCalls = full;
   }
 
   /**
@@ -44,18 +53,29 @@ final class HttpBench {
     Map<String, Object> out = new LinkedHashMap<>();
     String wrk = forceJava ? null : HttpLoad.findOnPath("wrk");
     String tool = wrk != null ? "wrk" : "Java client (wrk not found)";
-    Map<String, byte[]> answers = new HashMap<>();
+    Map<HttpLoad.Call, CeilingServer.Answer> answers;
+    Map<HttpLoad.Call, CeilingServer.Answer> full;
     try (Listening server = Listening.on(cairn)) {
       out.put("bind", "127.0.0.1:" + server.port());
       out.put("bodies", calls.size());
-      out.put("sanity", sanity(server.port(), answers));
+      out.put("request", "POST " + PATH + " (the default: compact explanations)");
+      answers = answers(server.port(), calls);
+      full = answers(server.port(), fullCalls);
+      out.put("sanity", sanity(answers));
+      out.put("fullFormSanity", sanity(full));
       Bench.progress("HTTP warm-up: %s %d s at %d connections", tool, warmupSeconds, connections);
       HttpLoad.run(wrk, work, "recommendations", calls, server.port(), warmupSeconds, connections);
       Bench.progress("HTTP: %s %d s at %d connections on 127.0.0.1:%d", tool, seconds, connections, server.port());
       out.putAll(HttpLoad.run(wrk, work, "recommendations", calls, server.port(), seconds, connections));
+      // the ceiling replays what Cairn answered before the load: that must still be what it answers
+      out.put("answersUnchangedAfterLoad", same(answers, answers(server.port(), calls)));
     }
-    out.put("meanResponseBytes", answers.values().stream().mapToInt(b -> b.length).average().orElse(0));
+    out.put("meanResponseBytes", meanBytes(answers));
+    out.put("meanFullResponseBytes", meanBytes(full));
+    out.put("bytesByField", AnswerBytes.of(answers.values().stream().map(CeilingServer.Answer::body).toList()));
+    out.put("fullBytesByField", AnswerBytes.of(full.values().stream().map(CeilingServer.Answer::body).toList()));
     try (CeilingServer ceiling = CeilingServer.replaying(answers)) {
+      out.put("ceilingReplaysCairnsAnswers", same(answers, answers(ceiling.port(), calls)));
       Bench.progress("HTTP ceiling: a bare Javalin handler replaying Cairn's answers, %s %d s warm-up then %d s",
           tool, warmupSeconds, seconds);
       HttpLoad.run(wrk, work, "ceiling", calls, ceiling.port(), warmupSeconds, connections);
@@ -65,6 +85,8 @@ final class HttpBench {
       out.put("shareOfCeiling", ((Number) out.get("requestsPerSecond")).doubleValue()
           / ((Number) measured.get("requestsPerSecond")).doubleValue());
     }
+    Bench.progress("    answer bytes: compact %.0f, full %.0f (mean of %d bodies)", out.get("meanResponseBytes"),
+        out.get("meanFullResponseBytes"), calls.size());
     return out;
   }
 
@@ -81,31 +103,56 @@ final class HttpBench {
     }
   }
 
-  /**
-   * One request of each body must answer 200 with a list; otherwise the load figures would mean nothing. Each
-   * answer goes into {@code answers}, for the ceiling to replay.
-   */
-  private Map<String, Object> sanity(int port, Map<String, byte[]> answers) throws Exception {
+  /** One answer to each call, one after the other, as it came over the wire. */
+  private static Map<HttpLoad.Call, CeilingServer.Answer> answers(int port, List<HttpLoad.Call> calls)
+      throws Exception {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    Map<HttpLoad.Call, CeilingServer.Answer> answers = new LinkedHashMap<>();
+    for (HttpLoad.Call call : calls) {
+      HttpResponse<byte[]> r = client.send(HttpLoad.request(port, call), HttpResponse.BodyHandlers.ofByteArray());
+      answers.put(call, new CeilingServer.Answer(r.statusCode(),
+          r.headers().firstValue("Content-Type").orElse("application/octet-stream"), r.body()));
+    }
+    return answers;
+  }
+
+  /**
+   * Every body must answer 200 with a list; otherwise the load figures would mean nothing. Counts the answers that
+   * did and their suggestions, and shows the first few that did not.
+   */
+  private static Map<String, Object> sanity(Map<HttpLoad.Call, CeilingServer.Answer> answers) throws IOException {
     int ok = 0;
     int results = 0;
     List<String> problems = new ArrayList<>();
-    for (HttpLoad.Call call : calls) {
-      HttpResponse<String> r = client.send(HttpLoad.request(port, call), HttpResponse.BodyHandlers.ofString());
-      answers.put(call.body(), r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      if (r.statusCode() == 200) {
+    for (CeilingServer.Answer a : answers.values()) {
+      String body = new String(a.body(), java.nio.charset.StandardCharsets.UTF_8);
+      if (a.status() == 200) {
         ok++;
-        JsonNode list = JSON.readTree(r.body()).get("items");
+        JsonNode list = JSON.readTree(body).get("items");
         results += list == null ? 0 : list.size();
       } else if (problems.size() < 3) {
-        problems.add(r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length())));
+        problems.add(a.status() + " " + body.substring(0, Math.min(300, body.length())));
       }
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("ok", ok);
-    m.put("of", calls.size());
+    m.put("of", answers.size());
     m.put("meanResults", ok == 0 ? 0 : results / (double) ok);
     m.put("problems", problems);
     return m;
+  }
+
+  /** Whether {@code again} answered each call with the same status, content type and bytes as {@code first}. */
+  private static boolean same(Map<HttpLoad.Call, CeilingServer.Answer> first,
+      Map<HttpLoad.Call, CeilingServer.Answer> again) {
+    return first.keySet().equals(again.keySet()) && first.entrySet().stream().allMatch(e -> {
+      CeilingServer.Answer a = e.getValue();
+      CeilingServer.Answer b = again.get(e.getKey());
+      return a.status() == b.status() && a.contentType().equals(b.contentType()) && Arrays.equals(a.body(), b.body());
+    });
+  }
+
+  private static double meanBytes(Map<HttpLoad.Call, CeilingServer.Answer> answers) {
+    return answers.values().stream().mapToInt(a -> a.body().length).average().orElse(0);
   }
 }

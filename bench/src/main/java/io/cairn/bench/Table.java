@@ -101,6 +101,10 @@ final class Table {
       if (ceiling != null) {
         rows.add(row("  ceiling: bare Javalin replaying Cairn's answers", f("%,.0f req/s, %.0f bytes per answer",
             ceiling.get("requestsPerSecond"), http.get("meanResponseBytes")), "", "", ""));
+        if (http.get("meanFullResponseBytes") != null) {
+          rows.add(row("  answer bytes: compact (measured) / ?explain=full", f("%.0f / %.0f",
+              http.get("meanResponseBytes"), http.get("meanFullResponseBytes")), "", "", ""));
+        }
         target(rows, targets, "HTTP share of the ceiling (same run)", "");
       }
     }

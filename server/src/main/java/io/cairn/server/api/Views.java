@@ -12,7 +12,6 @@ import io.cairn.gaps.CoverageAnalysis;
 import io.cairn.gaps.CoverageReport;
 import io.cairn.labor.demand.SkillDemand;
 import io.cairn.rank.Explanation;
-import io.cairn.rank.Recommendation;
 import io.cairn.rank.RecommendationList;
 import io.cairn.rank.RequirementStep;
 import io.cairn.rank.Target;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Turns engine records into the JSON shapes of the API (see openapi.json); ids, never dense indices. */
 public final class Views {
@@ -281,32 +281,50 @@ public final class Views {
   public record CountedSkillView(Ref competency, String relation, double value, double credit, long jobOffers,
       int occupations, List<Ref> goesWith) {}
 
-  public record RecommendationView(int rank, double score, double relevance, CredentialSummary credential,
-      ExplanationView explanation) {}
+  /** One suggestion; {@code E} is the form of its explanation ({@link ExplanationView} or the compact one). */
+  public record RecommendationView<E>(int rank, double score, double relevance, CredentialSummary credential,
+      E explanation) {}
 
-  public record RecommendationsView(GoalView goal, List<RecommendationView> items, String reason, int candidates,
-      Map<String, Integer> excluded, String scorer, long catalogVersion, HoldingsViews.HoldingsView holdings) {}
+  public record RecommendationsView<E>(GoalView goal, List<RecommendationView<E>> items, String reason,
+      int candidates, Map<String, Integer> excluded, String scorer, long catalogVersion,
+      HoldingsViews.HoldingsView holdings) {}
 
-  public RecommendationsView recommendations(RecommendationList list) {
-    return recommendations(list, null);
+  public RecommendationsView<ExplanationView> recommendations(RecommendationList list) {
+    return recommendations(list, (SkillDemand) null);
   }
 
   /** The list with each covered target's job offers from {@code demand} (of this snapshot; null or unknown: none). */
-  public RecommendationsView recommendations(RecommendationList list, SkillDemand demand) {
+  public RecommendationsView<ExplanationView> recommendations(RecommendationList list, SkillDemand demand) {
+    SkillDemand offers = demand != null && demand.known() && demand.snapshotVersion() == s.version() ? demand : null;
+    return explained(list, e -> explanation(e, offers));
+  }
+
+  /**
+   * The list with its explanations in {@code form}: the full one with job offers from {@code demand} (as
+   * {@link #recommendations(RecommendationList, SkillDemand)}), the compact one by ids, built directly.
+   */
+  public RecommendationsView<?> recommendations(RecommendationList list, SkillDemand demand, ExplanationForm form) {
+    return switch (form) {
+      case FULL -> recommendations(list, demand);
+      case COMPACT -> explained(list, new CompactExplanations(s)::of);
+    };
+  }
+
+  private <E> RecommendationsView<E> explained(RecommendationList list, Function<Explanation, E> explain) {
     int unmet = list.goal().targets().size();
     int met = list.goal().metTargets().size();
     int goalSkills = "pathway".equals(list.goal().kind()) ? s.findPathway(list.goal().id())
         .map(p -> io.cairn.catalog.PathwaySkills.of(s, p).size()).orElse(unmet + met) : unmet + met;
     GoalView goal = new GoalView(list.goal().kind(), emptyToNull(list.goal().id()), list.goal().label(), unmet, met,
         goalSkills);
-    SkillDemand offers = demand != null && demand.known() && demand.snapshotVersion() == s.version() ? demand : null;
-    return new RecommendationsView(goal, list.items().stream().map(r -> recommendation(r, offers)).toList(),
+    return new RecommendationsView<>(goal, list.items().stream().map(r -> new RecommendationView<>(r.rank(),
+        round(r.score()), round(r.relevance()), credentialSummary(s.credential(r.credential())),
+        explain.apply(r.explanation()))).toList(),
         list.reason().orElse(null), list.candidates(), new TreeMap<>(list.excluded()), list.scorer(),
         list.catalogVersion(), HoldingsViews.of(this, list.holdings()));
   }
 
-  private RecommendationView recommendation(Recommendation r, SkillDemand demand) {
-    Explanation e = r.explanation();
+  private ExplanationView explanation(Explanation e, SkillDemand demand) {
     List<CoveredTarget> covers = new ArrayList<>();
     for (Target t : e.covers()) {
       covers.add(new CoveredTarget(competencyRef(t.competency()), round(t.weight()), t.reason(),
@@ -317,11 +335,10 @@ public final class Views {
       advances.add(new Advance(step.requirementId(), step.requirementName(), step.leafId(), step.leafName(),
           step.credits(), step.direct()));
     }
-    return new RecommendationView(r.rank(), round(r.score()), round(r.relevance()),
-        credentialSummary(s.credential(r.credential())),
-        new ExplanationView(covers, advances, e.stacksInto().stream().map(this::credentialRef).toList(), credentials(e.unlocks()),
-            e.oneStepAway(), credentials(e.missingPrerequisites()), competencies(e.missingCompetencies()),
-            e.cost(), e.currency(), e.hours(), e.ects(), e.totalCost(), e.totalHours(), counted(e), e.unknown()));
+    return new ExplanationView(covers, advances, e.stacksInto().stream().map(this::credentialRef).toList(),
+        credentials(e.unlocks()), e.oneStepAway(), credentials(e.missingPrerequisites()),
+        competencies(e.missingCompetencies()), e.cost(), e.currency(), e.hours(), e.ects(), e.totalCost(),
+        e.totalHours(), counted(e), e.unknown());
   }
 
   private List<CountedSkillView> counted(Explanation e) {

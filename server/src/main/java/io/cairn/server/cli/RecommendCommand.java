@@ -28,7 +28,7 @@ final class RecommendCommand implements Runnable {
   @Option(names = "--k", paramLabel = "N", description = "How many suggestions (1..50); overrides the file's k")
   Integer k;
 
-  @Option(names = "--json", description = "Print the same JSON as the API")
+  @Option(names = "--json", description = "Print the same JSON as the API with ?explain=full (labels and evidence)")
   boolean json;
 
   @Mixin
@@ -53,7 +53,7 @@ final class RecommendCommand implements Runnable {
         model == null ? null : io.cairn.labor.model.SkillValueModel.load(model);
     try (Cairn cairn = presented.apply(data.openCairnForReading(scorer))) {
       RecommendationList list = cairn.recommend(body.toRequest());
-      Views.RecommendationsView view = new Views(cairn.snapshot()).recommendations(list);
+      Views.RecommendationsView<Views.ExplanationView> view = new Views(cairn.snapshot()).recommendations(list);
       if (json) {
         RequestFiles.printJson(view);
         return;
@@ -74,7 +74,7 @@ final class RecommendCommand implements Runnable {
         : new RequestBodies.GoalBody(type, rest, null);
   }
 
-  private static void print(Views.RecommendationsView view) {
+  private static void print(Views.RecommendationsView<Views.ExplanationView> view) {
     PrintWriter out = new PrintWriter(System.out, true);
     PresentedFiles.print(out, view.holdings());
     out.printf("Goal: %s '%s' (%d unmet targets, %d already held)%n", view.goal().type(), view.goal().label(),
@@ -84,7 +84,7 @@ final class RecommendCommand implements Runnable {
       return;
     }
     Table table = new Table("#", "CREDENTIAL", "TYPE", "SCORE", "COST", "HOURS", "ECTS", "WHY");
-    for (Views.RecommendationView r : view.items()) {
+    for (Views.RecommendationView<Views.ExplanationView> r : view.items()) {
       Views.ExplanationView e = r.explanation();
       StringBuilder why = new StringBuilder();
       if (!e.covers().isEmpty()) {

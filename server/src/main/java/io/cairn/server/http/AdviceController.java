@@ -3,13 +3,16 @@ package io.cairn.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.Cairn;
 import io.cairn.server.api.AuditViews;
+import io.cairn.server.api.ExplanationForm;
 import io.cairn.server.api.RequestBodies;
 import io.cairn.server.api.Views;
 import io.cairn.rank.RecommendationList;
 import io.javalin.http.Context;
+import java.util.Set;
 
 /** {@code POST /api/recommendations} and {@code POST /api/audits}: the two questions learners and advisors ask. */
 final class AdviceController {
+  private static final String EXPLAIN = "explain";
   private final Cairn cairn;
   private final ObjectMapper json;
   private final WhatIsLeftPlanning planning;
@@ -21,10 +24,19 @@ final class AdviceController {
   }
 
   void recommend(Context ctx) {
+    // the query is checked before the body is read and the engine runs: a typo in it costs nothing
+    ExplanationForm form = explanationForm(ctx);
     RequestBodies.RecommendationBody body = JsonBodies.read(ctx, json, RequestBodies.RecommendationBody.class);
     RecommendationList list = cairn.recommend(body.toRequest());
     io.cairn.catalog.CatalogSnapshot snapshot = cairn.snapshot();
-    ctx.jsonStream(new Views(snapshot).recommendations(list, cairn.demand(snapshot)));
+    ctx.jsonStream(new Views(snapshot).recommendations(list, cairn.demand(snapshot), form));
+  }
+
+  /** {@code ?explain=compact|full}, compact when absent; a misspelt parameter is refused rather than ignored. */
+  private static ExplanationForm explanationForm(Context ctx) {
+    QueryParams.onlyKnown(ctx, Set.of(EXPLAIN));
+    return QueryParams.oneOf(ctx, EXPLAIN, ExplanationForm.apiNames())
+        .flatMap(ExplanationForm::fromApiName).orElse(ExplanationForm.DEFAULT);
   }
 
   void audit(Context ctx) {

@@ -3,6 +3,7 @@ package io.cairn.server.http;
 import io.cairn.server.api.ApiException;
 
 import io.javalin.http.Context;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,6 +50,17 @@ final class QueryParams {
       case "true" -> true;
       case "false" -> false;
       default -> throw ApiException.badRequest("query parameter '" + name + "' must be true or false, got '" + v + "'");
+    });
+  }
+
+  /** A parameter that takes one of a few names; anything else is refused with the names it takes. */
+  static Optional<String> oneOf(Context ctx, String name, Collection<String> allowed) {
+    return text(ctx, name).map(v -> {
+      if (!allowed.contains(v)) {
+        throw ApiException.badRequest("query parameter '" + name + "' must be one of "
+            + String.join(", ", allowed.stream().sorted().toList()) + ", got '" + v + "'");
+      }
+      return v;
     });
   }
 

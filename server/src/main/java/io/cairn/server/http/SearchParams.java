@@ -17,8 +17,8 @@ final class SearchParams {
   private SearchParams() {}
 
   static SearchRequest competencies(Context ctx) {
-    Optional<String> type = QueryParams.text(ctx, "skillType").map(t -> oneOf("skillType", t, SKILL_TYPES));
-    Optional<String> reuse = QueryParams.text(ctx, "reuseLevel").map(r -> oneOf("reuseLevel", r, REUSE_LEVELS));
+    Optional<String> type = QueryParams.oneOf(ctx, "skillType", SKILL_TYPES);
+    Optional<String> reuse = QueryParams.oneOf(ctx, "reuseLevel", REUSE_LEVELS);
     Optional<EscoCollection> collection = QueryParams.text(ctx, "collection").map(c -> {
       try {
         return EscoCollection.fromApiName(c);
@@ -40,13 +40,5 @@ final class SearchParams {
     });
     return new SearchRequest(QueryParams.text(ctx, "q").orElse(""), QueryParams.bool(ctx, "suggest").orElse(false),
         Optional.empty(), Optional.empty(), Optional.empty(), isco);
-  }
-
-  private static String oneOf(String name, String value, Set<String> allowed) {
-    if (!allowed.contains(value)) {
-      throw ApiException.badRequest("query parameter '" + name + "' must be one of "
-          + String.join(", ", allowed.stream().sorted().toList()) + ", got '" + value + "'");
-    }
-    return value;
   }
 }

@@ -26,9 +26,10 @@ export async function render(main, params) {
   const goalType = goalTypeOf(params);
   // what the SIS says a launched learner holds is read first: the question needs it
   const fromSis = await launchHoldings(params);
-  // asked at once, beside the label look-ups below, so the answer is not kept waiting for them
+  // asked at once, beside the label look-ups below, so the answer is not kept waiting for them; in the full form,
+  // since the screen shows each explanation's skill names, reasons and job offers
   const answer = params.has('goalType')
-    ? api.post('/api/recommendations', request(params, goalType, fromSis)).then((list) => ({ list }),
+    ? api.post('/api/recommendations?explain=full', request(params, goalType, fromSis)).then((list) => ({ list }),
       (error) => ({ error }))
     : null;
   const [holdings, goal] = await Promise.all([holdingsFields(params), goalFieldset(params, goalType)]);

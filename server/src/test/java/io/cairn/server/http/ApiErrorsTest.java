@@ -213,7 +213,19 @@ class ApiErrorsTest {
         named("unknown query parameter on competencies is 400", get("/api/competencies?query=python",
             "/api/competencies", 400, "'query'", "this endpoint takes")),
         named("q is not a parameter of pathways", get("/api/pathways?q=data", "/api/pathways", 400, "'q'",
-            "limit, offset")));
+            "limit, offset")),
+        named("explain=brief is 400 naming the forms", explain("?explain=brief", "{" + GOAL + "}", "'explain'",
+            "compact, full", "'brief'")),
+        named("explain is case-sensitive", explain("?explain=FULL", "{" + GOAL + "}", "'explain'",
+            "compact, full")),
+        named("a misspelt explain is refused, not ignored", explain("?explian=full", "{" + GOAL + "}",
+            "unknown query parameter 'explian'", "explain")),
+        named("a bad explain is refused before the body is read", explain("?explain=everything", "{\"goal\": ",
+            "'explain'", "compact, full")));
+  }
+
+  private static Case explain(String query, String body, String... mentions) {
+    return new Case("POST", RECOMMEND + query, RECOMMEND, "application/json", body, 400, List.of(mentions));
   }
 
   @ParameterizedTest(name = "{0}")

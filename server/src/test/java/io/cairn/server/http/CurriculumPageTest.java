@@ -201,7 +201,7 @@ class CurriculumPageTest {
   void eachSuggestionsGoalSkillsCarryTheirJobOffersAndTheSuggestionItsMost() {
     String learner = "{\"learner\": {\"credentials\": [\"sf-spreadsheet-essentials\"]}, \"goal\": {\"type\": "
         + "\"occupation\", \"id\": \"" + DATA_ANALYST + "\"}, \"k\": 3}";
-    JsonNode list = TestServer.okJson(server.postJson("/api/recommendations", learner));
+    JsonNode list = TestServer.okJson(server.postJson("/api/recommendations?explain=full", learner));
     browser.open("/?screen=learner&credential=sf-spreadsheet-essentials&goalType=occupation&occupation="
         + DATA_ANALYST + "&k=3");
     assertTrue(browser.find("#job-offers-note").getText().startsWith("Job offers:"));

@@ -50,8 +50,9 @@ class ModelApiTest {
     return body;
   }
 
+  /** POSTs to {@code path} (its query, if any, left out of the documented path it is checked against). */
   private static JsonNode post(String path, String body) {
-    return ok("post", path, server.postJson(path, body));
+    return ok("post", path.split("\\?", 2)[0], server.postJson(path, body));
   }
 
   /** Every skill the learner holds: declared, and taught by held credentials (read through the API). */
@@ -138,7 +139,7 @@ class ModelApiTest {
 
   @Test
   void recommendationsTowardAGoalExplainEveryCountedSkillWithItsEvidence() {
-    JsonNode list = post(RECOMMEND, amira.toString());
+    JsonNode list = post(CompactFormAssertions.FULL, amira.toString());
     assertTrue(list.get("scorer").asText().startsWith("learned"), list.get("scorer").asText());
     assertFalse(list.get("items").isEmpty());
     Set<String> held = held(amira.get("learner"));
@@ -163,8 +164,18 @@ class ModelApiTest {
   }
 
   @Test
+  void theCompactFormNamesTheCountedSkillsByIdWithoutTheirEvidence() {
+    JsonNode compact = post(RECOMMEND, amira.toString());
+    JsonNode full = post(CompactFormAssertions.FULL, amira.toString());
+    assertFalse(full.get("items").isEmpty());
+    full.get("items").forEach(i -> assertFalse(i.at("/explanation/skills").isEmpty(), "counted skills: " + i));
+    CompactFormAssertions.assertSameAnswer(compact, full);
+  }
+
+  @Test
   void goalFreeRecommendationsAimAtTheModelsNextSkills() {
-    JsonNode list = post(RECOMMEND, "{\"learner\": " + amira.get("learner") + ", \"goalField\": \"251\", \"k\": 3}");
+    JsonNode list = post(CompactFormAssertions.FULL,
+        "{\"learner\": " + amira.get("learner") + ", \"goalField\": \"251\", \"k\": 3}");
     assertEquals("field", list.at("/goal/type").asText());
     assertEquals("251", list.at("/goal/id").asText());
     assertFalse(list.get("items").isEmpty());
@@ -183,11 +194,13 @@ class ModelApiTest {
   @Test
   void theTransparentScorersExplanationsCarryNoCountedSkills() {
     try (TestServer transparent = TestServer.start()) {
-      HttpResponse<String> response = transparent.postJson(RECOMMEND, amira.toString());
-      JsonNode list = okJson(response);
-      contract.assertResponseMatches(RECOMMEND, "post", response);
-      assertEquals("transparent", list.get("scorer").asText());
-      list.get("items").forEach(i -> assertTrue(i.at("/explanation/skills").isMissingNode()));
+      for (String form : List.of(RECOMMEND, CompactFormAssertions.FULL)) {
+        HttpResponse<String> response = transparent.postJson(form, amira.toString());
+        JsonNode list = okJson(response);
+        contract.assertResponseMatches(RECOMMEND, "post", response);
+        assertEquals("transparent", list.get("scorer").asText());
+        list.get("items").forEach(i -> assertTrue(i.at("/explanation/skills").isMissingNode(), form));
+      }
     }
   }
 

@@ -223,7 +223,7 @@ class PageForPeopleTest {
     JsonNode found = null;
     String occupation = null;
     for (JsonNode o : TestServer.okJson(server.get("/api/occupations?limit=100")).get("items")) {
-      JsonNode list = TestServer.okJson(server.postJson("/api/recommendations",
+      JsonNode list = TestServer.okJson(server.postJson("/api/recommendations?explain=full",
           "{\"goal\": {\"type\": \"occupation\", \"id\": \"" + o.get("id").asText() + "\"}, \"k\": 10}"));
       for (JsonNode item : list.get("items")) {
         if (found == null && item.at("/explanation/oneStepAway").asBoolean()) {

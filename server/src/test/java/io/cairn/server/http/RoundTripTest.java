@@ -106,8 +106,10 @@ class RoundTripTest {
       }
       for (Path learner : TestServer.sampleFiles("learners")) {
         String body = TestServer.read(learner);
-        assertSame(losses, learner.getFileName().toString(), TestServer.okJson(original.postJson("/api/recommendations", body)),
-            TestServer.okJson(back.postJson("/api/recommendations", body)));
+        // the full form, labels and all: what a round trip could lose
+        String full = "/api/recommendations?explain=full";
+        assertSame(losses, learner.getFileName().toString(), TestServer.okJson(original.postJson(full, body)),
+            TestServer.okJson(back.postJson(full, body)));
       }
       int audited = 0;
       for (Path audit : TestServer.sampleFiles("audits")) {

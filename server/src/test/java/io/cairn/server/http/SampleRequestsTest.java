@@ -48,8 +48,9 @@ class SampleRequestsTest {
     return TestServer.sampleFiles("audits").stream().map(f -> Arguments.of(Named.of(f.getFileName().toString(), f)));
   }
 
+  /** The full form: these checks read the labels and details of each explanation. */
   private static JsonNode recommend(Path file) {
-    HttpResponse<String> response = server.postJson("/api/recommendations", TestServer.read(file));
+    HttpResponse<String> response = server.postJson("/api/recommendations?explain=full", TestServer.read(file));
     JsonNode body = okJson(response);
     contract.assertResponseMatches("/api/recommendations", "post", response);
     return body;

@@ -129,13 +129,22 @@ class WebPageTest {
     assertTrue(browser.find(".chips").getText().contains("Spreadsheet Essentials"));
     assertEquals(shown, names.size());
 
-    // the API agrees on the first suggestion
-    HttpResponse<String> api = server.postJson("/api/recommendations", """
+    // the API agrees on the first suggestion, and the page names the skills it covers as the full form labels them
+    HttpResponse<String> api = server.postJson("/api/recommendations?explain=full", """
         {"learner": {"credentials": ["sf-spreadsheet-essentials"], "competencies": [%s]},
          "goal": {"type": "occupation", "id": "%s"}, "constraints": {"maxCost": 1500}, "k": 5}"""
         .formatted(competencyParam(url), DATA_ANALYST));
     JsonNode first = TestServer.okJson(api).get("items").get(0);
     assertEquals(first.get("credential").get("name").asText(), names.getFirst());
+    List<WebElement> tags = browser.findAll(".suggestion").getFirst()
+        .findElements(org.openqa.selenium.By.cssSelector(".why dd:first-of-type .tags li"));
+    assertEquals(first.at("/explanation/covers").size(), tags.size());
+    for (int i = 0; i < tags.size(); i++) {
+      JsonNode covered = first.at("/explanation/covers").get(i);
+      assertEquals(covered.at("/competency/id").asText(), tags.get(i).getAttribute("data-competency"));
+      assertTrue(tags.get(i).getText().startsWith(covered.at("/competency/label").asText() + " "),
+          tags.get(i).getText());
+    }
   }
 
   private static String competencyParam(String url) {

@@ -1,0 +1,49 @@
+package io.cairn.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cairn.Cairn;
+import io.cairn.graph.GraphStore;
+import io.cairn.graph.LiveCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTTP bench end to end, for a second at each step, over the embedded sample: it loads the request a client
+ * sends (compact explanations), the ceiling replays exactly what Cairn answered, and both forms' sizes are
+ * reported, the compact one smaller.
+ */
+class HttpBenchTest {
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void measuresTheDefaultRequestAgainstACeilingThatReplaysCairnsAnswers() throws Exception {
+    Path work = Files.createTempDirectory("cairn-http-bench-test");
+    try (LiveCatalog catalog = new LiveCatalog(GraphStore.inMemory())) {
+      catalog.loadSampleIfEmpty();
+      List<Map<String, Object>> bodies = new RequestGenerator(catalog.snapshot(), 7).questions(8, 10).stream()
+          .map(RequestGenerator.Question::body).toList();
+      Map<String, Object> http;
+      try (Cairn cairn = Cairn.over(catalog)) {
+        http = new HttpBench(cairn, bodies, work).run(1, 0, 2, true);
+      }
+      assertEquals("POST /api/recommendations (the default: compact explanations)", http.get("request"));
+      Map<String, Object> sanity = (Map<String, Object>) http.get("sanity");
+      assertEquals(sanity.get("of"), sanity.get("ok"), "every body answered 200: " + sanity);
+      assertEquals(sanity.get("of"), ((Map<String, Object>) http.get("fullFormSanity")).get("ok"));
+      assertEquals(0L, ((Number) http.get("errors")).longValue(), "no error under load: " + http);
+      assertEquals(true, http.get("answersUnchangedAfterLoad"));
+      assertEquals(true, http.get("ceilingReplaysCairnsAnswers"));
+      double compact = ((Number) http.get("meanResponseBytes")).doubleValue();
+      double full = ((Number) http.get("meanFullResponseBytes")).doubleValue();
+      assertTrue(compact > 0 && compact < full, "compact " + compact + " bytes, full " + full);
+      assertEquals(compact, ((Number) ((Map<String, Object>) http.get("bytesByField")).get("total")).doubleValue());
+      assertEquals(full, ((Number) ((Map<String, Object>) http.get("fullBytesByField")).get("total")).doubleValue());
+      assertTrue(((Number) http.get("shareOfCeiling")).doubleValue() > 0, http.toString());
+    }
+  }
+}
