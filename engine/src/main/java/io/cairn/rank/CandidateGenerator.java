@@ -52,8 +52,9 @@ final class CandidateGenerator {
         continue;
       }
       advancing++;
-      consider(snapshot, learner, c, steps, coverage, check, eligible, exclusions);
+      consider(snapshot, c, steps, coverage, check, eligible, exclusions);
     }
+    eligible.pending().consider(snapshot, learner, coverage, check, eligible, exclusions);
     return new Result(eligible.size(), advancing - exclusions.prerequisitesTooFarCount(), advancing, exclusions);
   }
 
@@ -84,7 +85,7 @@ final class CandidateGenerator {
       advancing += Long.bitCount(open);
       long withPrerequisites = open & bits.withPrerequisites(w);
       for (long b = withPrerequisites; b != 0; b &= b - 1) {
-        pending.add((w << 6) + Long.numberOfTrailingZeros(b));
+        pending.add((w << 6) + Long.numberOfTrailingZeros(b), List.of());
       }
       for (long b = check.fitting(w, open & ~withPrerequisites, exclusions); b != 0; b &= b - 1) {
         int c = (w << 6) + Long.numberOfTrailingZeros(b);
@@ -97,45 +98,22 @@ final class CandidateGenerator {
   }
 
   /**
-   * One credential that advances the goal: left out when its prerequisites are too far, counted under the
-   * constraint it breaks, or added to {@code eligible}.
+   * One credential that advances the goal: one with prerequisites waits for the batch ({@link PendingPrerequisites});
+   * one without is counted under the constraint it breaks, or added to {@code eligible}.
    */
-  private static void consider(CatalogSnapshot snapshot, ResolvedLearner learner, int c, List<RequirementStep> steps,
-      GoalCoverage coverage, ConstraintCheck check, EligibleCandidates eligible, Exclusions exclusions) {
+  private static void consider(CatalogSnapshot snapshot, int c, List<RequirementStep> steps, GoalCoverage coverage,
+      ConstraintCheck check, EligibleCandidates eligible, Exclusions exclusions) {
     CredentialFacts facts = snapshot.facts();
-    IntSet missingCredentials = IntSet.empty();
-    IntSet missingCompetencies = IntSet.empty();
-    double cost = facts.cost(c);
-    double hours = facts.hours(c);
     if (facts.hasPrerequisites(c)) {
-      // the prerequisites the learner does not hold: more than one, or one that cannot be taken now, is too far
-      int missing = 0;
-      int lastMissing = 0;
-      for (int at = facts.prerequisitesFrom(c), end = facts.prerequisitesTo(c); at < end; at++) {
-        int p = facts.prerequisite(at);
-        if (!Prerequisites.holds(learner, p)) {
-          missing++;
-          lastMissing = p;
-        }
-      }
-      if (missing > 1 || (missing == 1 && !Prerequisites.reachableInOneStep(snapshot, learner, lastMissing))) {
-        exclusions.prerequisitesTooFar();
-        return;
-      }
-      if (missing == 1 && lastMissing >= 0) {
-        missingCredentials = IntSet.of(lastMissing);
-        cost += facts.cost(lastMissing);
-        hours += facts.hours(lastMissing);
-      } else if (missing == 1) {
-        missingCompetencies = IntSet.of(CredentialFacts.requiredCompetency(lastMissing));
-      }
+      eligible.pending().add(c, steps);
+      return;
     }
-    int violation = check.violation(c, missingCredentials, cost, hours);
+    int violation = check.violation(c, IntSet.empty(), facts.cost(c), facts.hours(c));
     if (violation != ConstraintCheck.FITS) {
       exclusions.add(violation);
       return;
     }
-    eligible.add(c, coverage.weight(c), steps, missingCredentials, missingCompetencies, cost, hours);
+    eligible.add(c, coverage.weight(c), steps, IntSet.empty(), IntSet.empty(), facts.cost(c), facts.hours(c));
   }
 
   /**

@@ -29,11 +29,14 @@ final class PendingPrerequisites {
   private int[] missing = new int[64];
   private int[] lastMissing = new int[64];
   private long[] missingRange = new long[64];
+  private Object[] steps = new Object[64];
 
-  void add(int c) {
+  /** Adds a credential with prerequisites, with the open requirements it advances ({@code steps}, may be empty). */
+  void add(int c, List<RequirementStep> requirementSteps) {
     if (size == credential.length) {
       int n = 2 * size;
       credential = Arrays.copyOf(credential, n);
+      steps = Arrays.copyOf(steps, n);
       range = new long[n];
       cost = new double[n];
       hours = new double[n];
@@ -42,14 +45,20 @@ final class PendingPrerequisites {
       lastMissing = new int[n];
       missingRange = new long[n];
     }
+    steps[size] = requirementSteps.isEmpty() ? null : requirementSteps;
     credential[size++] = c;
   }
 
+  /** Forgets every pending credential, dropping the steps it held. */
   void clear() {
+    Arrays.fill(steps, 0, size, null);
     size = 0;
   }
 
-  /** Considers every pending credential, adding those that fit to {@code eligible}; then clears. */
+  /**
+   * Considers every pending credential: too far, counted under the constraint it breaks, or added to
+   * {@code eligible}; then clears.
+   */
   void consider(CatalogSnapshot snapshot, ResolvedLearner learner, GoalCoverage coverage, ConstraintCheck check,
       EligibleCandidates eligible, Exclusions exclusions) {
     CredentialFacts facts = snapshot.facts();
@@ -82,16 +91,17 @@ final class PendingPrerequisites {
     for (int i = 0; i < size; i++) {
       decide(snapshot, learner, i, coverage, check, eligible, exclusions);
     }
-    size = 0;
+    clear();
   }
 
+  @SuppressWarnings("unchecked")
   private void decide(CatalogSnapshot snapshot, ResolvedLearner learner, int i, GoalCoverage coverage,
       ConstraintCheck check, EligibleCandidates eligible, Exclusions exclusions) {
     CredentialFacts facts = snapshot.facts();
     int c = credential[i];
     int last = lastMissing[i];
     boolean oneStep = missing[i] == 1 && (last >= 0
-        ? takeableNow(facts, learner, missingRange[i])
+        ? Prerequisites.takeableNow(facts, learner, missingRange[i])
         : Prerequisites.reachableInOneStep(snapshot, learner, last));
     if (missing[i] > 1 || (missing[i] == 1 && !oneStep)) {
       exclusions.prerequisitesTooFar();
@@ -113,16 +123,7 @@ final class PendingPrerequisites {
       exclusions.add(violation);
       return;
     }
-    eligible.add(c, coverage.weight(c), List.of(), missingCredentials, missingCompetencies, totalCost, totalHours);
-  }
-
-  /** The learner holds every prerequisite in {@code range} (a {@link CredentialFacts#prerequisiteRange}). */
-  private static boolean takeableNow(CredentialFacts facts, ResolvedLearner learner, long range) {
-    for (int at = (int) range, end = (int) (range >>> 32); at < end; at++) {
-      if (!Prerequisites.holds(learner, facts.prerequisite(at))) {
-        return false;
-      }
-    }
-    return true;
+    eligible.add(c, coverage.weight(c), steps[i] == null ? List.of() : (List<RequirementStep>) steps[i],
+        missingCredentials, missingCompetencies, totalCost, totalHours);
   }
 }

@@ -34,9 +34,15 @@ final class Prerequisites {
     return false;
   }
 
+  /** The learner holds every prerequisite of credential {@code c}. */
   static boolean takeableNow(CatalogSnapshot snapshot, int c, ResolvedLearner learner) {
     CredentialFacts facts = snapshot.facts();
-    for (int at = facts.prerequisitesFrom(c), end = facts.prerequisitesTo(c); at < end; at++) {
+    return takeableNow(facts, learner, facts.prerequisiteRange(c));
+  }
+
+  /** The learner holds every prerequisite in {@code range} (a {@link CredentialFacts#prerequisiteRange}). */
+  static boolean takeableNow(CredentialFacts facts, ResolvedLearner learner, long range) {
+    for (int at = (int) range, end = (int) (range >>> 32); at < end; at++) {
       if (!holds(learner, facts.prerequisite(at))) {
         return false;
       }
