@@ -2,7 +2,6 @@ package io.cairn.rank;
 
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.catalog.IntSet;
-import java.util.Arrays;
 
 /**
  * How much of a goal's unmet targets each credential teaches, found in one pass over the inverted index
@@ -64,12 +63,13 @@ public final class GoalCoverage {
 
   /** Clears only what the last fill touched, so reuse costs nothing for the untouched catalog. */
   void reset() {
-    for (int c = nextTouched(0); c >= 0; c = nextTouched(c + 1)) {
-      weightAndCount[2 * c] = 0;
-      weightAndCount[2 * c + 1] = 0;
-    }
-    if (lastWord >= 0) {
-      Arrays.fill(touched, firstWord, lastWord + 1, 0L);
+    for (int word = firstWord; word <= lastWord; word++) {
+      for (long bits = touched[word]; bits != 0; bits &= bits - 1) {
+        int c = (word << 6) + Long.numberOfTrailingZeros(bits);
+        weightAndCount[2 * c] = 0;
+        weightAndCount[2 * c + 1] = 0;
+      }
+      touched[word] = 0;
     }
     touchedCount = 0;
     firstWord = Integer.MAX_VALUE;
