@@ -336,7 +336,8 @@ function leftComparison(audits) {
     h('h3', { id: 'left-comparison-title' }, 'What is left to finish each pathway'),
     h('p', { class: 'muted' }, "The planner's cheapest plan from the learner's holdings to each pathway's final ",
       'destination (exceptions apply to the audited pathway only).'),
-    h('table', { id: 'left-table' },
+    // wrapped so a phone scrolls the table, not the page
+    h('div', { class: 'table-scroll' }, h('table', { id: 'left-table' },
       h('thead', {}, h('tr', {}, ['Pathway', 'Status', 'Credentials left', 'Cost', 'Hours', 'ECTS']
         .map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, order.map((a) => h('tr', { 'data-pathway': a.pathway.id },
@@ -345,7 +346,7 @@ function leftComparison(audits) {
         h('td', { class: 'num' }, a.left.reachable ? String(a.left.credentials.length) : `${a.left.credentials.length} (cannot finish)`),
         h('td', { class: 'num' }, money(a.left.cost, a.left.currency)),
         h('td', { class: 'num' }, String(a.left.hours)),
-        h('td', { class: 'num' }, String(a.left.ects)))))));
+        h('td', { class: 'num' }, String(a.left.ects))))))));
 }
 
 const AUDIT_COLUMNS = ['pathway', 'destination', 'depth', 'requirementId', 'requirement', 'rule', 'status', 'counts',
