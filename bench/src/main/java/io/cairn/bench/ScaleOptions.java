@@ -20,10 +20,10 @@ record ScaleOptions(BenchOptions common, int[] sizes, int batch, int requests, i
                               then generated credentials added in batches to reach each size; per size: load time,
                               snapshot build, heap after GC, TDB2 size on disk, recommendation p50/p99 (transparent
                               scorer), plan p50/p95, search p99. On this project's 2 cores, quiet: ESCO and 20,000 take
-                              about 2 minutes; loading runs at about 0.9 ms per credential at first and about
-                              1.3 ms near a million (the checks grow with the store), so 200,000 takes about 3
-                              minutes more and 1,000,000 about 20 minutes more (with each size's measurements,
-                              plan on an hour), and its store about 20 GB of disk. Runs with -Xmx12g
+                              about 2 minutes; loading runs at about 0.7 to 0.9 ms per credential whatever the
+                              store's size (a load's chain checks start from what it touches), so 200,000 takes
+                              about 3 minutes more and 1,000,000 about 11 minutes more (with each size's
+                              measurements, plan on half an hour), and its store about 20 GB of disk. Runs with -Xmx12g
                               (CAIRN_BENCH_HEAP to change).
         --scale-sizes A,B,..  catalog sizes, ascending (default 20000,200000,1000000)
         --scale-batch N       credentials per batch, each loaded as its own SHACL-checked source (default 50000)
