@@ -11,7 +11,7 @@ import java.util.List;
  * A request's touched credentials that have prerequisites, considered in stages over the whole batch: first every
  * credential's facts record, then the prerequisites it lacks, then the record of the one it lacks, then the
  * decision. Each stage is a loop whose iterations do not wait on each other, so the processor keeps many of their
- * cache misses in flight (the first stage also reads the credential's own constraint facts, in the same line);
+ * cache misses in flight (the first stage also reads the credential's own constraint facts, in the same line, and its coverage weight);
  * considered one at a time, each credential's three dependent misses (its record, its
  * prerequisites, the missing one's record) were a third of a request on a catalog of a million. The decision is the
  * one {@link CandidateGenerator} takes for a single credential: left out when its prerequisites are too far,
@@ -29,6 +29,9 @@ final class PendingPrerequisites {
   private int[] missing = new int[64];
   private int[] lastMissing = new int[64];
   private long[] missingRange = new long[64];
+  private double[] missingCost = new double[64];
+  private double[] missingHours = new double[64];
+  private double[] weight = new double[64];
   private Object[] steps = new Object[64];
 
   /** Adds a credential with prerequisites, with the open requirements it advances ({@code steps}, may be empty). */
@@ -44,6 +47,9 @@ final class PendingPrerequisites {
       missing = new int[n];
       lastMissing = new int[n];
       missingRange = new long[n];
+      missingCost = new double[n];
+      missingHours = new double[n];
+      weight = new double[n];
     }
     steps[size] = requirementSteps.isEmpty() ? null : requirementSteps;
     credential[size++] = c;
@@ -69,6 +75,7 @@ final class PendingPrerequisites {
       cost[i] = facts.cost(c);
       hours[i] = facts.hours(c);
       own[i] = check.fits(c);
+      weight[i] = coverage.weight(c);
     }
     for (int i = 0; i < size; i++) {
       int count = 0;
@@ -85,18 +92,21 @@ final class PendingPrerequisites {
     }
     for (int i = 0; i < size; i++) {
       // the one missing credential's record: its prerequisites say whether it can be taken now, and its cost and
-      // hours count toward the candidate's
-      missingRange[i] = missing[i] == 1 && lastMissing[i] >= 0 ? facts.prerequisiteRange(lastMissing[i]) : 0;
+      // hours count toward the candidate's (read here with the range, not when deciding, where the line is cold)
+      boolean missingOneCredential = missing[i] == 1 && lastMissing[i] >= 0;
+      missingRange[i] = missingOneCredential ? facts.prerequisiteRange(lastMissing[i]) : 0;
+      missingCost[i] = missingOneCredential ? facts.cost(lastMissing[i]) : 0;
+      missingHours[i] = missingOneCredential ? facts.hours(lastMissing[i]) : 0;
     }
     for (int i = 0; i < size; i++) {
-      decide(snapshot, learner, i, coverage, check, eligible, exclusions);
+      decide(snapshot, learner, i, check, eligible, exclusions);
     }
     clear();
   }
 
   @SuppressWarnings("unchecked")
-  private void decide(CatalogSnapshot snapshot, ResolvedLearner learner, int i, GoalCoverage coverage,
-      ConstraintCheck check, EligibleCandidates eligible, Exclusions exclusions) {
+  private void decide(CatalogSnapshot snapshot, ResolvedLearner learner, int i, ConstraintCheck check,
+      EligibleCandidates eligible, Exclusions exclusions) {
     CredentialFacts facts = snapshot.facts();
     int c = credential[i];
     int last = lastMissing[i];
@@ -113,8 +123,8 @@ final class PendingPrerequisites {
     double totalHours = hours[i];
     if (missing[i] == 1 && last >= 0) {
       missingCredentials = IntSet.of(last);
-      totalCost += facts.cost(last);
-      totalHours += facts.hours(last);
+      totalCost += missingCost[i];
+      totalHours += missingHours[i];
     } else if (missing[i] == 1) {
       missingCompetencies = IntSet.of(CredentialFacts.requiredCompetency(last));
     }
@@ -123,7 +133,7 @@ final class PendingPrerequisites {
       exclusions.add(violation);
       return;
     }
-    eligible.add(c, coverage.weight(c), steps[i] == null ? List.of() : (List<RequirementStep>) steps[i],
+    eligible.add(c, weight[i], steps[i] == null ? List.of() : (List<RequirementStep>) steps[i],
         missingCredentials, missingCompetencies, totalCost, totalHours);
   }
 }
