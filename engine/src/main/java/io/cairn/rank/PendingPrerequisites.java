@@ -11,9 +11,10 @@ import java.util.List;
  * A request's touched credentials that have prerequisites, considered in stages over the whole batch: first every
  * credential's facts record, then the prerequisites it lacks, then the record of the one it lacks, then the
  * decision. Each stage is a loop whose iterations do not wait on each other, so the processor keeps many of their
- * cache misses in flight (the first stage also reads the credential's own constraint facts, in the same line, and its coverage weight);
- * considered one at a time, each credential's three dependent misses (its record, its
- * prerequisites, the missing one's record) were a third of a request on a catalog of a million. The decision is the
+ * cache misses in flight (the first stage also reads the credential's own constraint facts, in the same line; the
+ * third, for a credential not too far, its coverage weight and the missing one's cost and hours); considered one at
+ * a time, each credential's three dependent misses (its record, its prerequisites, the missing one's record) were a
+ * third of a request on a catalog of a million. The decision is the
  * one {@link CandidateGenerator} takes for a single credential: left out when its prerequisites are too far,
  * counted under the constraint it breaks, or eligible.
  *
@@ -75,7 +76,6 @@ final class PendingPrerequisites {
       cost[i] = facts.cost(c);
       hours[i] = facts.hours(c);
       own[i] = check.fits(c);
-      weight[i] = coverage.weight(c);
     }
     for (int i = 0; i < size; i++) {
       int count = 0;
@@ -92,7 +92,9 @@ final class PendingPrerequisites {
     }
     for (int i = 0; i < size; i++) {
       // the one missing credential's record: its prerequisites say whether it can be taken now, and its cost and
-      // hours count toward the candidate's (read here with the range, not when deciding, where the line is cold)
+      // hours count toward the candidate's (read here with the range, not when deciding, where the line is cold);
+      // the weight only of a credential that may still be eligible
+      weight[i] = missing[i] <= 1 ? coverage.weight(credential[i]) : 0;
       boolean missingOneCredential = missing[i] == 1 && lastMissing[i] >= 0;
       missingRange[i] = missingOneCredential ? facts.prerequisiteRange(lastMissing[i]) : 0;
       missingCost[i] = missingOneCredential ? facts.cost(lastMissing[i]) : 0;
