@@ -195,17 +195,22 @@ public final class GraphStore implements AutoCloseable {
       List<SourceChange> changes = new ArrayList<>(StoreLedger.plan(dsg, sources, mode));
       changes.addAll(StoreLedger.edits(dsg, edits));
       CrashPoints.reach("validate");
-      List<Violation> results = checks.check(dsg, sources, edits);
-      List<Violation> refusing = results.stream().filter(Violation::refuses).toList();
-      if (!refusing.isEmpty()) {
-        throw new LoadRejectedException(refusing);
-      }
-      CrashPoints.reach("write");
       for (GraphEdit edit : edits) {
         Node name = NodeFactory.createURI(edit.graphName());
         edit.remove().forEach(t -> dsg.delete(name, t.getSubject(), t.getPredicate(), t.getObject()));
       }
-      write(dsg, sources);
+      SourceWrite write = SourceWrite.prepare(dsg, sources);
+      // checked on a thread of its own, in a read transaction (the store as committed, with the sources and edits
+      // applied in memory), while this thread writes the indexes: a refusal then aborts writes no reader saw
+      SideTask<List<Violation>> checked = SideTask.start("cairn-load-check",
+          () -> Txn.calculateRead(dataset, () -> checks.check(dataset.asDatasetGraph(), sources, edits)));
+      CrashPoints.reach("write");
+      write.apply();
+      List<Violation> results = checked.join();
+      List<Violation> refusing = results.stream().filter(Violation::refuses).toList();
+      if (!refusing.isEmpty()) {
+        throw new LoadRejectedException(refusing);
+      }
       long version = StoreLedger.bumpVersion(dsg);
       publish(dsg, version, StoreMirror.graphs(sources.stream().map(RdfSource::graphName),
           edits.stream().map(GraphEdit::graphName)));
@@ -227,13 +232,26 @@ public final class GraphStore implements AutoCloseable {
    * Replaces one named graph with what {@code writer} streams into it, and loads {@code alongside} (by the rules
    * of {@link LoadMode#ADD_OR_RELOAD}), in one write transaction: the old content stays visible to readers until
    * commit, and an exception from the writer, a conflict or a shape violation aborts the whole of it, so the
-   * store stays exactly as it was. For imports too large to parse into memory first.
+   * store stays exactly as it was. The writer runs on a thread of its own while this one writes what it gives
+   * (see {@link ImportPipeline}), and the new graph is checked from an in-memory copy, so it must fit in memory.
    *
    * @param origin where the streamed triples come from, recorded with the graph
    * @param writer adds the new triples to the (emptied) graph it is given
    * @throws LoadRejectedException when the store with the new graphs breaks a shape; nothing is written
    */
   public LoadReport replaceGraph(String graphName, String origin, Consumer<Graph> writer, List<RdfSource> alongside) {
+    return replaceGraph(graphName, origin, writer, alongside, null);
+  }
+
+  /**
+   * {@link #replaceGraph(String, String, Consumer, List)}, and, when the new graphs and the ontology will be all
+   * the store holds, {@code whileWriting} is given that whole store as an in-memory view and the version the
+   * commit will give it, before the commit and while this thread still writes (a fresh import's snapshot is
+   * compiled there). It is not called when the write is refused, and what it throws is dropped: it is work done
+   * ahead, which the caller does again after the commit if it is missing.
+   */
+  LoadReport replaceGraph(String graphName, String origin, Consumer<Graph> writer, List<RdfSource> alongside,
+      java.util.function.ObjLongConsumer<Sparql> whileWriting) {
     if (!graphName.startsWith(RdfSource.GRAPH_PREFIX)) {
       throw new IllegalArgumentException("source graph names start with " + RdfSource.GRAPH_PREFIX);
     }
@@ -245,18 +263,24 @@ public final class GraphStore implements AutoCloseable {
       changes.addAll(StoreLedger.plan(dsg, alongside, LoadMode.ADD_OR_RELOAD));
       Node name = NodeFactory.createURI(graphName);
       dsg.removeGraph(name);
-      Graph target = dsg.getGraph(name);
-      writer.accept(target);
-      changes.set(0, changes.getFirst().withTriples(target.size()));
-      StoreLedger.recordOrigin(dsg, graphName, origin);
-      if (!alongside.isEmpty()) {
-        CrashPoints.reach("write alongside");
-        write(dsg, alongside);
-      }
-      CrashPoints.reach("validate");
-      List<Violation> violations = checks.refusalsOfWhole(dsg);
-      if (!violations.isEmpty()) {
-        throw new LoadRejectedException(violations);
+      // the new graph is checked from its in-memory copy, in a read transaction of its own (the store as
+      // committed, with the new graphs swapped in), on the writer's thread while this one still writes; a mirror
+      // does no work ahead (its ontology graph is the shared store's, not necessarily this build's)
+      try (ImportPipeline<List<Violation>> pipeline = new ImportPipeline<>(writer,
+          new ReplacementCheck(dataset, checks, graphName, origin, alongside, remote == null ? whileWriting : null))) {
+        long triples = pipeline.drainInto(TdbQuadWriter.canWrite(dsg) ? new TdbQuadWriter(dsg).into(name)
+            : dsg.getGraph(name)::add);
+        changes.set(0, changes.getFirst().withTriples(triples));
+        StoreLedger.recordOrigin(dsg, graphName, origin);
+        if (!alongside.isEmpty()) {
+          CrashPoints.reach("write alongside");
+          write(dsg, alongside);
+        }
+        CrashPoints.reach("validate");
+        List<Violation> violations = pipeline.checked();
+        if (!violations.isEmpty()) {
+          throw new LoadRejectedException(violations);
+        }
       }
       long version = StoreLedger.bumpVersion(dsg);
       publish(dsg, version, StoreMirror.graphs(java.util.stream.Stream.of(graphName),
@@ -462,12 +486,7 @@ public final class GraphStore implements AutoCloseable {
   }
 
   private static void write(DatasetGraph dsg, List<RdfSource> sources) {
-    for (RdfSource source : sources) {
-      Node name = NodeFactory.createURI(source.graphName());
-      dsg.removeGraph(name);
-      dsg.addGraph(name, source.graph());
-      StoreLedger.recordOrigin(dsg, source.graphName(), source.origin());
-    }
+    SourceWrite.prepare(dsg, sources).apply();
   }
 
   private Model unionModel() {

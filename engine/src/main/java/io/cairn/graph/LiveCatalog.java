@@ -102,8 +102,20 @@ public final class LiveCatalog implements AutoCloseable {
    */
   public synchronized LoadReport replaceGraph(String graphName, String origin,
       java.util.function.Consumer<org.apache.jena.graph.Graph> writer, List<RdfSource> alongside) {
-    LoadReport report = retryingConflicts(() -> store.replaceGraph(graphName, origin, writer, alongside));
-    refresh();
+    // a fresh import's snapshot is compiled from the new graphs in memory while the store still writes them;
+    // otherwise (or should it be missing) it is compiled from the store after the commit, as after any load
+    AtomicReference<CatalogSnapshot> ahead = new AtomicReference<>();
+    LoadReport report = retryingConflicts(() -> store.replaceGraph(graphName, origin, writer, alongside,
+        (view, version) -> ahead.set(compiler.compile(view, version))));
+    CatalogSnapshot compiled = ahead.get();
+    if (compiled != null && compiled.version() == report.storeVersion() && store.version() == compiled.version()) {
+      current.set(compiled);
+      if (persisted != null) {
+        persisted.keep(store, compiled);
+      }
+    } else {
+      refresh();
+    }
     return report;
   }
 

@@ -34,17 +34,23 @@ final class LoadCheck {
   List<Violation> check(DatasetGraph dsg, List<RdfSource> sources, List<GraphEdit> edits) {
     boolean onlyAdds = onlyAdds(dsg, sources, edits);
     Graph view = onlyAdds ? addedView(dsg, sources) : view(dsg, sources, edits);
+    if (onlyAdds) {
+      return checkAdded(view, sources);
+    }
+    List<Violation> chains = ChainCheck.check(view);
+    return chains.isEmpty() ? validator.validate(view) : chains;
+  }
+
+  /**
+   * The chain rules, then the shapes, against {@code view}: the store as it would be after a write that only adds
+   * {@code sources}, which the view holds. Only what the sources add to or point at is checked.
+   */
+  List<Violation> checkAdded(Graph view, List<RdfSource> sources) {
+    List<Graph> added = sources.stream().map(RdfSource::graph).toList();
     // a store holds no chain too long and no cycle (every write is checked), so what only adds can only break a
     // chain it touches: checked from there, not over every link of the store
-    List<Violation> chains = onlyAdds
-        ? ChainCheck.checkAdded(view, sources.stream().map(RdfSource::graph).toList())
-        : ChainCheck.check(view);
-    if (!chains.isEmpty()) {
-      return chains;
-    }
-    return onlyAdds
-        ? validator.validate(view, validator.focusNodes(sources.stream().map(RdfSource::graph).toList()))
-        : validator.validate(view);
+    List<Violation> chains = ChainCheck.checkAdded(view, added);
+    return chains.isEmpty() ? validator.validate(view, validator.focusNodes(added)) : chains;
   }
 
   /**

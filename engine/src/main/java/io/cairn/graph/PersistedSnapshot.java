@@ -111,6 +111,13 @@ public final class PersistedSnapshot {
     return built;
   }
 
+  /** Writes {@code compiled}, made elsewhere, to the file when writable and it is of the store's current version. */
+  void keep(GraphStore store, CatalogSnapshot compiled) {
+    if (writable) {
+      key(store).filter(k -> k.version() == compiled.version()).ifPresent(k -> save(compiled, k));
+    }
+  }
+
   /** The store's key now, or empty when it has none (in memory) or its state cannot be read (a WARN). */
   Optional<StoreKey> key(GraphStore store) {
     try {

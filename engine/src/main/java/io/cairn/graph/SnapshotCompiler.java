@@ -21,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
@@ -32,9 +30,6 @@ import org.apache.jena.rdf.model.RDFNode;
 
 /** Compiles a {@link CatalogSnapshot} from the graph with the {@code .rq} queries, in read transactions. */
 final class SnapshotCompiler {
-  // the credentials' transaction runs on a thread of its own (daemon: it must not keep the JVM alive)
-  private static final Executor SIDE_THREAD = task -> Thread.ofPlatform().daemon().name("snapshot-credentials")
-      .start(task);
   /**
    * Every query a compile runs, by name ({@link #select} refuses any other): their texts are part of what a
    * persisted snapshot is keyed on (see {@link #fingerprint}).
@@ -59,14 +54,14 @@ final class SnapshotCompiler {
    */
   CatalogSnapshot compile(GraphStore store) {
     while (true) {
-      CompletableFuture<Read<CredentialRows>> credentialSide = CompletableFuture.supplyAsync(
-          () -> store.query(sparql -> new Read<>(store.version(), CredentialRows.read(sparql))), SIDE_THREAD);
+      SideTask<Read<CredentialRows>> credentialSide = SideTask.start("snapshot-credentials",
+          () -> store.query(sparql -> new Read<>(store.version(), CredentialRows.read(sparql))));
       Read<Concepts> concepts;
       Read<CredentialRows> credentialRows;
       try {
         concepts = store.query(sparql -> new Read<>(store.version(), concepts(sparql)));
       } finally {
-        credentialRows = join(credentialSide);
+        credentialRows = credentialSide.join();
       }
       if (credentialRows.version() != concepts.version()) {
         continue;
@@ -83,6 +78,20 @@ final class SnapshotCompiler {
       return new CatalogSnapshot(concepts.version(), clock.instant(), c.competencies(), c.occupations(), credentials,
           c.issuers(), pathways.value(), c.broader());
     }
+  }
+
+  /**
+   * Compiles what {@code view} holds, as of store version {@code version}: a view in memory that no commit can
+   * move (the store as an import will leave it, read before the import commits), so one thread reads it all.
+   */
+  CatalogSnapshot compile(Sparql view, long version) {
+    Concepts c = concepts(view);
+    Map<String, Integer> credentialIndex = new HashMap<>();
+    List<Credential> credentials = credentials(CredentialRows.read(view), c.matches(), c.issuerIndex(),
+        credentialIndex);
+    List<Pathway> pathways = pathways(view, c.matches(), credentialIndex, c.occupationIndex());
+    return new CatalogSnapshot(version, clock.instant(), c.competencies(), c.occupations(), credentials,
+        c.issuers(), pathways, c.broader());
   }
 
   /**
@@ -142,20 +151,6 @@ final class SnapshotCompiler {
     List<Issuer> issuers = issuers(graph, issuerIndex);
     return new Concepts(competencies, competencyIndex, broader, occupations, occupationIndex, issuers, issuerIndex,
         CompetencyMatches.read(graph, competencyIndex));
-  }
-
-  private static <T> T join(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
-    }
   }
 
   // ---------------- competencies ----------------

@@ -28,6 +28,6 @@ final class TerminalProgress implements ImportProgress {
 
   @Override
   public void committing() {
-    out.println("  validating against the shapes and committing ...");
+    out.println("  every row read; checking against the shapes while the store finishes writing, then committing ...");
   }
 }
