@@ -86,6 +86,12 @@ public final class IntSet {
     return values.length == 0;
   }
 
+  /** The position of the smallest value at least {@code value} ({@link #size} when there is none). */
+  public int firstAtLeast(int value) {
+    int at = Arrays.binarySearch(values, value);
+    return at >= 0 ? at : -at - 1;
+  }
+
   /** The i-th smallest value. */
   public int get(int i) {
     return values[i];

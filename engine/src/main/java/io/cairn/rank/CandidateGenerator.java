@@ -34,7 +34,7 @@ final class CandidateGenerator {
       ConstraintCheck check, EligibleCandidates eligible, boolean plain) {
     List<OpenLeaf> openLeaves = goal.audit().map(AuditResult::openLeaves).orElse(List.of());
     if (plain && openLeaves.isEmpty()) {
-      return byWords(snapshot, learner, coverage, check, eligible);
+      return byWords(snapshot, learner, coverage, check, eligible, coverage.firstWord(), coverage.lastWord());
     }
     Exclusions exclusions = new Exclusions();
     int advancing = 0;
@@ -58,20 +58,28 @@ final class CandidateGenerator {
     return new Result(eligible.size(), advancing - exclusions.prerequisitesTooFarCount(), advancing, exclusions);
   }
 
+  /** True when {@link #byWords} serves the goal: plain candidates asked for, and no open requirement. */
+  static boolean byWords(GoalTargets goal, boolean plain) {
+    return plain && goal.audit().map(AuditResult::openLeaves).orElse(List.of()).isEmpty();
+  }
+
   /**
-   * The goal has no open requirement, so every touched credential the learner does not hold advances it. Those with
-   * prerequisites are considered in stages ({@link PendingPrerequisites}); the rest, 64 to a word, are counted against the constraints with the
-   * snapshot's {@link io.cairn.catalog.FactBits}, and those that fit are added as plain candidates.
+   * The goal has no open requirement, so every touched credential the learner does not hold advances it; those in
+   * words {@code fromWord} to {@code toWord} of the touched bit set are considered (a large request's halves run
+   * on two threads, each with its own {@code eligible}; {@code check} must be {@link ConstraintCheck#prepareWords
+   * prepared} first). Those with prerequisites are considered in stages ({@link PendingPrerequisites}); the rest, 64
+   * to a word, are counted against the constraints with the snapshot's {@link io.cairn.catalog.FactBits}, and those
+   * that fit are added as plain candidates.
    */
-  private Result byWords(CatalogSnapshot snapshot, ResolvedLearner learner, GoalCoverage coverage,
-      ConstraintCheck check, EligibleCandidates eligible) {
+  Result byWords(CatalogSnapshot snapshot, ResolvedLearner learner, GoalCoverage coverage,
+      ConstraintCheck check, EligibleCandidates eligible, int fromWord, int toWord) {
     FactBits bits = snapshot.facts().bits();
     Exclusions exclusions = new Exclusions();
     IntSet held = learner.credentials();
     PendingPrerequisites pending = eligible.pending();
     int nextHeld = 0;
     int advancing = 0;
-    for (int w = coverage.firstWord(); w <= coverage.lastWord(); w++) {
+    for (int w = Math.max(fromWord, coverage.firstWord()); w <= Math.min(toWord, coverage.lastWord()); w++) {
       long open = coverage.touchedWord(w);
       if (open == 0) {
         continue;

@@ -93,11 +93,7 @@ final class ConstraintCheck {
    * credential whose cost or hours lie between two of the snapshot's bounds is read one by one.
    */
   long fitting(int w, long open, Exclusions exclusions) {
-    if (bits == null) {
-      bits = facts.bits();
-      costAbove = costLimited ? bits.costAbove(maxCost + 1e-9) : null;
-      hoursAbove = hoursLimited ? bits.hoursAbove(maxHours + 1e-9) : null;
-    }
+    prepareWords();
     long left = open;
     for (int mode = 0; mode < MODE_COUNT && left != 0; mode++) {
       if ((allowedModes & 1 << mode) == 0) {
@@ -117,6 +113,19 @@ final class ConstraintCheck {
       left = excludeOverLimit(w, left, bits.workloadUnknown(w), hoursAbove, false, exclusions);
     }
     return left;
+  }
+
+  /**
+   * Reads the snapshot's bit sets {@link #fitting} counts with, once: called before a request's halves start on
+   * two threads, so that neither writes these fields while the other reads them.
+   */
+  void prepareWords() {
+    if (bits == null) {
+      FactBits all = facts.bits();
+      costAbove = costLimited ? all.costAbove(maxCost + 1e-9) : null;
+      hoursAbove = hoursLimited ? all.hoursAbove(maxHours + 1e-9) : null;
+      bits = all;
+    }
   }
 
   /**

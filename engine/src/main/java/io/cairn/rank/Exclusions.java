@@ -18,6 +18,14 @@ final class Exclusions {
     counts[code] += count;
   }
 
+  /** Adds {@code other}'s counts to these (a request's two halves). */
+  void addAll(Exclusions other) {
+    for (int code = 0; code < counts.length; code++) {
+      counts[code] += other.counts[code];
+    }
+    tooFar += other.tooFar;
+  }
+
   void prerequisitesTooFar() {
     tooFar++;
   }

@@ -29,41 +29,99 @@ public final class GoalCoverage {
 
   /** Fills this scratch for {@code goal} on {@code snapshot}; it must be clear (new, or {@link #reset}). */
   GoalCoverage fill(CatalogSnapshot snapshot, GoalTargets goal) {
+    prepare(snapshot);
+    return adopt(fillRange(goal, 0, snapshot.credentials().size()));
+  }
+
+  /**
+   * Makes this scratch ready to be filled for {@code snapshot} by {@link #fillRange}; it must be clear (new, or
+   * {@link #reset}).
+   */
+  GoalCoverage prepare(CatalogSnapshot snapshot) {
     int n = snapshot.credentials().size();
     if (weightAndCount.length < 2 * n) {
       weightAndCount = new double[2 * n];
       touched = new long[(n + 63) >>> 6];
     }
     this.snapshot = snapshot;
+    return this;
+  }
+
+  /** Where a {@link #fillRange} touched: its first and last words with a bit set, and how many bits it set. */
+  record Span(int firstWord, int lastWord, int touched) {}
+
+  /**
+   * Fills the credentials from {@code from} up to {@code to} (not included), after {@link #prepare}: two threads
+   * may fill two such ranges at once when {@code from} is a multiple of 64, as the ranges then share no word. The
+   * fill is done once every range's span is {@link #adopt}ed.
+   */
+  Span fillRange(GoalTargets goal, int from, int to) {
     IntSet unmet = goal.unmet();
     TargetWeights weights = goal.weights();
+    int first = Integer.MAX_VALUE;
+    int last = -1;
     for (int t = 0; t < unmet.size(); t++) {
       double w = weights.weightAt(t);
       // a broader target (a skill group) is covered through its narrower concepts
       IntSet teachers = snapshot.coveredBy(unmet.get(t));
-      if (teachers.isEmpty()) {
+      int start = from == 0 ? 0 : teachers.firstAtLeast(from);
+      int end = to >= snapshot.credentials().size() ? teachers.size() : teachers.firstAtLeast(to);
+      if (start >= end) {
         continue;
       }
       // teachers ascend: the span grows by its ends, and the loop below has no branch on what it loads, so the
       // processor keeps many of its cache misses in flight at once (on a million credentials they are most of it)
-      firstWord = Math.min(firstWord, teachers.get(0) >>> 6);
-      lastWord = Math.max(lastWord, teachers.get(teachers.size() - 1) >>> 6);
-      for (int i = 0; i < teachers.size(); i++) {
+      first = Math.min(first, teachers.get(start) >>> 6);
+      last = Math.max(last, teachers.get(end - 1) >>> 6);
+      for (int i = start; i < end; i++) {
         int c = teachers.get(i);
         weightAndCount[2 * c] += w;
         weightAndCount[2 * c + 1] += 1;
         touched[c >>> 6] |= 1L << c;
       }
     }
-    for (int word = firstWord; word <= lastWord; word++) {
-      touchedCount += Long.bitCount(touched[word]);
+    int count = 0;
+    for (int word = first; word <= last; word++) {
+      count += Long.bitCount(touched[word]);
+    }
+    return new Span(first, last, count);
+  }
+
+  /** Takes in the spans of the ranges filled; returns this, filled. */
+  GoalCoverage adopt(Span... spans) {
+    for (Span span : spans) {
+      firstWord = Math.min(firstWord, span.firstWord());
+      lastWord = Math.max(lastWord, span.lastWord());
+      touchedCount += span.touched();
     }
     return this;
   }
 
+  /**
+   * The number of postings a fill of {@code goal} would visit (each unmet target's covering credentials): how
+   * large the request is, known before it is filled.
+   */
+  static long postings(CatalogSnapshot snapshot, GoalTargets goal) {
+    IntSet unmet = goal.unmet();
+    long postings = 0;
+    for (int t = 0; t < unmet.size(); t++) {
+      postings += snapshot.coveredBy(unmet.get(t)).size();
+    }
+    return postings;
+  }
+
   /** Clears only what the last fill touched, so reuse costs nothing for the untouched catalog. */
   void reset() {
-    for (int word = firstWord; word <= lastWord; word++) {
+    resetWords(firstWord, lastWord);
+    forget();
+  }
+
+  /**
+   * Clears what the last fill touched in words {@code from} to {@code to}: two threads may clear two ranges of
+   * words at once; {@link #forget} then ends the reset.
+   */
+  void resetWords(int from, int to) {
+    for (int word = Math.max(from, firstWord); word <= Math.min(to, lastWord); word++) {
       for (long bits = touched[word]; bits != 0; bits &= bits - 1) {
         int c = (word << 6) + Long.numberOfTrailingZeros(bits);
         weightAndCount[2 * c] = 0;
@@ -71,6 +129,10 @@ public final class GoalCoverage {
       }
       touched[word] = 0;
     }
+  }
+
+  /** Ends a reset whose words are all cleared ({@link #resetWords}). */
+  void forget() {
     touchedCount = 0;
     firstWord = Integer.MAX_VALUE;
     lastWord = -1;

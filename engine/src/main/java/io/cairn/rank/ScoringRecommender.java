@@ -19,14 +19,25 @@ final class ScoringRecommender implements Recommender {
   private final TargetResolver targets;
   private final CandidateGenerator generator;
   private final Reranker reranker;
+  private final int splitAt;
   // coverage arrays as large as the catalog, and the eligible candidates' arrays, reused across requests rather
   // than allocated for each
   private final Queue<Scratch> scratch = new ConcurrentLinkedQueue<>();
 
-  /** One request's scratch space. */
-  private record Scratch(GoalCoverage coverage, EligibleCandidates eligible) {}
+  /** One request's scratch space; {@code second} holds the second half of a request split in two. */
+  private record Scratch(GoalCoverage coverage, EligibleCandidates eligible, EligibleCandidates second) {}
+
+  /** What generating and scoring left: the counts, and the pool the re-ranker chooses from, best first. */
+  private record Shortlist(CandidateGenerator.Result generated, List<Ranked> pool) {}
 
   ScoringRecommender(Scorer scorer, TargetResolver targets, CandidateGenerator generator, Reranker reranker) {
+    this(scorer, targets, generator, reranker, RequestHalves.splitAt());
+  }
+
+  /** With the number of touched credentials from which a request is split in two ({@link RequestHalves}). */
+  ScoringRecommender(Scorer scorer, TargetResolver targets, CandidateGenerator generator, Reranker reranker,
+      int splitAt) {
+    this.splitAt = splitAt;
     this.scorer = scorer;
     this.targets = targets;
     this.generator = generator;
@@ -39,16 +50,44 @@ final class ScoringRecommender implements Recommender {
     GoalTargets goal = targets.resolve(snapshot, request.goal(), learner);
     Scratch space = scratch.poll();
     if (space == null) {
-      space = new Scratch(new GoalCoverage(), new EligibleCandidates());
+      space = new Scratch(new GoalCoverage(), new EligibleCandidates(), new EligibleCandidates());
     }
-    GoalCoverage coverage = space.coverage().fill(snapshot, goal);
+    GoalCoverage coverage = GoalCoverage.postings(snapshot, goal) >= splitAt
+        ? fillInHalves(space.coverage(), snapshot, goal)
+        : space.coverage().fill(snapshot, goal);
     try {
-      return recommend(snapshot, request, learner, goal, coverage, space.eligible());
+      return recommend(snapshot, request, learner, goal, coverage, space);
     } finally {
-      coverage.reset();
+      if (coverage.touchedCount() >= splitAt) {
+        int middle = RequestHalves.middleWord(coverage);
+        RequestHalves.both(() -> {
+          coverage.resetWords(coverage.firstWord(), middle);
+          return null;
+        }, () -> {
+          coverage.resetWords(middle + 1, coverage.lastWord());
+          return null;
+        });
+        coverage.forget();
+      } else {
+        coverage.reset();
+      }
       space.eligible().clear();
+      space.second().clear();
       scratch.offer(space);
     }
+  }
+
+  /**
+   * A large request's coverage filled in two halves of the catalog, split at a word so they share none, the second
+   * on a helper thread when one is free.
+   */
+  private static GoalCoverage fillInHalves(GoalCoverage coverage, CatalogSnapshot snapshot, GoalTargets goal) {
+    coverage.prepare(snapshot);
+    int n = snapshot.credentials().size();
+    int middle = (n / 2) & ~63;
+    RequestHalves.Pair<GoalCoverage.Span> spans = RequestHalves.both(() -> coverage.fillRange(goal, 0, middle),
+        () -> coverage.fillRange(goal, middle, n));
+    return coverage.adopt(spans.first(), spans.second());
   }
 
   @Override
@@ -57,29 +96,18 @@ final class ScoringRecommender implements Recommender {
   }
 
   private RecommendationList recommend(CatalogSnapshot snapshot, RecommendationRequest request,
-      ResolvedLearner learner, GoalTargets goal, GoalCoverage coverage, EligibleCandidates eligible) {
+      ResolvedLearner learner, GoalTargets goal, GoalCoverage coverage, Scratch space) {
     ConstraintCheck check = new ConstraintCheck(snapshot, request.constraints());
     ScoringContext context = new ScoringContext(snapshot, goal, learner, request.constraints(), coverage);
     Scorer scorer = this.scorer.forRequest(context);
     StaticBounds bounds = scorer instanceof TermScorer terms ? terms.staticBounds(snapshot) : null;
-    CandidateGenerator.Result generated = generator.generate(snapshot, goal, learner, coverage, check, eligible,
-        bounds != null);
-    // only the pool the re-ranker chooses from is kept or sorted, and only its candidates become objects
-    ScorePool best = new ScorePool(reranker.poolSize(request.k()));
-    if (scorer instanceof TermScorer terms) {
-      scoreByTerms(terms, bounds, eligible, context, best);
-    } else {
-      for (int i = 0; i < eligible.size(); i++) {
-        best.offer(i, eligible.credential(i), scorer.score(eligible.candidate(i, snapshot, coverage, goal.unmet()),
-            context));
-      }
-    }
-    best.sortBestFirst();
-    List<Ranked> ranked = new ArrayList<>(best.size());
-    for (int i = 0; i < best.size(); i++) {
-      double score = best.score(i);
-      ranked.add(new Ranked(eligible.candidate(best.position(i), snapshot, coverage, goal.unmet()), score, score));
-    }
+    int poolSize = reranker.poolSize(request.k());
+    Shortlist shortlist = bounds != null && CandidateGenerator.byWords(goal, true)
+        && coverage.touchedCount() >= splitAt
+        ? inHalves((TermScorer) scorer, bounds, check, context, space, poolSize)
+        : inOnePass(scorer, bounds, check, context, space.eligible(), poolSize);
+    CandidateGenerator.Result generated = shortlist.generated();
+    List<Ranked> ranked = shortlist.pool();
     List<Ranked> picked = reranker.select(snapshot, ranked, request.k());
     List<Recommendation> items = new ArrayList<>(picked.size());
     for (Ranked r : picked) {
@@ -92,6 +120,71 @@ final class ScoringRecommender implements Recommender {
         : Optional.of(ShortListReason.of(snapshot, goal, generated, excluded, request));
     return new RecommendationList(goal, items, reason, generated.candidates(), excluded, scorer.name(),
         snapshot.version(), learner.holdings());
+  }
+
+  /** Generates and scores on this thread; only the pool the re-ranker chooses from is kept, as objects. */
+  private Shortlist inOnePass(Scorer scorer, StaticBounds bounds, ConstraintCheck check, ScoringContext context,
+      EligibleCandidates eligible, int poolSize) {
+    CatalogSnapshot snapshot = context.snapshot();
+    GoalTargets goal = context.goal();
+    GoalCoverage coverage = context.coverage();
+    CandidateGenerator.Result generated = generator.generate(snapshot, goal, context.learner(), coverage, check,
+        eligible, bounds != null);
+    ScorePool best = new ScorePool(poolSize);
+    if (scorer instanceof TermScorer terms) {
+      scoreByTerms(terms, bounds, eligible, context, best);
+    } else {
+      for (int i = 0; i < eligible.size(); i++) {
+        best.offer(i, eligible.credential(i), scorer.score(eligible.candidate(i, snapshot, coverage, goal.unmet()),
+            context));
+      }
+    }
+    return new Shortlist(generated, pooled(best, eligible, context));
+  }
+
+  /**
+   * A large request in two halves of the touched credentials, the second on a helper thread when one is free
+   * ({@link RequestHalves}): each generates and scores into a pool of its own, and the two pools merge into the
+   * one a single pass keeps.
+   */
+  private Shortlist inHalves(TermScorer terms, StaticBounds bounds, ConstraintCheck check, ScoringContext context,
+      Scratch space, int poolSize) {
+    GoalCoverage coverage = context.coverage();
+    int middle = RequestHalves.middleWord(coverage);
+    check.prepareWords();
+    RequestHalves.Pair<Shortlist> halves = RequestHalves.both(
+        () -> half(terms, bounds, check, context, space.eligible(), coverage.firstWord(), middle, poolSize),
+        () -> half(terms, bounds, check, context, space.second(), middle + 1, coverage.lastWord(), poolSize));
+    CandidateGenerator.Result a = halves.first().generated();
+    CandidateGenerator.Result b = halves.second().generated();
+    a.exclusions().addAll(b.exclusions());
+    CandidateGenerator.Result generated = new CandidateGenerator.Result(a.eligible() + b.eligible(),
+        a.candidates() + b.candidates(), a.advancing() + b.advancing(), a.exclusions());
+    List<Ranked> merged = new ArrayList<>(halves.first().pool());
+    merged.addAll(halves.second().pool());
+    merged.sort(Ranked::bestFirst);
+    return new Shortlist(generated, List.copyOf(merged.subList(0, Math.min(poolSize, merged.size()))));
+  }
+
+  private Shortlist half(TermScorer terms, StaticBounds bounds, ConstraintCheck check, ScoringContext context,
+      EligibleCandidates eligible, int fromWord, int toWord, int poolSize) {
+    CandidateGenerator.Result generated = generator.byWords(context.snapshot(), context.learner(),
+        context.coverage(), check, eligible, fromWord, toWord);
+    ScorePool best = new ScorePool(poolSize);
+    scoreByTerms(terms, bounds, eligible, context, best);
+    return new Shortlist(generated, pooled(best, eligible, context));
+  }
+
+  /** The pool's candidates as objects, best first. */
+  private static List<Ranked> pooled(ScorePool best, EligibleCandidates eligible, ScoringContext context) {
+    best.sortBestFirst();
+    List<Ranked> ranked = new ArrayList<>(best.size());
+    for (int i = 0; i < best.size(); i++) {
+      double score = best.score(i);
+      ranked.add(new Ranked(eligible.candidate(best.position(i), context.snapshot(), context.coverage(),
+          context.goal().unmet()), score, score));
+    }
+    return ranked;
   }
 
   /**

@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (many words; costs and hours with point masses, NaN, infinities and unknown values; limits drawn at, just below
  * and just above a credential's own value, so the bounds' boundaries are hit), every answer (items, counts,
  * exclusions, the short-list reason) is the one the plain path gives, which considers every credential one by one
- * and builds a candidate object for each. Every failure message starts with the seed.
+ * and builds a candidate object for each; and so is the answer of the same request split in two halves of the
+ * catalog ({@link RequestHalves}), whatever the size. Every failure message starts with the seed.
  */
 class WordCountingProperties {
   private static final double[] PRICES = {0, 0, 50, 200, 200, 500, 1000, -0.0, Double.NaN, Double.POSITIVE_INFINITY};
@@ -54,17 +55,27 @@ class WordCountingProperties {
         new TransparentScorer(new TransparentScorer.Weights(2.0, 1.5, 3.0, 0.0, 1.0, 0.5)),
         new TransparentScorer(new TransparentScorer.Weights(0.0, 0.0, 0.0, 4.0, 0.0, 1.0)));
     int plainRequests = 0;
+    // one split recommender per scorer and re-ranker, reused by every request: its scratch, cleared in halves after
+    // each, must be clear for the next
+    java.util.Map<String, Recommender> split = new java.util.HashMap<>();
     for (int q = 0; q < 6; q++) {
       RecommendationRequest request = request(s, random);
       for (Scorer scorer : scorers) {
         for (Reranker reranker : List.of(Reranker.none(), new DiversityReranker(0.3))) {
           RecommendationList fast = recommender(scorer, reranker).recommend(s, request);
           RecommendationList plain = recommender(new ObjectsOnly(scorer), reranker).recommend(s, request);
+          // the same request split in two halves of the catalog, the second on a helper thread
+          RecommendationList halves = split.computeIfAbsent(scorers.indexOf(scorer) + "/" + reranker.getClass(),
+              k -> new ScoringRecommender(scorer, new TargetResolver(Auditor.standard()), new CandidateGenerator(),
+                  reranker, 1)).recommend(s, request);
           String at = "seed=" + seed + " request " + q + " k=" + request.k() + " " + request.constraints() + ": ";
-          assertEquals(plain.candidates(), fast.candidates(), at + "candidates");
-          assertEquals(new TreeMap<>(plain.excluded()), new TreeMap<>(fast.excluded()), at + "exclusions");
-          assertEquals(plain.items(), fast.items(), at + "items");
-          assertEquals(plain.reason(), fast.reason(), at + "reason");
+          for (RecommendationList tried : List.of(fast, halves)) {
+            String how = at + (tried == fast ? "one pass, " : "in halves, ");
+            assertEquals(plain.candidates(), tried.candidates(), how + "candidates");
+            assertEquals(new TreeMap<>(plain.excluded()), new TreeMap<>(tried.excluded()), how + "exclusions");
+            assertEquals(plain.items(), tried.items(), how + "items");
+            assertEquals(plain.reason(), tried.reason(), how + "reason");
+          }
           plainRequests += plain.candidates() > 64 ? 1 : 0;
         }
       }
