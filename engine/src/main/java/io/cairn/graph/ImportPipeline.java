@@ -3,9 +3,6 @@ package io.cairn.graph;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.jena.graph.Graph;
@@ -33,8 +30,7 @@ final class ImportPipeline<T> implements AutoCloseable {
 
   private final BlockingQueue<Triple[]> batches = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
   private final Graph copy = GraphFactory.createGraphMem();
-  private final CompletableFuture<T> checked = new CompletableFuture<>();
-  private final Thread producer;
+  private final SideTask<T> producer;
   private volatile RuntimeException writerFailure;
   private volatile boolean closed;
 
@@ -43,8 +39,7 @@ final class ImportPipeline<T> implements AutoCloseable {
    * returns (not when it throws).
    */
   ImportPipeline(Consumer<Graph> writer, Function<Graph, T> check) {
-    producer = Thread.ofPlatform().daemon().name("cairn-import-writer").unstarted(() -> run(writer, check));
-    producer.start();
+    producer = SideTask.start("cairn-import-writer", () -> run(writer, check));
   }
 
   /**
@@ -69,14 +64,7 @@ final class ImportPipeline<T> implements AutoCloseable {
 
   /** Waits for the check of the finished copy and gives its result, or throws what it threw. */
   T checked() {
-    try {
-      return checked.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException("interrupted while the import was checked");
-    } catch (ExecutionException e) {
-      throw rethrown(e.getCause());
-    }
+    return producer.join();
   }
 
   /**
@@ -89,7 +77,8 @@ final class ImportPipeline<T> implements AutoCloseable {
     batches.clear();
   }
 
-  private void run(Consumer<Graph> writer, Function<Graph, T> check) {
+  /** The writer's thread: the writer into the copy and the batches, then the check of the copy. */
+  private T run(Consumer<Graph> writer, Function<Graph, T> check) {
     Tee tee = new Tee();
     try {
       writer.accept(tee);
@@ -100,18 +89,12 @@ final class ImportPipeline<T> implements AutoCloseable {
       writerFailure = new IllegalStateException("the import's writer failed: " + e, e);
     }
     if (!put(END)) {
-      checked.cancel(false);
-      return;
+      throw new CancellationException("the import's transaction ended before its writer");
     }
     if (writerFailure != null) {
-      checked.completeExceptionally(writerFailure);
-      return;
+      throw writerFailure;
     }
-    try {
-      checked.complete(check.apply(copy));
-    } catch (Throwable e) {
-      checked.completeExceptionally(e);
-    }
+    return check.apply(copy);
   }
 
   private Triple[] take() {
@@ -135,19 +118,6 @@ final class ImportPipeline<T> implements AutoCloseable {
     } catch (InterruptedException e) {
       return false;
     }
-  }
-
-  private static RuntimeException rethrown(Throwable cause) {
-    if (cause instanceof CompletionException c && c.getCause() != null) {
-      cause = c.getCause();
-    }
-    if (cause instanceof RuntimeException r) {
-      return r;
-    }
-    if (cause instanceof Error e) {
-      throw e;
-    }
-    return new IllegalStateException(cause);
   }
 
   /** The graph the writer sees: every added triple goes into the copy and into the current batch. */

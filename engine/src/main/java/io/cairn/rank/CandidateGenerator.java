@@ -32,7 +32,7 @@ final class CandidateGenerator {
    */
   Result generate(CatalogSnapshot snapshot, GoalTargets goal, ResolvedLearner learner, GoalCoverage coverage,
       ConstraintCheck check, EligibleCandidates eligible, boolean plain) {
-    List<OpenLeaf> openLeaves = goal.audit().map(AuditResult::openLeaves).orElse(List.of());
+    List<OpenLeaf> openLeaves = openLeaves(goal);
     if (plain && openLeaves.isEmpty()) {
       return byWords(snapshot, learner, coverage, check, eligible, coverage.firstWord(), coverage.lastWord());
     }
@@ -58,9 +58,13 @@ final class CandidateGenerator {
     return new Result(eligible.size(), advancing - exclusions.prerequisitesTooFarCount(), advancing, exclusions);
   }
 
-  /** True when {@link #byWords} serves the goal: plain candidates asked for, and no open requirement. */
-  static boolean byWords(GoalTargets goal, boolean plain) {
-    return plain && goal.audit().map(AuditResult::openLeaves).orElse(List.of()).isEmpty();
+  /** True when the goal has no open requirement, so that plain candidates are counted {@link #byWords}. */
+  static boolean countsByWords(GoalTargets goal) {
+    return openLeaves(goal).isEmpty();
+  }
+
+  private static List<OpenLeaf> openLeaves(GoalTargets goal) {
+    return goal.audit().map(AuditResult::openLeaves).orElse(List.of());
   }
 
   /**

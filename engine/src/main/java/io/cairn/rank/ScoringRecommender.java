@@ -55,26 +55,32 @@ final class ScoringRecommender implements Recommender {
     GoalCoverage coverage = GoalCoverage.postings(snapshot, goal) >= splitAt
         ? fillInHalves(space.coverage(), snapshot, goal)
         : space.coverage().fill(snapshot, goal);
+    // where a large request divides its touched credentials in two halves, or -1 for one done in one pass
+    int middle = coverage.touchedCount() >= splitAt ? RequestHalves.middleWord(coverage) : -1;
     try {
-      return recommend(snapshot, request, learner, goal, coverage, space);
+      return recommend(snapshot, request, learner, goal, coverage, space, middle);
     } finally {
-      if (coverage.touchedCount() >= splitAt) {
-        int middle = RequestHalves.middleWord(coverage);
-        RequestHalves.both(() -> {
-          coverage.resetWords(coverage.firstWord(), middle);
-          return null;
-        }, () -> {
-          coverage.resetWords(middle + 1, coverage.lastWord());
-          return null;
-        });
-        coverage.forget();
-      } else {
-        coverage.reset();
-      }
+      clear(coverage, middle);
       space.eligible().clear();
       space.second().clear();
       scratch.offer(space);
     }
+  }
+
+  /** Clears the coverage a request filled, in the halves it was split into when it was. */
+  private static void clear(GoalCoverage coverage, int middle) {
+    if (middle < 0) {
+      coverage.reset();
+      return;
+    }
+    RequestHalves.both(() -> {
+      coverage.resetWords(coverage.firstWord(), middle);
+      return null;
+    }, () -> {
+      coverage.resetWords(middle + 1, coverage.lastWord());
+      return null;
+    });
+    coverage.forget();
   }
 
   /**
@@ -96,15 +102,14 @@ final class ScoringRecommender implements Recommender {
   }
 
   private RecommendationList recommend(CatalogSnapshot snapshot, RecommendationRequest request,
-      ResolvedLearner learner, GoalTargets goal, GoalCoverage coverage, Scratch space) {
+      ResolvedLearner learner, GoalTargets goal, GoalCoverage coverage, Scratch space, int middle) {
     ConstraintCheck check = new ConstraintCheck(snapshot, request.constraints());
     ScoringContext context = new ScoringContext(snapshot, goal, learner, request.constraints(), coverage);
     Scorer scorer = this.scorer.forRequest(context);
     StaticBounds bounds = scorer instanceof TermScorer terms ? terms.staticBounds(snapshot) : null;
     int poolSize = reranker.poolSize(request.k());
-    Shortlist shortlist = bounds != null && CandidateGenerator.byWords(goal, true)
-        && coverage.touchedCount() >= splitAt
-        ? inHalves((TermScorer) scorer, bounds, check, context, space, poolSize)
+    Shortlist shortlist = bounds != null && middle >= 0 && CandidateGenerator.countsByWords(goal)
+        ? inHalves((TermScorer) scorer, bounds, check, context, space, middle, poolSize)
         : inOnePass(scorer, bounds, check, context, space.eligible(), poolSize);
     CandidateGenerator.Result generated = shortlist.generated();
     List<Ranked> ranked = shortlist.pool();
@@ -143,14 +148,13 @@ final class ScoringRecommender implements Recommender {
   }
 
   /**
-   * A large request in two halves of the touched credentials, the second on a helper thread when one is free
-   * ({@link RequestHalves}): each generates and scores into a pool of its own, and the two pools merge into the
-   * one a single pass keeps.
+   * A large request in two halves of the touched credentials, split after word {@code middle}, the second on a
+   * helper thread when one is free ({@link RequestHalves}): each generates and scores into a pool of its own, and
+   * the two pools merge into the one a single pass keeps.
    */
   private Shortlist inHalves(TermScorer terms, StaticBounds bounds, ConstraintCheck check, ScoringContext context,
-      Scratch space, int poolSize) {
+      Scratch space, int middle, int poolSize) {
     GoalCoverage coverage = context.coverage();
-    int middle = RequestHalves.middleWord(coverage);
     check.prepareWords();
     RequestHalves.Pair<Shortlist> halves = RequestHalves.both(
         () -> half(terms, bounds, check, context, space.eligible(), coverage.firstWord(), middle, poolSize),
