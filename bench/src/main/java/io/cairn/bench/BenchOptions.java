@@ -74,6 +74,7 @@ final class BenchOptions {
         case "--requests" -> o.requests = Integer.parseInt(args[++i]);
         case "--search-queries" -> o.searchQueries = Integer.parseInt(args[++i]);
         case "--http-seconds" -> o.httpSeconds = Integer.parseInt(args[++i]);
+        case "--http-warmup-seconds" -> o.httpWarmupSeconds = Integer.parseInt(args[++i]);
         case "--connections" -> o.connections = Integer.parseInt(args[++i]);
         case "--seed" -> o.seed = Long.parseLong(args[++i]);
         case "--root" -> o.root = Path.of(args[++i]).toAbsolutePath().normalize();
@@ -155,7 +156,9 @@ final class BenchOptions {
         --credentials N       generated credentials on top of ESCO (default 20000)
         --requests N          learner/goal pairs for the in-process and SPARQL latency runs (default 1000)
         --search-queries N    label queries (default 1000)
-        --http-seconds N      measured HTTP load, after a 5 s warm-up (default 30)
+        --http-seconds N      measured HTTP load, after the warm-up (default 30)
+        --http-warmup-seconds N  one round of unmeasured load before it, on each server (default 5); rounds go
+                              on until the JIT compiler settles (under 2% of a round), at most 8
         --connections N       HTTP connections (default 16)
         --seed N              seed of the generators (default 20240611)
         --shared DIR          third-party data (default ../shared, or -Dcairn.shared, or $CAIRN_SHARED)

@@ -97,6 +97,12 @@ final class Table {
       target(rows, targets, "HTTP errors (non-2xx + socket)", "");
       rows.add(row("HTTP latency p50 / p99", f("%.2f ms / %.2f ms", http.get("latencyP50Ms"), http.get("latencyP99Ms")),
           "", "", ""));
+      Map<String, Object> warmup = map(http, "warmup");
+      if (warmup != null) {
+        rows.add(row("  warm-up until the JIT settles", f("%s s; JIT %s ms in its last round, %s ms while measured",
+            warmup.get("seconds"), warmup.get("compilationMillisLastRound"),
+            warmup.get("compilationMillisDuringMeasurement")), "", "", ""));
+      }
       Map<String, Object> ceiling = map(http, "ceiling");
       if (ceiling != null) {
         rows.add(row("  ceiling: bare Javalin replaying Cairn's answers", f("%,.0f req/s, %.0f bytes per answer",

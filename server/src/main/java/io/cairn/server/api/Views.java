@@ -311,17 +311,21 @@ public final class Views {
   }
 
   private <E> RecommendationsView<E> explained(RecommendationList list, Function<Explanation, E> explain) {
-    int unmet = list.goal().targets().size();
-    int met = list.goal().metTargets().size();
-    int goalSkills = "pathway".equals(list.goal().kind()) ? s.findPathway(list.goal().id())
-        .map(p -> io.cairn.catalog.PathwaySkills.of(s, p).size()).orElse(unmet + met) : unmet + met;
-    GoalView goal = new GoalView(list.goal().kind(), emptyToNull(list.goal().id()), list.goal().label(), unmet, met,
-        goalSkills);
-    return new RecommendationsView<>(goal, list.items().stream().map(r -> new RecommendationView<>(r.rank(),
+    return new RecommendationsView<>(goal(list), list.items().stream().map(r -> new RecommendationView<>(r.rank(),
         round(r.score()), round(r.relevance()), credentialSummary(s.credential(r.credential())),
         explain.apply(r.explanation()))).toList(),
         list.reason().orElse(null), list.candidates(), new TreeMap<>(list.excluded()), list.scorer(),
         list.catalogVersion(), HoldingsViews.of(this, list.holdings()));
+  }
+
+  /** The list's goal, with the counts of its progress. */
+  public GoalView goal(RecommendationList list) {
+    int unmet = list.goal().targets().size();
+    int met = list.goal().metTargets().size();
+    int goalSkills = "pathway".equals(list.goal().kind()) ? s.findPathway(list.goal().id())
+        .map(p -> io.cairn.catalog.PathwaySkills.of(s, p).size()).orElse(unmet + met) : unmet + met;
+    return new GoalView(list.goal().kind(), emptyToNull(list.goal().id()), list.goal().label(), unmet, met,
+        goalSkills);
   }
 
   private ExplanationView explanation(Explanation e, SkillDemand demand) {

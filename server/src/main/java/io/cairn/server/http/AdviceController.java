@@ -1,13 +1,18 @@
 package io.cairn.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.cairn.Cairn;
+import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.server.api.AuditViews;
+import io.cairn.server.api.CompactRecommendationsJson;
 import io.cairn.server.api.ExplanationForm;
 import io.cairn.server.api.RequestBodies;
 import io.cairn.server.api.Views;
 import io.cairn.rank.RecommendationList;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.Set;
 
 /** {@code POST /api/recommendations} and {@code POST /api/audits}: the two questions learners and advisors ask. */
@@ -15,21 +20,28 @@ final class AdviceController {
   private static final String EXPLAIN = "explain";
   private final Cairn cairn;
   private final ObjectMapper json;
+  private final ObjectWriter bytes;
   private final WhatIsLeftPlanning planning;
 
   AdviceController(Cairn cairn, ObjectMapper json, WhatIsLeftPlanning planning) {
     this.cairn = cairn;
     this.json = json;
+    this.bytes = Utf8JsonMapper.utf8Writer(json);
     this.planning = planning;
   }
 
-  void recommend(Context ctx) {
+  void recommend(Context ctx) throws IOException {
     // the query is checked before the body is read and the engine runs: a typo in it costs nothing
     ExplanationForm form = explanationForm(ctx);
     RequestBodies.RecommendationBody body = JsonBodies.read(ctx, json, RequestBodies.RecommendationBody.class);
     RecommendationList list = cairn.recommend(body.toRequest());
-    io.cairn.catalog.CatalogSnapshot snapshot = cairn.snapshot();
-    ctx.jsonStream(new Views(snapshot).recommendations(list, cairn.demand(snapshot), form));
+    CatalogSnapshot snapshot = cairn.snapshot();
+    if (form == ExplanationForm.COMPACT) {
+      // the default form, the one asked most: written straight into bytes, without the view records
+      ctx.contentType(ContentType.APPLICATION_JSON).result(new CompactRecommendationsJson(snapshot, bytes).bytes(list));
+    } else {
+      ctx.jsonStream(new Views(snapshot).recommendations(list, cairn.demand(snapshot), form));
+    }
   }
 
   /** {@code ?explain=compact|full}, compact when absent; a misspelt parameter is refused rather than ignored. */

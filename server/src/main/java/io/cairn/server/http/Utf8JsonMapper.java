@@ -28,10 +28,15 @@ final class Utf8JsonMapper implements JsonMapper {
   private final JavalinJackson javalin;
 
   Utf8JsonMapper(ObjectMapper json) {
+    this.bytes = utf8Writer(json);
+    this.javalin = new JavalinJackson(json, false);
+  }
+
+  /** The writer of the server's UTF-8 bytes, for a handler that writes its document itself. */
+  static ObjectWriter utf8Writer(ObjectMapper json) {
     // a character beyond the Basic Multilingual Plane (an emoji in a course title) as its four UTF-8 bytes, as the
     // text path writes it, rather than Jackson's default of two escaped surrogates: equal JSON, equal bytes
-    this.bytes = json.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
-    this.javalin = new JavalinJackson(json, false);
+    return json.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
   }
 
   @Override
