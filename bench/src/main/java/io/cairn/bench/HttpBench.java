@@ -63,12 +63,7 @@ final class HttpBench {
       full = answers(server.port(), fullCalls);
       out.put("sanity", sanity(answers));
       out.put("fullFormSanity", sanity(full));
-      Map<String, Object> warmup = warmUp(wrk, tool, "recommendations", server.port(), warmupSeconds, connections);
-      Bench.progress("HTTP: %s %d s at %d connections on 127.0.0.1:%d", tool, seconds, connections, server.port());
-      long compiling = JitSettling.compilationMillis();
-      out.putAll(HttpLoad.run(wrk, work, "recommendations", calls, server.port(), seconds, connections));
-      warmup.put("compilationMillisDuringMeasurement", JitSettling.compilationMillis() - compiling);
-      out.put("warmup", warmup);
+      out.putAll(warmedLoad(wrk, tool, "recommendations", server.port(), warmupSeconds, seconds, connections));
       // the ceiling replays what Cairn answered before the load: that must still be what it answers
       out.put("answersUnchangedAfterLoad", same(answers, answers(server.port(), calls)));
     }
@@ -80,12 +75,9 @@ final class HttpBench {
       out.put("ceilingReplaysCairnsAnswers", same(answers, answers(ceiling.port(), calls)));
       Bench.progress("HTTP ceiling: a bare Javalin handler replaying Cairn's answers, %s, warm-up then %d s",
           tool, seconds);
-      Map<String, Object> warmup = warmUp(wrk, tool, "ceiling", ceiling.port(), warmupSeconds, connections);
-      long compiling = JitSettling.compilationMillis();
-      Map<String, Object> measured = HttpLoad.run(wrk, work, "ceiling", calls, ceiling.port(), seconds, connections);
-      warmup.put("compilationMillisDuringMeasurement", JitSettling.compilationMillis() - compiling);
+      Map<String, Object> measured = warmedLoad(wrk, tool, "ceiling", ceiling.port(), warmupSeconds, seconds,
+          connections);
       measured.remove("wrkOutput");
-      measured.put("warmup", warmup);
       out.put("ceiling", measured);
       out.put("shareOfCeiling", ((Number) out.get("requestsPerSecond")).doubleValue()
           / ((Number) measured.get("requestsPerSecond")).doubleValue());
@@ -96,11 +88,23 @@ final class HttpBench {
   }
 
   /**
-   * Load in rounds of {@code roundSeconds} until the JIT compiler settles ({@link JitSettling}): a server is measured
+   * The measured load of {@code seconds} after a warm-up in rounds of {@code roundSeconds} until the JIT compiler
+   * settles ({@link JitSettling}): a server is measured
    * as it runs for hours, not while its handler is still being compiled. On 2 cores the compiler shares them with
    * wrk and the server; after a fixed 5 s it still took a sixth of the CPU in the measured window (issue 18's
    * profile), and the figure moved with how far it had got.
    */
+  private Map<String, Object> warmedLoad(String wrk, String tool, String name, int port, int roundSeconds,
+      int seconds, int connections) throws Exception {
+    Map<String, Object> warmup = warmUp(wrk, tool, name, port, roundSeconds, connections);
+    Bench.progress("HTTP (%s): %s %d s at %d connections on 127.0.0.1:%d", name, tool, seconds, connections, port);
+    long compiling = JitSettling.compilationMillis();
+    Map<String, Object> measured = HttpLoad.run(wrk, work, name, calls, port, seconds, connections);
+    warmup.put("compilationMillisDuringMeasurement", JitSettling.compilationMillis() - compiling);
+    measured.put("warmup", warmup);
+    return measured;
+  }
+
   private Map<String, Object> warmUp(String wrk, String tool, String name, int port, int roundSeconds,
       int connections) throws Exception {
     JitSettling settling = new JitSettling(roundSeconds);

@@ -51,7 +51,12 @@ final class JitSettling {
   }
 
   boolean settled() {
-    return rounds >= MAX_ROUNDS || lastRoundMillis < 0 || lastRoundMillis < SETTLED_SHARE * roundSeconds * 1000;
+    return rounds >= MAX_ROUNDS || lastRoundMillis < 0 || quiet();
+  }
+
+  /** Whether the last round's compiling stayed under the settled share of its wall time. */
+  private boolean quiet() {
+    return lastRoundMillis >= 0 && lastRoundMillis < SETTLED_SHARE * roundSeconds * 1000;
   }
 
   /** What the warm-up took, for the results. */
@@ -61,7 +66,7 @@ final class JitSettling {
     m.put("seconds", rounds * roundSeconds);
     m.put("compilationMillis", totalMillis);
     m.put("compilationMillisLastRound", lastRoundMillis);
-    m.put("settled", lastRoundMillis >= 0 && lastRoundMillis < SETTLED_SHARE * roundSeconds * 1000);
+    m.put("settled", quiet());
     m.put("rule", String.format("rounds of %d s until the JIT compiled for less than %.0f%% of a round's wall time,"
         + " at most %d rounds", roundSeconds, SETTLED_SHARE * 100, MAX_ROUNDS));
     return m;

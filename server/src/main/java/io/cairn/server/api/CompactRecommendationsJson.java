@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.cairn.catalog.CatalogSnapshot;
-import io.cairn.catalog.Competency;
 import io.cairn.catalog.Credential;
 import io.cairn.catalog.IntSet;
-import io.cairn.catalog.Issuer;
 import io.cairn.learner.LearnerHoldings;
 import io.cairn.rank.CountedSkill;
 import io.cairn.rank.Explanation;
@@ -16,8 +14,10 @@ import io.cairn.rank.RecommendationList;
 import io.cairn.rank.RequirementStep;
 import io.cairn.rank.Target;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 /**
  * The answer to {@code POST /api/recommendations} in its default, compact form, written field by field into UTF-8
@@ -31,6 +31,7 @@ import java.util.TreeMap;
  */
 public final class CompactRecommendationsJson {
   private final CatalogSnapshot s;
+  private final Views views;
   private final ObjectWriter writer;
 
   /**
@@ -39,6 +40,7 @@ public final class CompactRecommendationsJson {
    */
   public CompactRecommendationsJson(CatalogSnapshot snapshot, ObjectWriter writer) {
     this.s = snapshot;
+    this.views = new Views(snapshot);
     this.writer = writer;
   }
 
@@ -54,7 +56,7 @@ public final class CompactRecommendationsJson {
 
   private void write(JsonGenerator g, RecommendationList list) throws IOException {
     g.writeStartObject();
-    Views.GoalView goal = new Views(s).goal(list);
+    Views.GoalView goal = views.goal(list);
     g.writeObjectFieldStart("goal");
     g.writeStringField("type", goal.type());
     g.writeStringField("id", goal.id());
@@ -103,12 +105,7 @@ public final class CompactRecommendationsJson {
     g.writeStringField("type", c.kind().apiName());
     g.writeStringField("achievementType", Views.emptyToNull(c.achievementType()));
     g.writeFieldName("issuer");
-    if (c.issuer() < 0) {
-      g.writeNull();
-    } else {
-      Issuer issuer = s.issuer(c.issuer());
-      ref(g, issuer.id(), issuer.iri(), issuer.name());
-    }
+    ref(g, views.issuerRef(c));
     g.writeBooleanField("creditBearing", c.creditBearing());
     g.writeNumberField("ects", c.ects());
     g.writeNumberField("hours", c.hours());
@@ -122,13 +119,7 @@ public final class CompactRecommendationsJson {
     g.writeNumberField("cost", c.cost());
     g.writeStringField("currency", c.currency());
     if (!c.unknown().isEmpty()) {
-      g.writeArrayFieldStart("unknown");
-      for (Credential.Fact fact : Credential.Fact.values()) {
-        if (c.unknown().contains(fact)) {
-          g.writeString(fact.label());
-        }
-      }
-      g.writeEndArray();
+      strings(g, "unknown", Views.unknown(c));
     }
     g.writeEndObject();
   }
@@ -154,14 +145,10 @@ public final class CompactRecommendationsJson {
       g.writeString(s.credential(i).id());
     }
     g.writeEndArray();
-    credentialIds(g, "unlocks", e.unlocks());
+    ids(g, "unlocks", e.unlocks(), i -> s.credential(i).id());
     g.writeBooleanField("oneStepAway", e.oneStepAway());
-    credentialIds(g, "missingPrerequisites", e.missingPrerequisites());
-    g.writeArrayFieldStart("missingCompetencies");
-    for (int i = 0; i < e.missingCompetencies().size(); i++) {
-      g.writeString(s.competency(e.missingCompetencies().get(i)).id());
-    }
-    g.writeEndArray();
+    ids(g, "missingPrerequisites", e.missingPrerequisites(), i -> s.credential(i).id());
+    ids(g, "missingCompetencies", e.missingCompetencies(), k -> s.competency(k).id());
     g.writeNumberField("totalCost", e.totalCost());
     g.writeNumberField("totalHours", e.totalHours());
     // absent, as in the full form, when the transparent scorer (which counts none) ranked the list
@@ -173,63 +160,63 @@ public final class CompactRecommendationsJson {
       g.writeEndArray();
     }
     if (!e.unknown().isEmpty()) {
-      g.writeArrayFieldStart("unknown");
-      for (String fact : e.unknown()) {
-        g.writeString(fact);
-      }
-      g.writeEndArray();
+      strings(g, "unknown", e.unknown());
     }
     g.writeEndObject();
   }
 
-  private void credentialIds(JsonGenerator g, String field, IntSet credentials) throws IOException {
+  private static void ids(JsonGenerator g, String field, IntSet set, IntFunction<String> id) throws IOException {
     g.writeArrayFieldStart(field);
-    for (int i = 0; i < credentials.size(); i++) {
-      g.writeString(s.credential(credentials.get(i)).id());
+    for (int i = 0; i < set.size(); i++) {
+      g.writeString(id.apply(set.get(i)));
+    }
+    g.writeEndArray();
+  }
+
+  private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+    g.writeArrayFieldStart(field);
+    for (String value : values) {
+      g.writeString(value);
     }
     g.writeEndArray();
   }
 
   /** As {@link HoldingsViews.HoldingsView}; presented credentials, when there are any, through the view records. */
   private void holdings(JsonGenerator g, LearnerHoldings holdings) throws IOException {
-    Views views = new Views(s);
     if (!holdings.verified().isEmpty() || !holdings.refused().isEmpty()) {
       writer.writeValue(g, HoldingsViews.of(views, holdings));
       return;
     }
     g.writeStartObject();
     g.writeObjectFieldStart("declared");
-    g.writeArrayFieldStart("credentials");
-    IntSet credentials = holdings.declaredCredentials();
-    for (int i = 0; i < credentials.size(); i++) {
-      Credential c = s.credential(credentials.get(i));
-      ref(g, c.id(), c.iri(), c.name());
-    }
-    g.writeEndArray();
-    g.writeArrayFieldStart("competencies");
-    IntSet competencies = holdings.declaredCompetencies();
-    for (int i = 0; i < competencies.size(); i++) {
-      Competency c = s.competency(competencies.get(i));
-      ref(g, c.id(), c.iri(), c.label());
-    }
-    g.writeEndArray();
+    refs(g, "credentials", holdings.declaredCredentials(), views::credentialRef);
+    refs(g, "competencies", holdings.declaredCompetencies(), views::competencyRef);
     g.writeEndObject();
-    emptyArray(g, "verified");
-    emptyArray(g, "refused");
+    g.writeArrayFieldStart("verified");
+    g.writeEndArray();
+    g.writeArrayFieldStart("refused");
+    g.writeEndArray();
     g.writeEndObject();
   }
 
-  /** As {@link Views.Ref}. */
-  private static void ref(JsonGenerator g, String id, String iri, String label) throws IOException {
-    g.writeStartObject();
-    g.writeStringField("id", id);
-    g.writeStringField("iri", iri);
-    g.writeStringField("label", label);
-    g.writeEndObject();
-  }
-
-  private static void emptyArray(JsonGenerator g, String field) throws IOException {
+  private static void refs(JsonGenerator g, String field, IntSet set, IntFunction<Views.Ref> ref) throws IOException {
     g.writeArrayFieldStart(field);
+    for (int i = 0; i < set.size(); i++) {
+      ref(g, ref.apply(set.get(i)));
+    }
     g.writeEndArray();
+  }
+
+  /** As {@link Views.Ref}; null when there is none. */
+  private static void ref(JsonGenerator g, Views.Ref ref) throws IOException {
+    if (ref == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartObject();
+    g.writeStringField("id", ref.id());
+    g.writeStringField("iri", ref.iri());
+    g.writeStringField("label", ref.label());
+    g.writeEndObject();
   }
 }

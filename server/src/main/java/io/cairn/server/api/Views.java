@@ -125,7 +125,7 @@ public final class Views {
   }
 
   /** The facts its description leaves out ({@code workload}, {@code cost}), which read 0 above. */
-  private static List<String> unknown(Credential c) {
+  static List<String> unknown(Credential c) {
     return c.unknown().stream().sorted().map(Credential.Fact::label).toList();
   }
 
@@ -167,7 +167,7 @@ public final class Views {
     return new Ref(s.issuer(issuer).id(), s.issuer(issuer).iri(), s.issuer(issuer).name());
   }
 
-  private Ref issuerRef(Credential c) {
+  Ref issuerRef(Credential c) {
     return c.issuer() < 0 ? null : new Ref(s.issuer(c.issuer()).id(), s.issuer(c.issuer()).iri(),
         s.issuer(c.issuer()).name());
   }
