@@ -99,9 +99,12 @@ final class HttpBench {
     Map<String, Object> warmup = warmUp(wrk, tool, name, port, roundSeconds, connections);
     Bench.progress("HTTP (%s): %s %d s at %d connections on 127.0.0.1:%d", name, tool, seconds, connections, port);
     long compiling = JitSettling.compilationMillis();
+    CpuShare.Sample before = CpuShare.now();
     Map<String, Object> measured = HttpLoad.run(wrk, work, name, calls, port, seconds, connections);
+    CpuShare.Sample after = CpuShare.now();
     warmup.put("compilationMillisDuringMeasurement", JitSettling.compilationMillis() - compiling);
     measured.put("warmup", warmup);
+    measured.put("cpu", CpuShare.between(before, after, ((Number) measured.get("requests")).longValue()));
     return measured;
   }
 

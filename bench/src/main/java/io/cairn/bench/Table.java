@@ -113,6 +113,10 @@ final class Table {
         }
         target(rows, targets, "HTTP share of the ceiling (same run)", "");
       }
+      cpuRow(rows, "  CPU per request: server / the rest (wrk, kernel)", map(http, "cpu"));
+      if (ceiling != null) {
+        cpuRow(rows, "  CPU per request, ceiling: server / the rest", map(ceiling, "cpu"));
+      }
     }
     Map<String, Object> soak = map(r, "soak");
     if (soak != null) {
@@ -247,6 +251,23 @@ final class Table {
   private static void target(List<String[]> rows, List<Target> targets, String name, String reference) {
     targets.stream().filter(t -> t.name().equals(name)).findFirst().ifPresent(t ->
         rows.add(row(t.name(), t.measuredText(), t.targetText(), t.verdict(), reference)));
+  }
+
+  /**
+   * Where the processors went under a load ({@link CpuShare}): the server's and the rest's microseconds per request,
+   * and how busy the cores were, so a reader sees whether the machine was the limit.
+   */
+  private static void cpuRow(List<String[]> rows, String name, Map<String, Object> cpu) {
+    if (cpu == null || cpu.get("jvmMicrosPerRequest") == null) {
+      return;
+    }
+    if (cpu.get("restMicrosPerRequest") == null) {
+      rows.add(row(name, f("%.0f µs / ?", cpu.get("jvmMicrosPerRequest")), "", "", String.valueOf(cpu.get("machine"))));
+      return;
+    }
+    rows.add(row(name, f("%.0f / %.0f µs", cpu.get("jvmMicrosPerRequest"), cpu.get("restMicrosPerRequest")), "", "",
+        f("cores busy %.0f%%, idle %.0f%%, stolen %.0f%%", 100 * ((Number) cpu.get("busyShare")).doubleValue(),
+            100 * ((Number) cpu.get("idleShare")).doubleValue(), 100 * ((Number) cpu.get("stolenShare")).doubleValue())));
   }
 
   private static String[] row(String a, String b, String c, String d, String e) {

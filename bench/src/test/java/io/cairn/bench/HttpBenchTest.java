@@ -44,6 +44,14 @@ class HttpBenchTest {
       assertEquals(compact, ((Number) ((Map<String, Object>) http.get("bytesByField")).get("total")).doubleValue());
       assertEquals(full, ((Number) ((Map<String, Object>) http.get("fullBytesByField")).get("total")).doubleValue());
       assertTrue(((Number) http.get("shareOfCeiling")).doubleValue() > 0, http.toString());
+      // where the processors went under each load: the server's own time per request, and the machine's shares
+      for (Map<String, Object> load : List.of(http, (Map<String, Object>) http.get("ceiling"))) {
+        Map<String, Object> cpu = (Map<String, Object>) load.get("cpu");
+        assertTrue(((Number) cpu.get("jvmMicrosPerRequest")).doubleValue() > 0, cpu.toString());
+        double shares = ((Number) cpu.get("busyShare")).doubleValue() + ((Number) cpu.get("idleShare")).doubleValue()
+            + ((Number) cpu.get("stolenShare")).doubleValue();
+        assertEquals(1.0, shares, 1e-9, cpu.toString());
+      }
     }
   }
 }

@@ -41,6 +41,9 @@ public class SnapshotLookupBenchmark {
   private int[] credentials;
   private int[] occupations;
   private IntSet[] held;
+  // pairs of credentials teaching a skill of the same occupation, as the diversity re-ranker compares its pool
+  private IntSet[] teachesA;
+  private IntSet[] teachesB;
   private int next;
 
   @Setup(Level.Trial)
@@ -57,6 +60,17 @@ public class SnapshotLookupBenchmark {
       credentialIds[i] = snapshot.credential(credentials[i]).id();
       occupations[i] = rnd.nextInt(snapshot.occupations().size());
       held[i] = IntSet.of(rnd.nextInt(nk), rnd.nextInt(nk), rnd.nextInt(nk));
+    }
+    teachesA = new IntSet[KEYS];
+    teachesB = new IntSet[KEYS];
+    for (int i = 0; i < KEYS; i++) {
+      IntSet teachers = IntSet.empty();
+      while (teachers.size() < 2) {
+        IntSet essential = snapshot.occupation(rnd.nextInt(snapshot.occupations().size())).essential();
+        teachers = essential.isEmpty() ? teachers : snapshot.coveredBy(essential.get(rnd.nextInt(essential.size())));
+      }
+      teachesA[i] = snapshot.credential(teachers.get(rnd.nextInt(teachers.size()))).teaches();
+      teachesB[i] = snapshot.credential(teachers.get(rnd.nextInt(teachers.size()))).teaches();
     }
   }
 
@@ -97,6 +111,16 @@ public class SnapshotLookupBenchmark {
     out.consume(facts.eqfLevel(c));
     out.consume(facts.hasPrerequisites(c));
     out.consume(facts.stacks(c) ? snapshot.stacksIntoClosure(c).size() : 0);
+  }
+
+  /**
+   * How many skills two credentials teaching a skill of the same occupation share: the Jaccard similarity the
+   * diversity re-ranker computes between the members of its pool.
+   */
+  @Benchmark
+  public int sharedTeaches() {
+    int i = nextKey();
+    return teachesA[i].intersectionSize(teachesB[i]);
   }
 
   /** Whether a learner holds a credential, and how much of a credential's skills a holding already teaches. */
