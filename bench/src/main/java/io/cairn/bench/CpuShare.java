@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,28 +21,34 @@ final class CpuShare {
   private CpuShare() {}
 
   /**
-   * The counters at one moment: the machine's ticks (busy, idle, stolen, summed over every core; empty where
-   * {@code /proc/stat} cannot be read), this JVM's CPU time and the wall clock.
+   * The counters at one moment: the machine's ticks (busy, idle, stolen, summed over its {@code cores} online
+   * processors; all 0 where {@code /proc/stat} cannot be read), this JVM's CPU time and the wall clock.
    */
-  record Sample(long busyTicks, long idleTicks, long stealTicks, boolean machineKnown, long jvmCpuNanos,
+  record Sample(long busyTicks, long idleTicks, long stealTicks, int cores, boolean machineKnown, long jvmCpuNanos,
       long wallNanos) {}
 
   static Sample now() {
     long jvm = jvmCpuNanos();
     long wall = System.nanoTime();
     try {
-      // the first line sums every core: user nice system idle iowait irq softirq steal (guest time is in user)
-      String line = Files.readAllLines(PROC_STAT).getFirst();
-      String[] f = line.trim().split("\\s+");
-      if (!f[0].equals("cpu") || f.length < 9) {
-        return new Sample(0, 0, 0, false, jvm, wall);
+      // the first line sums every processor: user nice system idle iowait irq softirq steal (guest time is in user);
+      // a line per processor follows, which counts them (a container may be given fewer than the machine has)
+      List<String> lines = Files.readAllLines(PROC_STAT);
+      String[] f = lines.getFirst().trim().split("\\s+");
+      int cores = (int) lines.stream().skip(1).filter(l -> l.startsWith("cpu")).count();
+      if (!f[0].equals("cpu") || f.length < 9 || cores < 1) {
+        return unknown(jvm, wall);
       }
       long busy = t(f, 1) + t(f, 2) + t(f, 3) + t(f, 6) + t(f, 7);
       long idle = t(f, 4) + t(f, 5);
-      return new Sample(busy, idle, t(f, 8), true, jvm, wall);
+      return new Sample(busy, idle, t(f, 8), cores, true, jvm, wall);
     } catch (IOException | RuntimeException e) {
-      return new Sample(0, 0, 0, false, jvm, wall);
+      return unknown(jvm, wall);
     }
+  }
+
+  private static Sample unknown(long jvmCpuNanos, long wallNanos) {
+    return new Sample(0, 0, 0, 0, false, jvmCpuNanos, wallNanos);
   }
 
   /**
@@ -51,7 +58,8 @@ final class CpuShare {
    */
   static Map<String, Object> between(Sample start, Sample end, long requests) {
     Map<String, Object> m = new LinkedHashMap<>();
-    int cores = Runtime.getRuntime().availableProcessors();
+    // the machine's processors, which its ticks are counted over; this JVM's own count where they are unknown
+    int cores = end.machineKnown() ? end.cores() : Runtime.getRuntime().availableProcessors();
     double wallSeconds = (end.wallNanos() - start.wallNanos()) / 1e9;
     double jvmSeconds = (end.jvmCpuNanos() - start.jvmCpuNanos()) / 1e9;
     m.put("cores", cores);
