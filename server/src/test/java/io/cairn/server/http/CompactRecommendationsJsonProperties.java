@@ -18,6 +18,7 @@ import io.cairn.catalog.IntSet;
 import io.cairn.catalog.Issuer;
 import io.cairn.interop.vc.Ob3Fixtures;
 import io.cairn.labor.FixtureModel;
+import io.cairn.labor.demand.SkillDemand;
 import io.cairn.learner.Constraints;
 import io.cairn.learner.Goal;
 import io.cairn.learner.Learner;
@@ -90,12 +91,7 @@ class CompactRecommendationsJsonProperties {
       String at = "seed=" + seed + " request " + q + " " + body + ": ";
       RecommendationList list = cairn.recommend(JsonMapping.read(JSON, body, RequestBodies.RecommendationBody.class)
           .toRequest());
-      byte[] expected = BYTES.writeValueAsBytes(new Views(snapshot).recommendations(list, cairn.demand(snapshot),
-          ExplanationForm.COMPACT));
-      byte[] written = new CompactRecommendationsJson(snapshot, BYTES).bytes(list);
-      assertEquals(new String(expected, StandardCharsets.UTF_8), new String(written, StandardCharsets.UTF_8), at);
-      assertTrue(java.util.Arrays.equals(expected, written), at + "same text, different bytes");
-      reached(JSON.readTree(written));
+      assertWrittenAsTheViews(snapshot, list, cairn.demand(snapshot), at);
     }
     FINISHED.incrementAndGet();
   }
@@ -163,6 +159,20 @@ class CompactRecommendationsJsonProperties {
   }
 
   /** Notes which optional or rarely filled parts of the document this answer has. */
+  /**
+   * The writer's bytes for {@code list} are the mapper's serialization of the compact view records, byte for byte;
+   * what they reached is recorded for the coverage check.
+   */
+  private static void assertWrittenAsTheViews(CatalogSnapshot snapshot, RecommendationList list, SkillDemand demand,
+      String at) throws Exception {
+    byte[] expected = BYTES.writeValueAsBytes(new Views(snapshot).recommendations(list, demand,
+        ExplanationForm.COMPACT));
+    byte[] written = new CompactRecommendationsJson(snapshot, BYTES).bytes(list);
+    assertEquals(new String(expected, StandardCharsets.UTF_8), new String(written, StandardCharsets.UTF_8), at);
+    assertTrue(java.util.Arrays.equals(expected, written), at + "same text, different bytes");
+    reached(JSON.readTree(written));
+  }
+
   private static void reached(JsonNode answer) {
     note(answer.get("reason").isTextual(), "a reason");
     note(!answer.get("excluded").isEmpty(), "exclusions");
@@ -258,12 +268,7 @@ class CompactRecommendationsJsonProperties {
       RecommendationList list = recommender.recommend(snapshot, new RecommendationRequest(learner,
           new Goal.CompetencyGoal(goal), Constraints.none(), 1 + random.nextInt(20)));
       String at = "seed=" + seed + " request " + q + " goal " + goal + ": ";
-      byte[] expected = BYTES.writeValueAsBytes(new Views(snapshot).recommendations(list, null,
-          ExplanationForm.COMPACT));
-      byte[] written = new CompactRecommendationsJson(snapshot, BYTES).bytes(list);
-      assertEquals(new String(expected, StandardCharsets.UTF_8), new String(written, StandardCharsets.UTF_8), at);
-      assertTrue(java.util.Arrays.equals(expected, written), at + "same text, different bytes");
-      reached(JSON.readTree(written));
+      assertWrittenAsTheViews(snapshot, list, null, at);
     }
     FINISHED.incrementAndGet();
   }
