@@ -89,7 +89,7 @@ final class HttpBench {
 
   /**
    * The measured load of {@code seconds} after a warm-up in rounds of {@code roundSeconds} until the JIT compiler
-   * settles ({@link JitSettling}): a server is measured
+   * settles, its first rounds on fewer connections ({@link JitSettling}): a server is measured
    * as it runs for hours, not while its handler is still being compiled. On 2 cores the compiler shares them with
    * wrk and the server; after a fixed 5 s it still took a sixth of the CPU in the measured window (issue 18's
    * profile), and the figure moved with how far it had got.
@@ -110,13 +110,14 @@ final class HttpBench {
 
   private Map<String, Object> warmUp(String wrk, String tool, String name, int port, int roundSeconds,
       int connections) throws Exception {
-    JitSettling settling = new JitSettling(roundSeconds);
+    JitSettling settling = new JitSettling(roundSeconds, connections, Runtime.getRuntime().availableProcessors());
     do {
-      Bench.progress("HTTP warm-up (%s): %s %d s at %d connections%s", name, tool, roundSeconds, connections,
+      int load = settling.nextRoundConnections();
+      Bench.progress("HTTP warm-up (%s): %s %d s at %d connections%s", name, tool, roundSeconds, load,
           settling.rounds() == 0 ? "" : String.format(", the JIT compiled for %d ms in the last round",
               settling.lastRoundMillis()));
       settling.startRound();
-      HttpLoad.run(wrk, work, name, calls, port, roundSeconds, connections);
+      HttpLoad.run(wrk, work, name, calls, port, roundSeconds, load);
       settling.endRound();
     } while (!settling.settled());
     return settling.summary();

@@ -17,9 +17,12 @@ public enum EscoCollection {
   DIGCOMP("http://data.europa.eu/esco/concept-scheme/digcomp");
 
   private final String scheme;
+  // computed once: written for every competency a listing shows
+  private final String apiName;
 
   EscoCollection(String scheme) {
     this.scheme = scheme;
+    this.apiName = name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** The concept scheme ESCO publishes the collection as. */
@@ -29,7 +32,7 @@ public enum EscoCollection {
 
   /** {@code digital}, {@code green}, {@code research-occupations}, ... */
   public String apiName() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return apiName;
   }
 
   public static Optional<EscoCollection> forScheme(String iri) {

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.IntFunction;
 
 /**
  * The answer to {@code POST /api/recommendations} in its default, compact form, written field by field into UTF-8
@@ -33,15 +32,22 @@ public final class CompactRecommendationsJson {
   private final CatalogSnapshot s;
   private final Views views;
   private final ObjectWriter writer;
+  private final CatalogStrings strings;
 
   /**
    * @param writer the mapper's writer whose features the bytes follow (the server's: four-byte UTF-8 for characters
    *     beyond the Basic Multilingual Plane)
    */
   public CompactRecommendationsJson(CatalogSnapshot snapshot, ObjectWriter writer) {
-    this.s = snapshot;
-    this.views = new Views(snapshot);
+    this(writer, CatalogStrings.of(snapshot, null));
+  }
+
+  /** With the snapshot's strings encoded by earlier answers ({@link CatalogStrings}): the server's. */
+  public CompactRecommendationsJson(ObjectWriter writer, CatalogStrings strings) {
+    this.s = strings.snapshot();
+    this.views = new Views(s);
     this.writer = writer;
+    this.strings = strings;
   }
 
   /** The whole document; complete before anything is sent, so a failure can still become a problem response. */
@@ -99,13 +105,17 @@ public final class CompactRecommendationsJson {
   /** As {@link Views.CredentialSummary}. */
   private void summary(JsonGenerator g, Credential c) throws IOException {
     g.writeStartObject();
-    g.writeStringField("id", c.id());
-    g.writeStringField("iri", c.iri());
-    g.writeStringField("name", c.name());
+    strings.credentialIds.write(g, "id", c.index());
+    strings.credentialIris.write(g, "iri", c.index());
+    strings.credentialNames.write(g, "name", c.index());
     g.writeStringField("type", c.kind().apiName());
     g.writeStringField("achievementType", Views.emptyToNull(c.achievementType()));
     g.writeFieldName("issuer");
-    ref(g, views.issuerRef(c));
+    if (c.issuer() < 0) {
+      g.writeNull();
+    } else {
+      ref(g, c.issuer(), strings.issuerIds, strings.issuerIris, strings.issuerNames);
+    }
     g.writeBooleanField("creditBearing", c.creditBearing());
     g.writeNumberField("ects", c.ects());
     g.writeNumberField("hours", c.hours());
@@ -129,7 +139,7 @@ public final class CompactRecommendationsJson {
     g.writeStartObject();
     g.writeArrayFieldStart("covers");
     for (Target t : e.covers()) {
-      g.writeString(s.competency(t.competency()).id());
+      strings.competencyIds.write(g, t.competency());
     }
     g.writeEndArray();
     g.writeArrayFieldStart("advances");
@@ -142,20 +152,20 @@ public final class CompactRecommendationsJson {
     g.writeEndArray();
     g.writeArrayFieldStart("stacksInto");
     for (int i : e.stacksInto()) {
-      g.writeString(s.credential(i).id());
+      strings.credentialIds.write(g, i);
     }
     g.writeEndArray();
-    ids(g, "unlocks", e.unlocks(), i -> s.credential(i).id());
+    ids(g, "unlocks", e.unlocks(), strings.credentialIds);
     g.writeBooleanField("oneStepAway", e.oneStepAway());
-    ids(g, "missingPrerequisites", e.missingPrerequisites(), i -> s.credential(i).id());
-    ids(g, "missingCompetencies", e.missingCompetencies(), k -> s.competency(k).id());
+    ids(g, "missingPrerequisites", e.missingPrerequisites(), strings.credentialIds);
+    ids(g, "missingCompetencies", e.missingCompetencies(), strings.competencyIds);
     g.writeNumberField("totalCost", e.totalCost());
     g.writeNumberField("totalHours", e.totalHours());
     // absent, as in the full form, when the transparent scorer (which counts none) ranked the list
     if (!e.counted().isEmpty()) {
       g.writeArrayFieldStart("skills");
       for (CountedSkill c : e.counted()) {
-        g.writeString(s.competency(c.competency()).id());
+        strings.competencyIds.write(g, c.competency());
       }
       g.writeEndArray();
     }
@@ -165,10 +175,10 @@ public final class CompactRecommendationsJson {
     g.writeEndObject();
   }
 
-  private static void ids(JsonGenerator g, String field, IntSet set, IntFunction<String> id) throws IOException {
+  private static void ids(JsonGenerator g, String field, IntSet set, CatalogStrings.Column ids) throws IOException {
     g.writeArrayFieldStart(field);
     for (int i = 0; i < set.size(); i++) {
-      g.writeString(id.apply(set.get(i)));
+      ids.write(g, set.get(i));
     }
     g.writeEndArray();
   }
@@ -189,8 +199,10 @@ public final class CompactRecommendationsJson {
     }
     g.writeStartObject();
     g.writeObjectFieldStart("declared");
-    refs(g, "credentials", holdings.declaredCredentials(), views::credentialRef);
-    refs(g, "competencies", holdings.declaredCompetencies(), views::competencyRef);
+    refs(g, "credentials", holdings.declaredCredentials(), strings.credentialIds, strings.credentialIris,
+        strings.credentialNames);
+    refs(g, "competencies", holdings.declaredCompetencies(), strings.competencyIds, strings.competencyIris,
+        strings.competencyLabels);
     g.writeEndObject();
     g.writeArrayFieldStart("verified");
     g.writeEndArray();
@@ -199,24 +211,22 @@ public final class CompactRecommendationsJson {
     g.writeEndObject();
   }
 
-  private static void refs(JsonGenerator g, String field, IntSet set, IntFunction<Views.Ref> ref) throws IOException {
+  private static void refs(JsonGenerator g, String field, IntSet set, CatalogStrings.Column ids,
+      CatalogStrings.Column iris, CatalogStrings.Column labels) throws IOException {
     g.writeArrayFieldStart(field);
     for (int i = 0; i < set.size(); i++) {
-      ref(g, ref.apply(set.get(i)));
+      ref(g, set.get(i), ids, iris, labels);
     }
     g.writeEndArray();
   }
 
-  /** As {@link Views.Ref}; null when there is none. */
-  private static void ref(JsonGenerator g, Views.Ref ref) throws IOException {
-    if (ref == null) {
-      g.writeNull();
-      return;
-    }
+  /** As {@link Views.Ref}: entry {@code i}'s id, IRI and label. */
+  private static void ref(JsonGenerator g, int i, CatalogStrings.Column ids, CatalogStrings.Column iris,
+      CatalogStrings.Column labels) throws IOException {
     g.writeStartObject();
-    g.writeStringField("id", ref.id());
-    g.writeStringField("iri", ref.iri());
-    g.writeStringField("label", ref.label());
+    ids.write(g, "id", i);
+    iris.write(g, "iri", i);
+    labels.write(g, "label", i);
     g.writeEndObject();
   }
 }

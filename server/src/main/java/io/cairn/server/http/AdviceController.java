@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.cairn.Cairn;
 import io.cairn.catalog.CatalogSnapshot;
 import io.cairn.server.api.AuditViews;
+import io.cairn.server.api.CatalogStrings;
 import io.cairn.server.api.CompactRecommendationsJson;
 import io.cairn.server.api.ExplanationForm;
 import io.cairn.server.api.RequestBodies;
@@ -22,6 +23,8 @@ final class AdviceController {
   private final ObjectMapper json;
   private final ObjectWriter bytes;
   private final WhatIsLeftPlanning planning;
+  // the served snapshot's catalog strings as JSON values, encoded once across answers; replaced with the snapshot
+  private volatile CatalogStrings strings;
 
   AdviceController(Cairn cairn, ObjectMapper json, WhatIsLeftPlanning planning) {
     this.cairn = cairn;
@@ -38,7 +41,9 @@ final class AdviceController {
     CatalogSnapshot snapshot = cairn.snapshot();
     if (form == ExplanationForm.COMPACT) {
       // the default form, the one asked most: written straight into bytes, without the view records
-      ctx.contentType(ContentType.APPLICATION_JSON).result(new CompactRecommendationsJson(snapshot, bytes).bytes(list));
+      CatalogStrings encoded = CatalogStrings.of(snapshot, strings);
+      strings = encoded;
+      ctx.contentType(ContentType.APPLICATION_JSON).result(new CompactRecommendationsJson(bytes, encoded).bytes(list));
     } else {
       ctx.jsonStream(new Views(snapshot).recommendations(list, cairn.demand(snapshot), form));
     }

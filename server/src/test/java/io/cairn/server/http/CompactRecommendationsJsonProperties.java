@@ -25,6 +25,7 @@ import io.cairn.learner.Learner;
 import io.cairn.rank.RecommendationList;
 import io.cairn.rank.RecommendationRequest;
 import io.cairn.rank.Recommender;
+import io.cairn.server.api.CatalogStrings;
 import io.cairn.server.api.CompactRecommendationsJson;
 import io.cairn.server.api.ExplanationForm;
 import io.cairn.server.api.JsonMapping;
@@ -71,6 +72,9 @@ class CompactRecommendationsJsonProperties {
 
   private static final ObjectMapper JSON = JsonMapping.create();
   private static final ObjectWriter BYTES = Utf8JsonMapper.utf8Writer(JSON);
+  // the strings of the snapshot the last case wrote, as the server keeps them across answers
+  private static final java.util.concurrent.atomic.AtomicReference<CatalogStrings> SHARED_STRINGS =
+      new java.util.concurrent.atomic.AtomicReference<>();
   /** The parts of the document the seeds reached, checked once they have all run. */
   private static final Set<String> REACHED = new ConcurrentSkipListSet<>();
   /** Seeds run to the end, over both properties. */
@@ -158,7 +162,6 @@ class CompactRecommendationsJsonProperties {
     }
   }
 
-  /** Notes which optional or rarely filled parts of the document this answer has. */
   /**
    * The writer's bytes for {@code list} are the mapper's serialization of the compact view records, byte for byte;
    * what they reached is recorded for the coverage check.
@@ -170,9 +173,15 @@ class CompactRecommendationsJsonProperties {
     byte[] written = new CompactRecommendationsJson(snapshot, BYTES).bytes(list);
     assertEquals(new String(expected, StandardCharsets.UTF_8), new String(written, StandardCharsets.UTF_8), at);
     assertTrue(java.util.Arrays.equals(expected, written), at + "same text, different bytes");
+    // as the server writes them: with the strings of the snapshot that earlier answers encoded, kept across answers
+    CatalogStrings strings = CatalogStrings.of(snapshot, SHARED_STRINGS.get());
+    SHARED_STRINGS.set(strings);
+    assertTrue(java.util.Arrays.equals(expected, new CompactRecommendationsJson(BYTES, strings).bytes(list)),
+        at + ": different bytes with the strings earlier answers encoded");
     reached(JSON.readTree(written));
   }
 
+  /** Notes which optional or rarely filled parts of the document this answer has. */
   private static void reached(JsonNode answer) {
     note(answer.get("reason").isTextual(), "a reason");
     note(!answer.get("excluded").isEmpty(), "exclusions");
