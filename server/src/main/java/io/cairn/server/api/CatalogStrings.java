@@ -22,30 +22,21 @@ public final class CatalogStrings {
   private static final SerializedString ABSENT = new SerializedString("");
 
   private final CatalogSnapshot snapshot;
-  final Column credentialIds;
-  final Column credentialIris;
-  final Column credentialNames;
-  final Column competencyIds;
-  final Column competencyIris;
-  final Column competencyLabels;
-  final Column issuerIds;
-  final Column issuerIris;
-  final Column issuerNames;
+  final Refs credentials;
+  final Refs competencies;
+  final Refs issuers;
 
   private CatalogStrings(CatalogSnapshot s) {
     this.snapshot = s;
-    int credentials = s.credentials().size();
-    int competencies = s.competencies().size();
-    int issuers = s.issuers().size();
-    credentialIds = new Column(credentials, i -> s.credential(i).id());
-    credentialIris = new Column(credentials, i -> s.credential(i).iri());
-    credentialNames = new Column(credentials, i -> s.credential(i).name());
-    competencyIds = new Column(competencies, k -> s.competency(k).id());
-    competencyIris = new Column(competencies, k -> s.competency(k).iri());
-    competencyLabels = new Column(competencies, k -> s.competency(k).label());
-    issuerIds = new Column(issuers, i -> s.issuer(i).id());
-    issuerIris = new Column(issuers, i -> s.issuer(i).iri());
-    issuerNames = new Column(issuers, i -> s.issuer(i).name());
+    int n = s.credentials().size();
+    credentials = new Refs(new Column(n, i -> s.credential(i).id()), new Column(n, i -> s.credential(i).iri()),
+        new Column(n, i -> s.credential(i).name()));
+    int m = s.competencies().size();
+    competencies = new Refs(new Column(m, k -> s.competency(k).id()), new Column(m, k -> s.competency(k).iri()),
+        new Column(m, k -> s.competency(k).label()));
+    int issuerCount = s.issuers().size();
+    issuers = new Refs(new Column(issuerCount, i -> s.issuer(i).id()),
+        new Column(issuerCount, i -> s.issuer(i).iri()), new Column(issuerCount, i -> s.issuer(i).name()));
   }
 
   /** The strings of {@code snapshot}: {@code current} when it is of that snapshot, new ones otherwise. */
@@ -56,6 +47,18 @@ public final class CatalogStrings {
   /** The snapshot whose strings these are. */
   public CatalogSnapshot snapshot() {
     return snapshot;
+  }
+
+  /** One kind of catalog entry's id, IRI and label (a credential's name, an issuer's name), by its index. */
+  record Refs(Column ids, Column iris, Column labels) {
+    /** Writes entry {@code i} as {@code Views.Ref} serializes: its id, IRI and label. */
+    void write(JsonGenerator g, int i) throws IOException {
+      g.writeStartObject();
+      ids.write(g, "id", i);
+      iris.write(g, "iri", i);
+      labels.write(g, "label", i);
+      g.writeEndObject();
+    }
   }
 
   /** One kind of string, by the index of its catalog entry. */

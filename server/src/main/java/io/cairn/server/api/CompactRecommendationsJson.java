@@ -105,16 +105,16 @@ public final class CompactRecommendationsJson {
   /** As {@link Views.CredentialSummary}. */
   private void summary(JsonGenerator g, Credential c) throws IOException {
     g.writeStartObject();
-    strings.credentialIds.write(g, "id", c.index());
-    strings.credentialIris.write(g, "iri", c.index());
-    strings.credentialNames.write(g, "name", c.index());
+    strings.credentials.ids().write(g, "id", c.index());
+    strings.credentials.iris().write(g, "iri", c.index());
+    strings.credentials.labels().write(g, "name", c.index());
     g.writeStringField("type", c.kind().apiName());
     g.writeStringField("achievementType", Views.emptyToNull(c.achievementType()));
     g.writeFieldName("issuer");
     if (c.issuer() < 0) {
       g.writeNull();
     } else {
-      ref(g, c.issuer(), strings.issuerIds, strings.issuerIris, strings.issuerNames);
+      strings.issuers.write(g, c.issuer());
     }
     g.writeBooleanField("creditBearing", c.creditBearing());
     g.writeNumberField("ects", c.ects());
@@ -139,7 +139,7 @@ public final class CompactRecommendationsJson {
     g.writeStartObject();
     g.writeArrayFieldStart("covers");
     for (Target t : e.covers()) {
-      strings.competencyIds.write(g, t.competency());
+      strings.competencies.ids().write(g, t.competency());
     }
     g.writeEndArray();
     g.writeArrayFieldStart("advances");
@@ -152,20 +152,20 @@ public final class CompactRecommendationsJson {
     g.writeEndArray();
     g.writeArrayFieldStart("stacksInto");
     for (int i : e.stacksInto()) {
-      strings.credentialIds.write(g, i);
+      strings.credentials.ids().write(g, i);
     }
     g.writeEndArray();
-    ids(g, "unlocks", e.unlocks(), strings.credentialIds);
+    ids(g, "unlocks", e.unlocks(), strings.credentials.ids());
     g.writeBooleanField("oneStepAway", e.oneStepAway());
-    ids(g, "missingPrerequisites", e.missingPrerequisites(), strings.credentialIds);
-    ids(g, "missingCompetencies", e.missingCompetencies(), strings.competencyIds);
+    ids(g, "missingPrerequisites", e.missingPrerequisites(), strings.credentials.ids());
+    ids(g, "missingCompetencies", e.missingCompetencies(), strings.competencies.ids());
     g.writeNumberField("totalCost", e.totalCost());
     g.writeNumberField("totalHours", e.totalHours());
     // absent, as in the full form, when the transparent scorer (which counts none) ranked the list
     if (!e.counted().isEmpty()) {
       g.writeArrayFieldStart("skills");
       for (CountedSkill c : e.counted()) {
-        strings.competencyIds.write(g, c.competency());
+        strings.competencies.ids().write(g, c.competency());
       }
       g.writeEndArray();
     }
@@ -199,10 +199,8 @@ public final class CompactRecommendationsJson {
     }
     g.writeStartObject();
     g.writeObjectFieldStart("declared");
-    refs(g, "credentials", holdings.declaredCredentials(), strings.credentialIds, strings.credentialIris,
-        strings.credentialNames);
-    refs(g, "competencies", holdings.declaredCompetencies(), strings.competencyIds, strings.competencyIris,
-        strings.competencyLabels);
+    refs(g, "credentials", holdings.declaredCredentials(), strings.credentials);
+    refs(g, "competencies", holdings.declaredCompetencies(), strings.competencies);
     g.writeEndObject();
     g.writeArrayFieldStart("verified");
     g.writeEndArray();
@@ -211,22 +209,11 @@ public final class CompactRecommendationsJson {
     g.writeEndObject();
   }
 
-  private static void refs(JsonGenerator g, String field, IntSet set, CatalogStrings.Column ids,
-      CatalogStrings.Column iris, CatalogStrings.Column labels) throws IOException {
+  private static void refs(JsonGenerator g, String field, IntSet set, CatalogStrings.Refs refs) throws IOException {
     g.writeArrayFieldStart(field);
     for (int i = 0; i < set.size(); i++) {
-      ref(g, set.get(i), ids, iris, labels);
+      refs.write(g, set.get(i));
     }
     g.writeEndArray();
-  }
-
-  /** As {@link Views.Ref}: entry {@code i}'s id, IRI and label. */
-  private static void ref(JsonGenerator g, int i, CatalogStrings.Column ids, CatalogStrings.Column iris,
-      CatalogStrings.Column labels) throws IOException {
-    g.writeStartObject();
-    ids.write(g, "id", i);
-    iris.write(g, "iri", i);
-    labels.write(g, "label", i);
-    g.writeEndObject();
   }
 }
