@@ -246,7 +246,7 @@ public final class Bench {
     results.put("timeline", timeline.phases());
     @SuppressWarnings("unchecked")
     Map<String, Object> machine = (Map<String, Object>) results.get("machine");
-    machine.put("loadAverageAtEnd", Machine.loadAverage());
+    Machine.atEnd(machine);
     results.put("wallSeconds", (System.nanoTime() - START) / 1e9);
     results.put("finishedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(java.time.OffsetDateTime.now(ZoneOffset.UTC)));
     results.put("targets", targets.stream().map(Target::toJson).toList());

@@ -35,10 +35,44 @@ final class Machine {
         .toList());
     m.put("jvmArgs", ManagementFactory.getRuntimeMXBean().getInputArguments());
     m.put("loadAverageAtStart", loadAverage());
+    m.put("hostSpeedAtStart", hostSpeed("start"));
     m.put("gitCommit", git(root, "rev-parse", "HEAD"));
     String status = git(root, "status", "--porcelain");
     m.put("gitDirty", status != null && !status.isBlank());
     return m;
+  }
+
+  /** Adds the end of a run's figures to its {@code machine} map: the load average and the host's speed. */
+  static void atEnd(Map<String, Object> machine) {
+    machine.put("loadAverageAtEnd", loadAverage());
+    machine.put("hostSpeedAtEnd", hostSpeed("end"));
+  }
+
+  private static Map<String, Object> hostSpeed(String when) {
+    HostSpeed.Reading reading = HostSpeed.measure();
+    Bench.progress("host speed at the %s (reference workloads, not Cairn's code): %s", when, reading.describe());
+    return reading.toJson();
+  }
+
+  /**
+   * The host's speed at the start and the end of a run ({@link HostSpeed}), for a table's header: an empty string
+   * for a JSON written before it was measured.
+   */
+  @SuppressWarnings("unchecked")
+  static String hostSpeedLine(Map<String, Object> machine) {
+    Object start = machine.get("hostSpeedAtStart");
+    Object end = machine.get("hostSpeedAtEnd");
+    if (!(start instanceof Map) || !(end instanceof Map)) {
+      return "";
+    }
+    return "host speed (reference workloads, not Cairn's code): at start " + describe((Map<String, Object>) start)
+        + "; at end " + describe((Map<String, Object>) end) + System.lineSeparator();
+  }
+
+  private static String describe(Map<String, Object> speed) {
+    return new HostSpeed.Reading(((Number) speed.get("sha256MiBPerSecond")).doubleValue(),
+        ((Number) speed.get("memoryNanosPerLoad")).doubleValue(),
+        ((Number) speed.get("cacheNanosPerLoad")).doubleValue()).describe();
   }
 
   /** The 1, 5 and 15 minute load averages: other work on the machine skews every figure. */

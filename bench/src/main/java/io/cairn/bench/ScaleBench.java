@@ -120,7 +120,7 @@ final class ScaleBench {
     results.put("finishedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC)));
     @SuppressWarnings("unchecked")
     Map<String, Object> machine = (Map<String, Object>) results.get("machine");
-    machine.put("loadAverageAtEnd", Machine.loadAverage());
+    Machine.atEnd(machine);
     writeJson(file, results);
     Files.copy(file, common.out.resolve("latest-scale.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     System.out.println(ScaleTable.render(results, targets));

@@ -81,6 +81,7 @@ final class ScaleTable {
     out.append(f("%nCairn scale bench, %s: %s cores (load average %s at start, %s at end), heap max %.1f GiB%n",
         r.get("startedAt"), machine.get("cores"), machine.get("loadAverageAtStart"), machine.get("loadAverageAtEnd"),
         num(machine, "heapMaxMiB") / 1024));
+    out.append(Machine.hostSpeedLine(machine));
     if (esco != null) {
       out.append(f("ESCO imported once: %,d triples in %.1f s, heap after GC %.0f MiB, TDB2 %.2f GiB%n",
           esco.get("triples"), num(esco, "importSeconds"), num(esco, "heapUsedAfterGcMiB"),

@@ -22,6 +22,7 @@ final class Table {
         commit.length() > 10 ? commit.substring(0, 10) : commit,
         Boolean.TRUE.equals(machine.get("gitDirty")) ? " (+ uncommitted changes)" : "",
         Boolean.TRUE.equals(map(r, "options").get("quick")) ? "  [QUICK RUN: not the real figures]" : ""));
+    out.append(Machine.hostSpeedLine(machine));
 
     Map<String, Object> imp = map(r, "import");
     if (imp != null) {
