@@ -46,8 +46,11 @@ final class HttpBench {
   }
 
   /**
-   * Cairn under the load, then the {@link CeilingServer} replaying Cairn's answers under the same load: its
-   * figures go under {@code ceiling}, and {@code shareOfCeiling} is Cairn's requests/s over the ceiling's.
+   * Cairn under the load between two loads of the {@link CeilingServer} replaying Cairn's answers, one before and
+   * one after: their figures go under {@code ceilingBefore} and {@code ceiling}, and {@code shareOfCeiling} is
+   * Cairn's requests/s over the mean of the two. On a shared host whose speed drifts by a third within minutes, a
+   * ceiling measured only after Cairn's load compared Cairn with a different machine; bracketing the window cancels a
+   * steady drift, and {@code ceilingDrift} (after over before) says how far the host moved meanwhile.
    */
   Map<String, Object> run(int seconds, int warmupSeconds, int connections, boolean forceJava) throws Exception {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -63,28 +66,45 @@ final class HttpBench {
       full = answers(server.port(), fullCalls);
       out.put("sanity", sanity(answers));
       out.put("fullFormSanity", sanity(full));
-      out.putAll(warmedLoad(wrk, tool, "recommendations", server.port(), warmupSeconds, seconds, connections));
-      // the ceiling replays what Cairn answered before the load: that must still be what it answers
-      out.put("answersUnchangedAfterLoad", same(answers, answers(server.port(), calls)));
+      try (CeilingServer ceiling = CeilingServer.replaying(answers)) {
+        out.put("ceilingReplaysCairnsAnswers", same(answers, answers(ceiling.port(), calls)));
+        Map<String, Object> before = ceilingLoad(wrk, tool, "before", ceiling.port(), warmupSeconds, seconds,
+            connections);
+        out.putAll(warmedLoad(wrk, tool, "recommendations", server.port(), warmupSeconds, seconds, connections));
+        // the ceiling replays what Cairn answered before the load: that must still be what it answers
+        out.put("answersUnchangedAfterLoad", same(answers, answers(server.port(), calls)));
+        Map<String, Object> after = ceilingLoad(wrk, tool, "after", ceiling.port(), warmupSeconds, seconds,
+            connections);
+        out.put("ceilingBefore", before);
+        out.put("ceiling", after);
+        double beforeRate = requestsPerSecond(before);
+        double afterRate = requestsPerSecond(after);
+        out.put("ceilingRequestsPerSecond", (beforeRate + afterRate) / 2);
+        out.put("ceilingDrift", afterRate / beforeRate);
+        out.put("shareOfCeiling", requestsPerSecond(out) / ((beforeRate + afterRate) / 2));
+      }
     }
     out.put("meanResponseBytes", meanBytes(answers));
     out.put("meanFullResponseBytes", meanBytes(full));
     out.put("bytesByField", AnswerBytes.of(answers.values().stream().map(CeilingServer.Answer::body).toList()));
     out.put("fullBytesByField", AnswerBytes.of(full.values().stream().map(CeilingServer.Answer::body).toList()));
-    try (CeilingServer ceiling = CeilingServer.replaying(answers)) {
-      out.put("ceilingReplaysCairnsAnswers", same(answers, answers(ceiling.port(), calls)));
-      Bench.progress("HTTP ceiling: a bare Javalin handler replaying Cairn's answers, %s, warm-up then %d s",
-          tool, seconds);
-      Map<String, Object> measured = warmedLoad(wrk, tool, "ceiling", ceiling.port(), warmupSeconds, seconds,
-          connections);
-      measured.remove("wrkOutput");
-      out.put("ceiling", measured);
-      out.put("shareOfCeiling", ((Number) out.get("requestsPerSecond")).doubleValue()
-          / ((Number) measured.get("requestsPerSecond")).doubleValue());
-    }
     Bench.progress("    answer bytes: compact %.0f, full %.0f (mean of %d bodies)", out.get("meanResponseBytes"),
         out.get("meanFullResponseBytes"), calls.size());
     return out;
+  }
+
+  /** One of the ceiling's two loads ({@code when} it runs: before or after Cairn's), warmed as Cairn's is. */
+  private Map<String, Object> ceilingLoad(String wrk, String tool, String when, int port, int warmupSeconds,
+      int seconds, int connections) throws Exception {
+    Bench.progress("HTTP ceiling, %s Cairn's load: a bare Javalin handler replaying Cairn's answers, %s, warm-up "
+        + "then %d s", when, tool, seconds);
+    Map<String, Object> measured = warmedLoad(wrk, tool, "ceiling", port, warmupSeconds, seconds, connections);
+    measured.remove("wrkOutput");
+    return measured;
+  }
+
+  private static double requestsPerSecond(Map<String, Object> load) {
+    return ((Number) load.get("requestsPerSecond")).doubleValue();
   }
 
   /**

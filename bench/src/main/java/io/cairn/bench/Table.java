@@ -106,8 +106,12 @@ final class Table {
       }
       Map<String, Object> ceiling = map(http, "ceiling");
       if (ceiling != null) {
-        rows.add(row("  ceiling: bare Javalin replaying Cairn's answers", f("%,.0f req/s, %.0f bytes per answer",
-            ceiling.get("requestsPerSecond"), http.get("meanResponseBytes")), "", "", ""));
+        Map<String, Object> before = map(http, "ceilingBefore");
+        rows.add(row("  ceiling: bare Javalin replaying Cairn's answers", before == null
+            ? f("%,.0f req/s, %.0f bytes per answer", ceiling.get("requestsPerSecond"), http.get("meanResponseBytes"))
+            : f("%,.0f req/s before Cairn's load, %,.0f after (mean %,.0f), %.0f bytes per answer",
+                before.get("requestsPerSecond"), ceiling.get("requestsPerSecond"), http.get("ceilingRequestsPerSecond"),
+                http.get("meanResponseBytes")), "", "", ""));
         if (http.get("meanFullResponseBytes") != null) {
           rows.add(row("  answer bytes: compact (measured) / ?explain=full", f("%.0f / %.0f",
               http.get("meanResponseBytes"), http.get("meanFullResponseBytes")), "", "", ""));
@@ -116,7 +120,11 @@ final class Table {
       }
       cpuRow(rows, "  CPU per request: server / the rest (wrk, kernel)", map(http, "cpu"));
       if (ceiling != null) {
-        cpuRow(rows, "  CPU per request, ceiling: server / the rest", map(ceiling, "cpu"));
+        if (map(http, "ceilingBefore") != null) {
+          cpuRow(rows, "  CPU per request, ceiling before: server / the rest", map(map(http, "ceilingBefore"), "cpu"));
+        }
+        cpuRow(rows, "  CPU per request, ceiling" + (map(http, "ceilingBefore") != null ? " after" : "")
+            + ": server / the rest", map(ceiling, "cpu"));
       }
     }
     Map<String, Object> soak = map(r, "soak");

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The HTTP bench end to end, for a second at each step, over the embedded sample: it loads the request a client
- * sends (compact explanations), the ceiling replays exactly what Cairn answered, and both forms' sizes are
- * reported, the compact one smaller.
+ * sends (compact explanations), the ceiling replays exactly what Cairn answered and is loaded before and after
+ * Cairn's load, and both forms' sizes are reported, the compact one smaller.
  */
 class HttpBenchTest {
 
@@ -43,9 +43,18 @@ class HttpBenchTest {
       assertTrue(compact > 0 && compact < full, "compact " + compact + " bytes, full " + full);
       assertEquals(compact, ((Number) ((Map<String, Object>) http.get("bytesByField")).get("total")).doubleValue());
       assertEquals(full, ((Number) ((Map<String, Object>) http.get("fullBytesByField")).get("total")).doubleValue());
-      assertTrue(((Number) http.get("shareOfCeiling")).doubleValue() > 0, http.toString());
+      // the ceiling is loaded before and after Cairn, and Cairn's share is of the mean of the two
+      Map<String, Object> before = (Map<String, Object>) http.get("ceilingBefore");
+      Map<String, Object> after = (Map<String, Object>) http.get("ceiling");
+      double beforeRate = ((Number) before.get("requestsPerSecond")).doubleValue();
+      double afterRate = ((Number) after.get("requestsPerSecond")).doubleValue();
+      assertTrue(beforeRate > 0 && afterRate > 0, http.toString());
+      assertEquals((beforeRate + afterRate) / 2, ((Number) http.get("ceilingRequestsPerSecond")).doubleValue(), 1e-9);
+      assertEquals(afterRate / beforeRate, ((Number) http.get("ceilingDrift")).doubleValue(), 1e-9);
+      assertEquals(((Number) http.get("requestsPerSecond")).doubleValue() / ((beforeRate + afterRate) / 2),
+          ((Number) http.get("shareOfCeiling")).doubleValue(), 1e-9);
       // where the processors went under each load: the server's own time per request, and the machine's shares
-      for (Map<String, Object> load : List.of(http, (Map<String, Object>) http.get("ceiling"))) {
+      for (Map<String, Object> load : List.of(http, before, after)) {
         Map<String, Object> cpu = (Map<String, Object>) load.get("cpu");
         assertTrue(((Number) cpu.get("jvmMicrosPerRequest")).doubleValue() > 0, cpu.toString());
         double shares = ((Number) cpu.get("busyShare")).doubleValue() + ((Number) cpu.get("idleShare")).doubleValue()
