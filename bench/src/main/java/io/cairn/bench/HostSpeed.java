@@ -42,6 +42,13 @@ final class HostSpeed {
       return m;
     }
 
+    /** A reading as {@link #toJson} wrote it. */
+    static Reading fromJson(Map<String, Object> json) {
+      return new Reading(((Number) json.get("sha256MiBPerSecond")).doubleValue(),
+          ((Number) json.get("memoryNanosPerLoad")).doubleValue(),
+          ((Number) json.get("cacheNanosPerLoad")).doubleValue());
+    }
+
     /** "SHA-256 612 MiB/s, a load from memory 98 ns, from cache 1.4 ns". */
     String describe() {
       return String.format(Locale.ROOT, "SHA-256 %.0f MiB/s, a load from memory %.0f ns, from cache %.1f ns",

@@ -79,9 +79,10 @@ final class HttpBench {
         out.put("ceiling", after);
         double beforeRate = requestsPerSecond(before);
         double afterRate = requestsPerSecond(after);
-        out.put("ceilingRequestsPerSecond", (beforeRate + afterRate) / 2);
+        double ceilingRate = (beforeRate + afterRate) / 2;
+        out.put("ceilingRequestsPerSecond", ceilingRate);
         out.put("ceilingDrift", afterRate / beforeRate);
-        out.put("shareOfCeiling", requestsPerSecond(out) / ((beforeRate + afterRate) / 2));
+        out.put("shareOfCeiling", requestsPerSecond(out) / ceilingRate);
       }
     }
     out.put("meanResponseBytes", meanBytes(answers));

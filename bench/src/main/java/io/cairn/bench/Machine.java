@@ -65,14 +65,9 @@ final class Machine {
     if (!(start instanceof Map) || !(end instanceof Map)) {
       return "";
     }
-    return "host speed (reference workloads, not Cairn's code): at start " + describe((Map<String, Object>) start)
-        + "; at end " + describe((Map<String, Object>) end) + System.lineSeparator();
-  }
-
-  private static String describe(Map<String, Object> speed) {
-    return new HostSpeed.Reading(((Number) speed.get("sha256MiBPerSecond")).doubleValue(),
-        ((Number) speed.get("memoryNanosPerLoad")).doubleValue(),
-        ((Number) speed.get("cacheNanosPerLoad")).doubleValue()).describe();
+    return "host speed (reference workloads, not Cairn's code): at start "
+        + HostSpeed.Reading.fromJson((Map<String, Object>) start).describe() + "; at end "
+        + HostSpeed.Reading.fromJson((Map<String, Object>) end).describe() + System.lineSeparator();
   }
 
   /** The 1, 5 and 15 minute load averages: other work on the machine skews every figure. */

@@ -41,5 +41,7 @@ class HostSpeedTest {
     for (double figure : new double[] {r.hashMiBPerSecond(), r.memoryNanosPerLoad(), r.cacheNanosPerLoad()}) {
       assertTrue(Double.isFinite(figure) && figure > 0, r.toString());
     }
+    // what the JSON keeps reads back as the same figures, for a table rendered from a file
+    assertEquals(r, HostSpeed.Reading.fromJson(r.toJson()));
   }
 }
