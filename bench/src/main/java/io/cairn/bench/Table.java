@@ -105,8 +105,9 @@ final class Table {
             warmup.get("compilationMillisDuringMeasurement")), "", "", ""));
       }
       Map<String, Object> ceiling = map(http, "ceiling");
+      // a JSON from before the ceiling was loaded on both sides of Cairn's load has only the one after it
+      Map<String, Object> before = map(http, "ceilingBefore");
       if (ceiling != null) {
-        Map<String, Object> before = map(http, "ceilingBefore");
         rows.add(row("  ceiling: bare Javalin replaying Cairn's answers", before == null
             ? f("%,.0f req/s, %.0f bytes per answer", ceiling.get("requestsPerSecond"), http.get("meanResponseBytes"))
             : f("%,.0f req/s before Cairn's load, %,.0f after (mean %,.0f), %.0f bytes per answer",
@@ -119,12 +120,12 @@ final class Table {
         target(rows, targets, "HTTP share of the ceiling (same run)", "");
       }
       cpuRow(rows, "  CPU per request: server / the rest (wrk, kernel)", map(http, "cpu"));
+      if (before != null) {
+        cpuRow(rows, "  CPU per request, ceiling before: server / the rest", map(before, "cpu"));
+      }
       if (ceiling != null) {
-        if (map(http, "ceilingBefore") != null) {
-          cpuRow(rows, "  CPU per request, ceiling before: server / the rest", map(map(http, "ceilingBefore"), "cpu"));
-        }
-        cpuRow(rows, "  CPU per request, ceiling" + (map(http, "ceilingBefore") != null ? " after" : "")
-            + ": server / the rest", map(ceiling, "cpu"));
+        cpuRow(rows, "  CPU per request, ceiling" + (before != null ? " after" : "") + ": server / the rest",
+            map(ceiling, "cpu"));
       }
     }
     Map<String, Object> soak = map(r, "soak");

@@ -24,19 +24,23 @@ class HostSpeedTest {
   @MethodSource("sizesAndSeeds")
   void theChainVisitsEverySlotOnceBeforeItComesBack(int n, long seed) {
     int[] next = HostSpeed.cycle(n, seed);
+    int[] walk = new int[n + 1]; // walk[s]: the slot after s steps from slot 0
     boolean[] seen = new boolean[n];
-    int at = 0;
     for (int step = 0; step < n; step++) {
+      int at = walk[step];
       assertTrue(!seen[at], "seed=" + seed + " n=" + n + ": slot " + at + " visited twice within " + step + " steps");
       seen[at] = true;
-      at = next[at];
+      walk[step + 1] = next[at];
     }
-    assertEquals(0, at, "seed=" + seed + " n=" + n + ": the chain does not come back to its start after n steps");
-    assertEquals(at, HostSpeed.chase(next, n), "seed=" + seed + " n=" + n + ": chase follows the same links");
+    assertEquals(0, walk[n], "seed=" + seed + " n=" + n + ": the chain does not come back to its start after n steps");
+    for (int steps : new int[] {1, n / 2, n - 1}) {
+      assertEquals(walk[steps], HostSpeed.chase(next, steps),
+          "seed=" + seed + " n=" + n + ": chase stops where " + steps + " steps along the links lead");
+    }
   }
 
   @Test
-  void aReadingIsFiniteAndPositive() {
+  void aReadingIsFinitePositiveAndReadsBackFromItsJson() {
     HostSpeed.Reading r = HostSpeed.measure();
     for (double figure : new double[] {r.hashMiBPerSecond(), r.memoryNanosPerLoad(), r.cacheNanosPerLoad()}) {
       assertTrue(Double.isFinite(figure) && figure > 0, r.toString());
